@@ -1,0 +1,61 @@
+package org.pointsnet.admin;
+
+import org.pointsnet.admin.cli.CryptoCommand;
+import org.pointsnet.admin.cli.ErrorReporter;
+import org.pointsnet.admin.cli.NetworkCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The PointsNet admin CLI: {@code admin-cli <group> <action> [options]}. Exit code 0 on
+ * success, 1 on any error, reported as one line on stderr (a stack trace with --verbose).
+ */
+@Command(name = "admin-cli",
+        mixinStandardHelpOptions = true,
+        versionProvider = AdminCli.Version.class,
+        description = "Administers a PointsNet consortium from its network spec (crypto-config/network.yaml).",
+        // To add a command group, e.g. `network render`, list its class here.
+        subcommands = {CryptoCommand.class, NetworkCommand.class, CommandLine.HelpCommand.class})
+public final class AdminCli implements Runnable {
+
+    @Spec
+    private CommandSpec command;
+
+    // Read by ErrorReporter from the parse result; INHERIT lets it follow any subcommand.
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "On error, print the stack trace too.")
+    private boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own out/err. */
+    public static CommandLine commandLine() {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new AdminCli())
+            .setExecutionExceptionHandler(errors)
+            .setParameterExceptionHandler(errors);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(command.commandLine(), "missing command");
+    }
+
+    /** The version from the jar manifest; "dev" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AdminCli.class.getPackage().getImplementationVersion();
+            return new String[] {"admin-cli " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.pointsnet.admin.crypto;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.pointsnet.admin.spec.NetworkSpec;
+import org.pointsnet.admin.spec.OrdererNodeSpec;
+import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PlatformOrgSpec;
+
+/**
+ * Generates crypto material for every org in the spec, in cryptogen's folder layout.
+ * An org whose folder exists is kept (re-running {@code up} must not rotate keys) unless
+ * {@code force} is set. Each org is built in a staging folder and moved into place when
+ * complete, so an interrupted run never leaves a half-written org that a later run keeps.
+ */
+public final class CryptoGenerator {
+
+    private final NetworkSpec spec;
+    private final Path out;
+    private final boolean force;
+    private final Consumer<String> progress;
+    private final SecureRandom random = new SecureRandom();
+
+    /** {@code progress} receives one line per org, never key material. */
+    public CryptoGenerator(NetworkSpec spec, Path out, boolean force, Consumer<String> progress) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.out = Objects.requireNonNull(out, "out");
+        this.force = force;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    public void generate() {
+        Validity validity = Validity.tenYearsFrom(Instant.now());
+        for (OrgPlan plan : plans(spec, out)) {
+            generate(plan, validity);
+        }
+    }
+
+    static List<OrgPlan> plans(NetworkSpec spec, Path out) {
+        List<OrgPlan> plans = new ArrayList<>();
+        OrdererOrgSpec ordererOrg = spec.ordererOrg();
+        List<OrgPlan.Node> orderers = new ArrayList<>();
+        for (OrdererNodeSpec node : ordererOrg.orderers()) {
+            orderers.add(new OrgPlan.Node(node.name(), node.host()));
+        }
+        plans.add(new OrgPlan(ordererOrg.name(), ordererOrg.domain(),
+                out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), "orderers", "orderer", orderers,
+                List.of(new OrgPlan.User("Admin", "admin")), null));
+        for (PlatformOrgSpec org : spec.platformOrgs()) {
+            plans.add(new OrgPlan(org.name(), org.domain(),
+                    out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
+                    List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
+                    // User1 is the identity the org's REST gateway submits transactions with.
+                    List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client")),
+                    org.chaincodeServer().host()));
+        }
+        return plans;
+    }
+
+    private void generate(OrgPlan plan, Validity validity) {
+        Path dir = plan.dir();
+        if (Files.exists(dir) && !force) {
+            keep(plan);
+            return;
+        }
+        Path staging = dir.resolveSibling("." + dir.getFileName() + ".staging");
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        List<String> parts;
+        try {
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            parts = new OrgGenerator(plan, staging, validity, random).generate();
+            if (Files.exists(dir)) {
+                deleteTree(old);
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new CryptoException(plan.name(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+        progress.accept("generated " + plan.name() + ": " + String.join(", ", parts));
+    }
+
+    /** Keeps an existing org, but refuses one that lacks files a complete run writes. */
+    private void keep(OrgPlan plan) {
+        for (Path file : plan.expectedFiles()) {
+            if (!Files.isRegularFile(file)) {
+                throw new CryptoException(plan.name() + ": existing crypto material in " + plan.dir()
+                    + " is incomplete (no " + plan.dir().relativize(file) + "); run with --force to regenerate it");
+            }
+        }
+        progress.accept("kept " + plan.name() + ": " + plan.dir());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // Only a leftover staging folder; the next run deletes it before it starts.
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package org.pointsnet.admin.crypto;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Generates one org's CAs, node and user identities and TLS certificates into a folder. */
+final class OrgGenerator {
+
+    private final OrgPlan plan;
+    private final Path dir;
+    private final Validity validity;
+    private final SecureRandom random;
+
+    /** {@code dir} may differ from the plan's folder: generation happens in a staging folder. */
+    OrgGenerator(OrgPlan plan, Path dir, Validity validity, SecureRandom random) {
+        this.plan = plan;
+        this.dir = dir;
+        this.validity = validity;
+        this.random = random;
+    }
+
+    /** Writes everything and returns the parts generated, for the progress line. */
+    List<String> generate() {
+        String domain = plan.domain();
+        List<String> parts = new ArrayList<>();
+        CertificateAuthority ca = step("ca", () -> CertificateAuthority.create("ca." + domain, domain, validity, random));
+        CertificateAuthority tlsCa = step("tlsca",
+                () -> CertificateAuthority.create("tlsca." + domain, domain, validity, random));
+        MspWriter msp = new MspWriter(domain, ca.certificate(), tlsCa.certificate());
+        step("ca", () -> {
+            msp.writeCa(MspLayout.caDir(dir), MspLayout.caCertFile(domain), ca);
+            msp.writeCa(MspLayout.tlsCaDir(dir), MspLayout.tlsCaCertFile(domain), tlsCa);
+            msp.writeOrgMsp(MspLayout.orgMsp(dir));
+            return null;
+        });
+        parts.add("ca");
+        parts.add("tlsca");
+
+        for (OrgPlan.Node node : plan.nodes()) {
+            String fqdn = plan.fqdn(node);
+            step(fqdn, () -> {
+                Path nodeDir = MspLayout.nodeDir(dir, plan.nodesFolder(), fqdn);
+                msp.writeLocalMsp(nodeDir.resolve("msp"), fqdn, ca.issueSigning(fqdn, plan.nodeOu()));
+                msp.writeTls(nodeDir.resolve("tls"), "server",
+                        tlsCa.issueTls(fqdn, List.of(fqdn, node.name(), node.host(), "localhost", "127.0.0.1")));
+                return null;
+            });
+            parts.add(node.name());
+        }
+        for (OrgPlan.User user : plan.users()) {
+            String identity = user.name() + "@" + domain;
+            step(identity, () -> {
+                Path userDir = MspLayout.userDir(dir, user.name(), domain);
+                msp.writeLocalMsp(userDir.resolve("msp"), identity, ca.issueSigning(identity, user.ou()));
+                // Client-only use; a user name is no DNS name, so no SANs.
+                msp.writeTls(userDir.resolve("tls"), "client", tlsCa.issueTls(identity, List.of()));
+                return null;
+            });
+            parts.add(user.name());
+        }
+        if (plan.chaincodeHost() != null) {
+            String commonName = "chaincode." + domain;
+            step(commonName, () -> {
+                msp.writeTls(MspLayout.chaincodeTlsDir(dir), "server", tlsCa.issueTls(commonName,
+                        List.of(plan.chaincodeHost(), commonName, "localhost", "127.0.0.1")));
+                return null;
+            });
+            parts.add("chaincode");
+        }
+        return parts;
+    }
+
+    /** One unit of work; its failure is reported with the org and the node or user it was for. */
+    private interface Step<T> {
+        T run() throws IOException, GeneralSecurityException;
+    }
+
+    private <T> T step(String id, Step<T> step) {
+        try {
+            return step.run();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new CryptoException(plan.name() + " " + id, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.pointsnet.admin.crypto;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to generate for one organization: its CAs, its nodes (peers or orderers), its
+ * users and, for platform orgs, a chaincode server TLS certificate.
+ *
+ * @param nodesFolder    {@code peers} or {@code orderers}
+ * @param nodeOu         the NodeOU of the nodes' signing certificates
+ * @param chaincodeHost  host of the org's chaincode server, or null for none
+ */
+record OrgPlan(String name, String domain, Path dir, String nodesFolder, String nodeOu, List<Node> nodes,
+               List<User> users, String chaincodeHost) {
+
+    OrgPlan {
+        nodes = List.copyOf(nodes);
+        users = List.copyOf(users);
+    }
+
+    /** A node by its short name and the host it is reached at. */
+    record Node(String name, String host) {
+    }
+
+    /** A user by name (Admin, User1) and NodeOU (admin, client). */
+    record User(String name, String ou) {
+    }
+
+    String fqdn(Node node) {
+        return node.name() + "." + domain;
+    }
+
+    /** The files a complete generation of this org leaves in {@link #dir()}. */
+    List<Path> expectedFiles() {
+        List<Path> files = new ArrayList<>();
+        files.add(MspLayout.caDir(dir).resolve(MspLayout.caCertFile(domain)));
+        files.add(MspLayout.caDir(dir).resolve(MspLayout.KEY_FILE));
+        files.add(MspLayout.tlsCaDir(dir).resolve(MspLayout.tlsCaCertFile(domain)));
+        files.add(MspLayout.tlsCaDir(dir).resolve(MspLayout.KEY_FILE));
+        files.add(MspLayout.orgMsp(dir).resolve("config.yaml"));
+        for (Node node : nodes) {
+            Path nodeDir = MspLayout.nodeDir(dir, nodesFolder, fqdn(node));
+            files.add(MspLayout.signCert(nodeDir));
+            files.add(MspLayout.keystoreKey(nodeDir));
+            files.add(nodeDir.resolve("tls").resolve("server.crt"));
+            files.add(nodeDir.resolve("tls").resolve("server.key"));
+        }
+        for (User user : users) {
+            Path userDir = MspLayout.userDir(dir, user.name(), domain);
+            files.add(MspLayout.signCert(userDir));
+            files.add(MspLayout.keystoreKey(userDir));
+            files.add(userDir.resolve("tls").resolve("client.crt"));
+            files.add(userDir.resolve("tls").resolve("client.key"));
+        }
+        if (chaincodeHost != null) {
+            files.add(MspLayout.chaincodeTlsDir(dir).resolve("server.crt"));
+            files.add(MspLayout.chaincodeTlsDir(dir).resolve("server.key"));
+        }
+        return files;
+    }
+}

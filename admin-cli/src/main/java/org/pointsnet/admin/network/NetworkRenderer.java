@@ -1,0 +1,75 @@
+package org.pointsnet.admin.network;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pointsnet.admin.spec.NetworkSpec;
+import org.pointsnet.admin.spec.OrdererNodeSpec;
+import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PlatformOrgSpec;
+
+/**
+ * Renders everything test-network.sh needs from the network spec: configtx.yaml, one
+ * environment file per node, chaincode server, gateway and org admin, the chaincode
+ * package's connection.json, and network.env listing what there is.
+ */
+public final class NetworkRenderer {
+
+    private final NetworkSpec spec;
+    private final Path repoRoot;
+    private final RuntimeLayout runtime;
+    private final CryptoLayout crypto;
+    private final Consumer<String> progress;
+
+    public NetworkRenderer(NetworkSpec spec, Path repoRoot, RuntimeLayout runtime, Consumer<String> progress) {
+        this.spec = spec;
+        this.repoRoot = repoRoot.toAbsolutePath().normalize();
+        this.runtime = new RuntimeLayout(runtime.root().toAbsolutePath().normalize());
+        this.crypto = new CryptoLayout(this.runtime.crypto());
+        this.progress = progress;
+    }
+
+    public void render() throws IOException {
+        Path base = repoRoot.resolve("network").resolve("configtx.yaml");
+        String configtx = new ConfigtxRenderer(spec, crypto).render(Files.readString(base, StandardCharsets.UTF_8));
+        Files.createDirectories(runtime.config());
+        Files.writeString(runtime.config().resolve("configtx.yaml"), configtx, StandardCharsets.UTF_8);
+        progress.accept("rendered " + runtime.config().resolve("configtx.yaml"));
+
+        NodeEnvironments envs = new NodeEnvironments(spec, repoRoot, runtime, crypto);
+        OrdererOrgSpec ordererOrg = spec.ordererOrg();
+        List<String> orderers = new ArrayList<>();
+        for (OrdererNodeSpec node : ordererOrg.orderers()) {
+            String fqdn = node.fqdn(ordererOrg.domain());
+            orderers.add(fqdn);
+            envs.orderer(node).write(runtime.orderer(fqdn).resolve("node.env"));
+        }
+        envs.ordererAdmin().write(runtime.root().resolve("orderer-admin.env"));
+        List<String> platforms = new ArrayList<>();
+        for (PlatformOrgSpec org : spec.platformOrgs()) {
+            platforms.add(org.platformId());
+            Path dir = runtime.platform(org.platformId());
+            envs.peer(org).write(dir.resolve("peer.env"));
+            envs.peerAdmin(org).write(dir.resolve("admin.env"));
+            envs.chaincodeServer(org).write(dir.resolve("chaincode.env"));
+            envs.gateway(org).write(dir.resolve("gateway.env"));
+            new ChaincodePackageFiles(spec.chaincode(), crypto).write(org, runtime.chaincodePackage(org.platformId()));
+            progress.accept("rendered " + org.platformId() + ": peer, admin, chaincode server, gateway");
+        }
+        new EnvFile()
+            .put("PN_CHANNEL", spec.channel())
+            .put("PN_PROFILE", ConfigtxRenderer.PROFILE)
+            .put("PN_CC_NAME", spec.chaincode().name())
+            .put("PN_CC_VERSION", spec.chaincode().version())
+            .put("PN_CC_POLICY", spec.chaincode().endorsementPolicy())
+            .putArray("PN_ORDERERS", orderers)
+            .putArray("PN_PLATFORMS", platforms)
+            .write(runtime.networkEnv());
+        progress.accept("rendered " + runtime.networkEnv());
+    }
+}

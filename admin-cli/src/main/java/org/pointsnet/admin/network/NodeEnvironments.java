@@ -1,0 +1,158 @@
+package org.pointsnet.admin.network;
+
+import java.nio.file.Path;
+
+import org.pointsnet.admin.spec.NetworkSpec;
+import org.pointsnet.admin.spec.OrdererNodeSpec;
+import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PlatformOrgSpec;
+
+/**
+ * The environment of each process test-network.sh starts. Fabric reads the committed
+ * network/core.yaml and network/orderer.yaml and takes every per-node value from these
+ * variables (CORE_* for peers, ORDERER_* for orderers).
+ */
+final class NodeEnvironments {
+
+    private static final String GATEWAY_USER = "User1";
+    private static final String ADMIN_USER = "Admin";
+
+    private final NetworkSpec spec;
+    private final Path configDir;
+    private final Path builderDir;
+    private final RuntimeLayout runtime;
+    private final CryptoLayout crypto;
+
+    NodeEnvironments(NetworkSpec spec, Path repoRoot, RuntimeLayout runtime, CryptoLayout crypto) {
+        this.spec = spec;
+        this.configDir = repoRoot.resolve("network");
+        this.builderDir = repoRoot.resolve("network").resolve("builders").resolve("ccaas");
+        this.runtime = runtime;
+        this.crypto = crypto;
+    }
+
+    EnvFile orderer(OrdererNodeSpec node) {
+        OrdererOrgSpec org = spec.ordererOrg();
+        Path home = crypto.ordererNode(org, node);
+        Path tls = home.resolve("tls");
+        Path data = runtime.orderer(node.fqdn(org.domain())).resolve("data");
+        String tlsCa = CryptoLayout.tlsCaCert(crypto.ordererOrg(org), org.domain()).toString();
+        return new EnvFile()
+            .put("FABRIC_CFG_PATH", configDir)
+            .put("FABRIC_LOGGING_SPEC", "info:grpc=error")
+            .put("ORDERER_GENERAL_LISTENADDRESS", Addresses.listenHost(node.host()))
+            .put("ORDERER_GENERAL_LISTENPORT", node.port())
+            .put("ORDERER_GENERAL_LOCALMSPID", org.mspId())
+            .put("ORDERER_GENERAL_LOCALMSPDIR", home.resolve("msp"))
+            .put("ORDERER_GENERAL_TLS_ENABLED", "true")
+            .put("ORDERER_GENERAL_TLS_PRIVATEKEY", tls.resolve("server.key"))
+            .put("ORDERER_GENERAL_TLS_CERTIFICATE", tls.resolve("server.crt"))
+            .put("ORDERER_GENERAL_TLS_ROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+            .put("ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE", tls.resolve("server.crt"))
+            .put("ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY", tls.resolve("server.key"))
+            .put("ORDERER_GENERAL_CLUSTER_ROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+            .put("ORDERER_GENERAL_BOOTSTRAPMETHOD", "none")
+            .put("ORDERER_CHANNELPARTICIPATION_ENABLED", "true")
+            .put("ORDERER_ADMIN_LISTENADDRESS", Addresses.listen(node.host(), node.adminPort()))
+            .put("ORDERER_ADMIN_TLS_ENABLED", "true")
+            .put("ORDERER_ADMIN_TLS_CERTIFICATE", tls.resolve("server.crt"))
+            .put("ORDERER_ADMIN_TLS_PRIVATEKEY", tls.resolve("server.key"))
+            .put("ORDERER_ADMIN_TLS_ROOTCAS", "[" + tls.resolve("ca.crt") + "]")
+            .put("ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED", "true")
+            .put("ORDERER_ADMIN_TLS_CLIENTROOTCAS", "[" + tlsCa + "]")
+            .put("ORDERER_FILELEDGER_LOCATION", data.resolve("ledger"))
+            .put("ORDERER_CONSENSUS_WALDIR", data.resolve("etcdraft").resolve("wal"))
+            .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve("etcdraft").resolve("snapshot"))
+            .put("ORDERER_OPERATIONS_LISTENADDRESS", Addresses.listen(node.host(), node.operationsPort()))
+            .put("PN_NODE_ADDRESS", Addresses.dial(node.host(), node.port()))
+            .put("PN_HEALTH_URL", "http://" + Addresses.dial(node.host(), node.operationsPort()) + "/healthz");
+    }
+
+    /** What osnadmin needs to manage channels on the first orderer (mutual TLS). */
+    EnvFile ordererAdmin() {
+        OrdererOrgSpec org = spec.ordererOrg();
+        OrdererNodeSpec node = org.orderers().get(0);
+        Path adminTls = CryptoLayout.user(crypto.ordererOrg(org), org.domain(), ADMIN_USER).resolve("tls");
+        return new EnvFile()
+            .put("PN_ORDERER_ADDRESS", Addresses.dial(node.host(), node.port()))
+            .put("PN_ORDERER_ADMIN_ADDRESS", Addresses.dial(node.host(), node.adminPort()))
+            .put("PN_ORDERER_TLS_CA", CryptoLayout.tlsCaCert(crypto.ordererOrg(org), org.domain()))
+            .put("PN_ORDERER_ADMIN_CLIENT_CERT", adminTls.resolve("client.crt"))
+            .put("PN_ORDERER_ADMIN_CLIENT_KEY", adminTls.resolve("client.key"));
+    }
+
+    EnvFile peer(PlatformOrgSpec org) {
+        Path home = crypto.peerNode(org);
+        Path tls = home.resolve("tls");
+        Path data = runtime.platform(org.platformId()).resolve("peer-data");
+        String address = Addresses.dial(org.peer().host(), org.peer().port());
+        return new EnvFile()
+            .put("FABRIC_CFG_PATH", configDir)
+            .put("FABRIC_LOGGING_SPEC", "info:gossip=warning:msp=warning:grpc=error")
+            .put("CORE_PEER_ID", org.peerFqdn())
+            .put("CORE_PEER_ADDRESS", address)
+            .put("CORE_PEER_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().port()))
+            .put("CORE_PEER_CHAINCODEADDRESS", Addresses.dial(org.peer().host(), org.peer().chaincodeListenPort()))
+            .put("CORE_PEER_CHAINCODELISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().chaincodeListenPort()))
+            .put("CORE_PEER_GOSSIP_BOOTSTRAP", address)
+            .put("CORE_PEER_GOSSIP_EXTERNALENDPOINT", address)
+            .put("CORE_PEER_LOCALMSPID", org.mspId())
+            .put("CORE_PEER_MSPCONFIGPATH", home.resolve("msp"))
+            .put("CORE_PEER_TLS_ENABLED", "true")
+            .put("CORE_PEER_TLS_CERT_FILE", tls.resolve("server.crt"))
+            .put("CORE_PEER_TLS_KEY_FILE", tls.resolve("server.key"))
+            .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
+            .put("CORE_PEER_FILESYSTEMPATH", data)
+            .put("CORE_LEDGER_SNAPSHOTS_ROOTDIR", data.resolve("snapshots"))
+            .put("CORE_OPERATIONS_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().operationsPort()))
+            // Fabric turns this YAML string into the builder list; paths must be absolute.
+            .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: pointsnet-ccaas, path: " + builderDir + "}]")
+            .put("PN_NODE_ADDRESS", address)
+            .put("PN_HEALTH_URL", "http://" + Addresses.dial(org.peer().host(), org.peer().operationsPort()) + "/healthz");
+    }
+
+    /** The org admin's identity for the peer CLI (channel join, chaincode lifecycle). */
+    EnvFile peerAdmin(PlatformOrgSpec org) {
+        Path orgDir = crypto.peerOrg(org);
+        return new EnvFile()
+            .put("FABRIC_CFG_PATH", configDir)
+            // The CLI's gRPC connection chatter at info level buries its answers.
+            .put("FABRIC_LOGGING_SPEC", "warning:chaincodeCmd=info:cli.lifecycle.chaincode=info")
+            .put("CORE_PEER_LOCALMSPID", org.mspId())
+            .put("CORE_PEER_MSPCONFIGPATH", CryptoLayout.user(orgDir, org.domain(), ADMIN_USER).resolve("msp"))
+            .put("CORE_PEER_ADDRESS", Addresses.dial(org.peer().host(), org.peer().port()))
+            .put("CORE_PEER_TLS_ENABLED", "true")
+            .put("CORE_PEER_TLS_ROOTCERT_FILE", CryptoLayout.tlsCaCert(orgDir, org.domain()));
+    }
+
+    EnvFile chaincodeServer(PlatformOrgSpec org) {
+        Path tls = crypto.chaincodeServer(org).resolve("tls");
+        return new EnvFile()
+            .put("CHAINCODE_SERVER_ADDRESS", Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
+            .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
+            .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))
+            .put("PN_NODE_ADDRESS", Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()));
+    }
+
+    /** Spring Boot binds these by relaxed names, e.g. POINTSNET_FABRIC_PEERENDPOINT. */
+    EnvFile gateway(PlatformOrgSpec org) {
+        Path orgDir = crypto.peerOrg(org);
+        Path user = CryptoLayout.user(orgDir, org.domain(), GATEWAY_USER);
+        String url = "http://" + Addresses.dial(org.gateway().host(), org.gateway().port());
+        return new EnvFile()
+            .put("SERVER_ADDRESS", Addresses.listenHost(org.gateway().host()))
+            .put("SERVER_PORT", org.gateway().port())
+            .put("POINTSNET_PLATFORMID", org.platformId())
+            .put("POINTSNET_FABRIC_MSPID", org.mspId())
+            .put("POINTSNET_FABRIC_PEERENDPOINT", Addresses.dial(org.peer().host(), org.peer().port()))
+            .put("POINTSNET_FABRIC_PEERHOSTOVERRIDE", org.peerFqdn())
+            .put("POINTSNET_FABRIC_TLSCACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))
+            .put("POINTSNET_FABRIC_CERTPATH", CryptoLayout.signCert(user))
+            .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.privateKey(user))
+            .put("POINTSNET_FABRIC_CHANNEL", spec.channel())
+            .put("POINTSNET_FABRIC_CHAINCODE", spec.chaincode().name())
+            .put("POINTSNET_EVENTS_CHECKPOINTFILE", runtime.platform(org.platformId()).resolve("gateway-checkpoint.json"))
+            .put("PN_GATEWAY_URL", url)
+            .put("PN_HEALTH_URL", url + "/health/live");
+    }
+}

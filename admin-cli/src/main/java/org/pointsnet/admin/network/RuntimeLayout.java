@@ -1,0 +1,34 @@
+package org.pointsnet.admin.network;
+
+import java.nio.file.Path;
+
+/**
+ * The runtime folder test-network.sh works in (git-ignored): crypto material, rendered
+ * configuration, node data, logs and pid files. One place names every path in it.
+ */
+public record RuntimeLayout(Path root) {
+
+    public Path crypto() {
+        return root.resolve("crypto");
+    }
+
+    public Path config() {
+        return root.resolve("config");
+    }
+
+    public Path networkEnv() {
+        return root.resolve("network.env");
+    }
+
+    public Path orderer(String fqdn) {
+        return root.resolve("orderers").resolve(fqdn);
+    }
+
+    public Path platform(String platformId) {
+        return root.resolve("platforms").resolve(platformId);
+    }
+
+    public Path chaincodePackage(String platformId) {
+        return platform(platformId).resolve("chaincode");
+    }
+}

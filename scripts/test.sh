@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The project's test command (README.md; .ci/run calls exactly this):
+#   1. unit tests of every module (mvn verify)
+#   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
+#   3. the end-to-end tests against the live network (Maven profile e2e, failsafe)
+#   4. ./test-network.sh down if this script brought the network up, even on failure
+# Exits non-zero if any part failed; prints the wall time of each part.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+started_network=0
+phase_start=$SECONDS
+timings=()
+phase_done() { timings+=("$1: $((SECONDS - phase_start))s"); phase_start=$SECONDS; }
+finish() {
+  local rc=$?
+  if [ $started_network -eq 1 ]; then
+    if [ $rc -ne 0 ]; then
+      echo "==> Tests failed; status and log tails of the network:"
+      ./test-network.sh status || true
+      ./test-network.sh logs || true
+    fi
+    ./test-network.sh down || rc=1
+  fi
+  echo "==> Timings: ${timings[*]:-none}"
+  [ $rc -eq 0 ] && echo "==> All tests passed" || echo "==> Tests FAILED (exit $rc)"
+  exit $rc
+}
+trap finish EXIT
+
+echo "==> Unit tests (mvn verify)"
+mvn -B verify
+phase_done "unit"
+
+if ./test-network.sh status --json | grep -q '"state":"up"'; then
+  echo "==> Using the network that is already up"
+else
+  echo "==> Bringing the consortium up"
+  started_network=1
+  ./test-network.sh up
+fi
+phase_done "network-up"
+
+echo "==> End-to-end tests against the live network (mvn -Pe2e verify)"
+mvn -B -Pe2e -pl gateway-client verify
+phase_done "e2e"

@@ -1,0 +1,438 @@
+#!/usr/bin/env bash
+# PointsNet: the whole consortium on one machine, as native processes.
+#
+#   ./test-network.sh up              orderer(s), one peer, chaincode server and gateway per
+#                                     platform org; channel created, chaincode committed
+#   ./test-network.sh down            stops every process `up` started (by recorded pid)
+#                                     and removes the runtime folder
+#   ./test-network.sh status [--json] each node and gateway, its address, whether it answers
+#   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
+#
+# Hosts and ports come from crypto-config/network.yaml through `admin-cli network render`;
+# this script only starts, waits for and stops processes. Runtime state goes to ./runtime
+# (POINTSNET_RUNTIME overrides it); Fabric binaries come from scripts/install-fabric.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
+SPEC="$ROOT/crypto-config/network.yaml"
+LOGS="$RUNTIME/logs"
+PIDS="$RUNTIME/pids"
+ADMIN_JAR="$ROOT/admin-cli/target/admin-cli.jar"
+CHAINCODE_JAR="$ROOT/chaincode/target/chaincode.jar"
+GATEWAY_JAR="$ROOT/gateway-client/target/gateway-client.jar"
+UP_MARKER="$RUNTIME/up.done"
+WAIT_SECONDS="${POINTSNET_WAIT_SECONDS:-120}"
+
+step() { printf '==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# fail_node NAME MESSAGE: say what failed, show the tail of that process's log, exit 1.
+fail_node() {
+  local name="$1" message="$2"
+  printf 'ERROR: %s\n' "$message" >&2
+  if [ -f "$LOGS/$name.log" ]; then
+    printf -- '--- last 40 lines of %s ---\n' "$LOGS/$name.log" >&2
+    tail -n 40 "$LOGS/$name.log" >&2
+  fi
+  exit 1
+}
+
+# load_env FILE: export every variable of a rendered env file into this shell.
+load_env() { set -a; . "$1"; set +a; }
+
+# as_admin PLATFORM CMD...: run a peer CLI command as that platform org's admin.
+as_admin() {
+  local platform="$1"; shift
+  ( load_env "$RUNTIME/platforms/$platform/admin.env"; "$@" )
+}
+
+# ---------------------------------------------------------------------------------------
+# Processes: every process we start is recorded as "<pid> <start time>" so `down` never
+# signals a process that merely reused the pid.
+
+proc_start_time() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
+
+# is_running NAME: the recorded process is alive and is the one we started.
+is_running() {
+  local file="$PIDS/$1.pid" pid started
+  [ -f "$file" ] || return 1
+  read -r pid started < "$file" || return 1
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(proc_start_time "$pid")" = "$started" ]
+}
+
+# start_process NAME ENVFILE CMD...: start CMD in the background with ENVFILE loaded.
+start_process() {
+  local name="$1" envfile="$2"; shift 2
+  mkdir -p "$LOGS" "$PIDS"
+  ( load_env "$envfile"; exec "$@" ) >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  local pid=$!
+  echo "$pid $(proc_start_time "$pid")" > "$PIDS/$name.pid"
+}
+
+stop_process() {
+  local name="$1" pid started i
+  is_running "$name" || { rm -f "$PIDS/$name.pid"; return 0; }
+  read -r pid started < "$PIDS/$name.pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 50); do
+    is_running "$name" || break
+    sleep 0.2
+  done
+  if is_running "$name"; then
+    info "$name did not stop after 10s; sending KILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.5
+  fi
+  rm -f "$PIDS/$name.pid"
+  info "stopped $name (pid $pid)"
+}
+
+# wait_until NAME DESCRIPTION CMD...: poll CMD until it succeeds; fail with NAME's log.
+wait_until() {
+  local name="$1" what="$2"; shift 2
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  until "$@" >/dev/null 2>&1; do
+    is_running "$name" || fail_node "$name" "$name exited while waiting for $what"
+    [ $SECONDS -lt $deadline ] || fail_node "$name" "$name: no $what after ${WAIT_SECONDS}s"
+    sleep 0.5
+  done
+}
+
+http_ok() { curl -sf -o /dev/null --max-time 2 "$1"; }
+tcp_open() { local hp="$1"; (exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}") 2>/dev/null; }
+
+# env_value FILE NAME: one variable of a rendered env file, without loading the rest.
+env_value() { ( set +u; . "$1"; eval "printf '%s' \"\${$2:-}\"" ); }
+
+# ---------------------------------------------------------------------------------------
+# up
+
+check_prerequisites() {
+  local missing=()
+  for tool in java mvn curl tar; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  [ ${#missing[@]} -eq 0 ] || die "missing on PATH: ${missing[*]} (README.md lists the prerequisites)"
+  java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])' || die "JDK 17 or newer is required"
+}
+
+build_jars() {
+  local stale=0 jar
+  for jar in "$ADMIN_JAR" "$CHAINCODE_JAR" "$GATEWAY_JAR"; do
+    [ -f "$jar" ] || stale=1
+  done
+  if [ $stale -eq 0 ] && [ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main \
+        -newer "$GATEWAY_JAR" -type f 2>/dev/null | head -n 1)" ]; then
+    stale=1
+  fi
+  if [ $stale -eq 1 ]; then
+    step "Building chaincode, gateway and admin CLI (mvn package; the first run downloads dependencies)"
+    (cd "$ROOT" && mvn -B -q -DskipTests package) || die "mvn package failed"
+  else
+    step "Jars are up to date"
+  fi
+}
+
+admin_cli() { java -jar "$ADMIN_JAR" "$@"; }
+
+start_orderers() {
+  local fqdn
+  for fqdn in "${PN_ORDERERS[@]}"; do
+    local envfile="$RUNTIME/orderers/$fqdn/node.env" name="${fqdn%%.*}"
+    step "Starting orderer $fqdn on $(env_value "$envfile" PN_NODE_ADDRESS)"
+    start_process "$name" "$envfile" orderer
+  done
+  for fqdn in "${PN_ORDERERS[@]}"; do
+    wait_until "${fqdn%%.*}" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)"
+  done
+}
+
+start_peers() {
+  local p
+  for p in "${PN_PLATFORMS[@]}"; do
+    local envfile="$RUNTIME/platforms/$p/peer.env"
+    step "Starting peer of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+    start_process "peer-$p" "$envfile" peer node start
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)"
+  done
+}
+
+create_channel() {
+  local block="$RUNTIME/channel/$PN_CHANNEL.block" fqdn
+  mkdir -p "$RUNTIME/channel"
+  step "Creating channel '$PN_CHANNEL' (configtxgen profile $PN_PROFILE)"
+  FABRIC_CFG_PATH="$RUNTIME/config" configtxgen -profile "$PN_PROFILE" -channelID "$PN_CHANNEL" \
+    -outputBlock "$block" > "$LOGS/configtxgen.log" 2>&1 || fail_node configtxgen "configtxgen failed"
+  load_env "$RUNTIME/orderer-admin.env"
+  for fqdn in "${PN_ORDERERS[@]}"; do
+    local admin_address
+    admin_address="$(env_value "$RUNTIME/orderers/$fqdn/node.env" ORDERER_ADMIN_LISTENADDRESS)"
+    info "orderer $fqdn joins '$PN_CHANNEL' (osnadmin, $admin_address)"
+    osnadmin channel join --channelID "$PN_CHANNEL" --config-block "$block" -o "$admin_address" \
+      --ca-file "$PN_ORDERER_TLS_CA" --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" \
+      --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY" >> "$LOGS/osnadmin.log" 2>&1 \
+      || fail_node osnadmin "osnadmin could not join $fqdn to $PN_CHANNEL"
+    wait_until "${fqdn%%.*}" "active channel $PN_CHANNEL" channel_active "$admin_address"
+  done
+  local p
+  for p in "${PN_PLATFORMS[@]}"; do
+    info "peer of $p joins '$PN_CHANNEL'"
+    as_admin "$p" peer channel join -b "$block" >> "$LOGS/peer-cli.log" 2>&1 \
+      || fail_node peer-cli "peer of $p could not join $PN_CHANNEL"
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    wait_until "peer-$p" "channel $PN_CHANNEL" as_admin "$p" peer channel getinfo -c "$PN_CHANNEL"
+  done
+}
+
+channel_active() {
+  osnadmin channel list --channelID "$PN_CHANNEL" -o "$1" --ca-file "$PN_ORDERER_TLS_CA" \
+    --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY" 2>/dev/null \
+    | tr -d ' \n' | grep -q '"status":"active"'
+}
+
+# package_chaincode PLATFORM: the org's CCaaS package (metadata.json + code.tar.gz with
+# connection.json); prints its path.
+package_chaincode() {
+  local dir="$RUNTIME/platforms/$1/chaincode"
+  tar -C "$dir" -czf "$dir/code.tar.gz" connection.json
+  tar -C "$dir" -czf "$dir/package.tgz" metadata.json code.tar.gz
+  echo "$dir/package.tgz"
+}
+
+deploy_chaincode() {
+  local p pkg package_id sequence=1 orderer_args peer_args=()
+  load_env "$RUNTIME/orderer-admin.env"
+  orderer_args=(-o "$PN_ORDERER_ADDRESS" --tls --cafile "$PN_ORDERER_TLS_CA")
+  local policy_args=()
+  if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
+    policy_args=(--signature-policy "$PN_CC_POLICY")
+  fi
+  for p in "${PN_PLATFORMS[@]}"; do
+    pkg="$(package_chaincode "$p")"
+    step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on the peer of $p (ccaas)"
+    as_admin "$p" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
+      || fail_node peer-cli "chaincode install failed on the peer of $p"
+    package_id="$(as_admin "$p" peer lifecycle chaincode calculatepackageid "$pkg")"
+    echo "$package_id" > "$RUNTIME/platforms/$p/chaincode/package-id"
+    info "package id $package_id"
+
+    local envfile="$RUNTIME/platforms/$p/chaincode.env"
+    info "starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+    CHAINCODE_ID="$package_id" start_process "chaincode-$p" "$envfile" \
+      java -Xmx128m -XX:+UseSerialGC -jar "$CHAINCODE_JAR"
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    step "Approving '$PN_CC_NAME' $PN_CC_VERSION for $p"
+    as_admin "$p" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" -C "$PN_CHANNEL" \
+      -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" \
+      --package-id "$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" "${policy_args[@]}" \
+      >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "approveformyorg failed for $p"
+    peer_args+=(--peerAddresses "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_ADDRESS)"
+                --tlsRootCertFiles "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_TLS_ROOTCERT_FILE)")
+  done
+  step "Committing '$PN_CC_NAME' $PN_CC_VERSION on '$PN_CHANNEL' (endorsement policy: $PN_CC_POLICY)"
+  as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" -C "$PN_CHANNEL" \
+    -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}" \
+    >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "chaincode commit failed"
+  for p in "${PN_PLATFORMS[@]}"; do
+    wait_until "peer-$p" "committed chaincode $PN_CC_NAME" \
+      as_admin "$p" peer lifecycle chaincode querycommitted -C "$PN_CHANNEL" -n "$PN_CC_NAME"
+  done
+}
+
+start_gateways() {
+  local p
+  for p in "${PN_PLATFORMS[@]}"; do
+    local envfile="$RUNTIME/platforms/$p/gateway.env"
+    step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
+    start_process "gateway-$p" "$envfile" java -Xmx256m -XX:+UseSerialGC -jar "$GATEWAY_JAR" \
+      --pointsnet.probe.enabled=true
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    local url
+    url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
+    wait_until "gateway-$p" "readiness ($url/health/ready)" http_ok "$url/health/ready"
+  done
+}
+
+all_processes() {
+  local fqdn p
+  for fqdn in "${PN_ORDERERS[@]}"; do echo "${fqdn%%.*}"; done
+  for p in "${PN_PLATFORMS[@]}"; do echo "peer-$p"; echo "chaincode-$p"; echo "gateway-$p"; done
+}
+
+cmd_up() {
+  if [ -f "$UP_MARKER" ]; then
+    load_env "$RUNTIME/network.env"
+    local dead=() name
+    while read -r name; do is_running "$name" || dead+=("$name"); done < <(all_processes)
+    if [ ${#dead[@]} -eq 0 ]; then
+      echo "PointsNet is already up; './test-network.sh status' shows it."
+      return 0
+    fi
+    die "PointsNet is partly up (not running: ${dead[*]}); run './test-network.sh down' first"
+  fi
+  if [ -d "$PIDS" ] && [ -n "$(ls -A "$PIDS" 2>/dev/null)" ]; then
+    step "Cleaning up an earlier 'up' that did not finish"
+    cmd_down
+  fi
+  local started=$SECONDS
+  check_prerequisites
+  step "Fabric binaries (scripts/install-fabric.sh)"
+  local fabric_bin
+  fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
+  export PATH="$fabric_bin:$PATH"
+  info "$(peer version | sed -n 's/^ Version: /peer /p') in $fabric_bin"
+  build_jars
+
+  mkdir -p "$RUNTIME" "$LOGS" "$PIDS"
+  step "Crypto material (admin-cli crypto generate)"
+  admin_cli crypto generate --spec "$SPEC" --out "$RUNTIME/crypto" | sed 's/^/    /'
+  step "Node configuration (admin-cli network render)"
+  admin_cli network render --spec "$SPEC" --repo "$ROOT" --runtime "$RUNTIME" | sed 's/^/    /'
+  load_env "$RUNTIME/network.env"
+
+  start_orderers
+  start_peers
+  create_channel
+  deploy_chaincode
+  start_gateways
+  touch "$UP_MARKER"
+  step "PointsNet is up in $((SECONDS - started))s"
+  cmd_status
+}
+
+# ---------------------------------------------------------------------------------------
+# down
+
+cmd_down() {
+  step "Stopping PointsNet"
+  if [ -d "$PIDS" ]; then
+    local file
+    # Gateways and chaincode servers first, then peers, then orderers.
+    for prefix in gateway- chaincode- peer- ""; do
+      for file in "$PIDS"/"$prefix"*.pid; do
+        [ -f "$file" ] || continue
+        stop_process "$(basename "$file" .pid)"
+      done
+    done
+  fi
+  rm -rf "$RUNTIME"
+  info "removed $RUNTIME"
+}
+
+# ---------------------------------------------------------------------------------------
+# status
+
+# node_rows: "kind|name|platform|address|health-url" for every process of the network.
+node_rows() {
+  local fqdn p envfile
+  for fqdn in "${PN_ORDERERS[@]}"; do
+    envfile="$RUNTIME/orderers/$fqdn/node.env"
+    echo "orderer|${fqdn%%.*}||$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    envfile="$RUNTIME/platforms/$p/peer.env"
+    echo "peer|peer-$p|$p|$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
+    echo "chaincode|chaincode-$p|$p|$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)|"
+    envfile="$RUNTIME/platforms/$p/gateway.env"
+    echo "gateway|gateway-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_HEALTH_URL)"
+  done
+}
+
+answers() {
+  local address="$1" health="$2"
+  if [ -n "$health" ]; then http_ok "$health"; else tcp_open "$address"; fi
+}
+
+cmd_status() {
+  local json=0
+  [ "${1:-}" = "--json" ] && json=1
+  if [ ! -f "$RUNTIME/network.env" ]; then
+    if [ $json -eq 1 ]; then
+      printf '{"state":"down","nodes":[],"gateways":{}}\n'
+    else
+      echo "PointsNet is down."
+    fi
+    return 0
+  fi
+  load_env "$RUNTIME/network.env"
+  local kind name platform address health running answer rows=() all_ok=1
+  while IFS='|' read -r kind name platform address health; do
+    running=false; answer=false
+    is_running "$name" && running=true
+    if [ "$running" = true ] && answers "$address" "$health"; then answer=true; fi
+    [ "$answer" = true ] || all_ok=0
+    rows+=("$kind|$name|$platform|$address|$running|$answer")
+  done < <(node_rows)
+  local state=up
+  [ -f "$UP_MARKER" ] || state=starting
+  [ $all_ok -eq 1 ] || state=degraded
+  if [ $json -eq 1 ]; then
+    local nodes="" gateways="" sep="" gsep=""
+    for row in "${rows[@]}"; do
+      IFS='|' read -r kind name platform address running answer <<< "$row"
+      nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer}"
+      sep=","
+      if [ "$kind" = gateway ]; then
+        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"running\":$running,\"answers\":$answer}"
+        gsep=","
+      fi
+    done
+    printf '{"state":"%s","channel":"%s","chaincode":"%s","nodes":[%s],"gateways":{%s}}\n' \
+      "$state" "$PN_CHANNEL" "$PN_CC_NAME" "$nodes" "$gateways"
+  else
+    echo "PointsNet is $state (channel '$PN_CHANNEL', chaincode '$PN_CC_NAME')"
+    printf '  %-10s %-22s %-28s %-8s %s\n' KIND NAME ADDRESS RUNNING ANSWERS
+    for row in "${rows[@]}"; do
+      IFS='|' read -r kind name platform address running answer <<< "$row"
+      printf '  %-10s %-22s %-28s %-8s %s\n' "$kind" "$name" "$address" "$running" "$answer"
+    done
+  fi
+}
+
+# ---------------------------------------------------------------------------------------
+# logs
+
+cmd_logs() {
+  local name="${1:-}" follow="${2:-}"
+  [ -d "$LOGS" ] || die "no logs: the network is not up"
+  if [ -n "$name" ] && [ "$name" != "-f" ]; then
+    [ -f "$LOGS/$name.log" ] || die "no log named '$name'; known: $(cd "$LOGS" && ls | sed 's/\.log$//' | tr '\n' ' ')"
+    if [ "$follow" = "-f" ]; then exec tail -n 50 -f "$LOGS/$name.log"; fi
+    tail -n 50 "$LOGS/$name.log"
+    return 0
+  fi
+  local file
+  for file in "$LOGS"/*.log; do
+    printf -- '--- %s ---\n' "$(basename "$file" .log)"
+    tail -n 20 "$file"
+  done
+}
+
+usage() {
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+main() {
+  local command="${1:-}"
+  [ $# -gt 0 ] && shift
+  case "$command" in
+    up) cmd_up "$@" ;;
+    down) cmd_down "$@" ;;
+    status) cmd_status "$@" ;;
+    logs) cmd_logs "$@" ;;
+    -h|--help|help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"
