@@ -135,7 +135,14 @@ build_jars() {
   fi
 }
 
-admin_cli() { java -jar "$ADMIN_JAR" "$@"; }
+# Processes run from copies in runtime/jars, so a rebuild (mvn package, mvn verify) while the
+# network runs cannot swap a jar under a running JVM.
+stage_jars() {
+  mkdir -p "$RUNTIME/jars"
+  cp "$ADMIN_JAR" "$CHAINCODE_JAR" "$GATEWAY_JAR" "$RUNTIME/jars/"
+}
+
+admin_cli() { java -jar "$RUNTIME/jars/$(basename "$ADMIN_JAR")" "$@"; }
 
 start_orderers() {
   local fqdn
@@ -224,7 +231,7 @@ deploy_chaincode() {
     local envfile="$RUNTIME/platforms/$p/chaincode.env"
     info "starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
     CHAINCODE_ID="$package_id" start_process "chaincode-$p" "$envfile" \
-      java -Xmx128m -XX:+UseSerialGC -jar "$CHAINCODE_JAR"
+      java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")"
   done
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
@@ -253,7 +260,7 @@ start_gateways() {
   for p in "${PN_PLATFORMS[@]}"; do
     local envfile="$RUNTIME/platforms/$p/gateway.env"
     step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
-    start_process "gateway-$p" "$envfile" java -Xmx256m -XX:+UseSerialGC -jar "$GATEWAY_JAR" \
+    start_process "gateway-$p" "$envfile" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
       --pointsnet.probe.enabled=true
   done
   for p in "${PN_PLATFORMS[@]}"; do
@@ -294,6 +301,7 @@ cmd_up() {
   build_jars
 
   mkdir -p "$RUNTIME" "$LOGS" "$PIDS"
+  stage_jars
   step "Crypto material (admin-cli crypto generate)"
   admin_cli crypto generate --spec "$SPEC" --out "$RUNTIME/crypto" | sed 's/^/    /'
   step "Node configuration (admin-cli network render)"

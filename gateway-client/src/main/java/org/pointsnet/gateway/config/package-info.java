@@ -1,0 +1,2 @@
+/** Gateway configuration: the {@code pointsnet.*} properties, their validation and the startup failure report. */
+package org.pointsnet.gateway.config;

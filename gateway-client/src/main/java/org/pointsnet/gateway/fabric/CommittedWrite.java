@@ -1,0 +1,5 @@
+package org.pointsnet.gateway.fabric;
+
+/** A PutValue transaction that was committed as VALID. */
+public record CommittedWrite(String txId, long blockNumber, String validationCode, String key, String value) {
+}

@@ -1,0 +1,82 @@
+package org.pointsnet.gateway.fabric;
+
+import io.grpc.Status;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates fabric-gateway exceptions into {@link LedgerException}s and logs the full gRPC picture (status,
+ * peer addresses, MSP ids) server-side, because none of it may reach a client.
+ */
+public final class FabricErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FabricErrors.class);
+
+    private FabricErrors() {
+    }
+
+    /**
+     * @param operation     what was being done, for the log (e.g. the chaincode function)
+     * @param transactionId the transaction id if one was assigned, else null
+     */
+    public static LedgerException translate(final String operation, final String transactionId,
+                                            final GatewayException e) {
+        final Status status = e.getStatus();
+        final List<ErrorDetail> details = e.getDetails();
+        final Optional<ChaincodeErrorMessage> coded = chaincodeError(status, details);
+        if (coded.isPresent()) {
+            final ChaincodeErrorMessage m = coded.get();
+            LOG.info("{} rejected by chaincode: {}: {} (tx {})", operation, m.code(), m.detail(), transactionId);
+            return new ChaincodeRejectedException(m.code(), m.detail(), transactionId, e);
+        }
+        final String summary = operation + " failed: " + describe(status, details);
+        LOG.warn("{} (tx {}, {})", summary, transactionId, e.getClass().getSimpleName());
+        final boolean outcomeUnknown = isOutcomeUnknown(e);
+        if (outcomeUnknown || isUnavailable(status.getCode())) {
+            return new LedgerUnavailableException(summary, transactionId, outcomeUnknown, e);
+        }
+        return new LedgerFailureException(summary, transactionId, e);
+    }
+
+    /** The coded chaincode message in the endorsement details or, failing that, in the status description. */
+    static Optional<ChaincodeErrorMessage> chaincodeError(final Status status, final List<ErrorDetail> details) {
+        for (final ErrorDetail detail : details) {
+            final Optional<ChaincodeErrorMessage> coded = ChaincodeErrorMessage.parse(detail.getMessage());
+            if (coded.isPresent()) {
+                return coded;
+            }
+        }
+        return ChaincodeErrorMessage.parse(status.getDescription());
+    }
+
+    static boolean isUnavailable(final Status.Code code) {
+        return code == Status.Code.UNAVAILABLE
+            || code == Status.Code.DEADLINE_EXCEEDED
+            || code == Status.Code.RESOURCE_EXHAUSTED
+            || code == Status.Code.CANCELLED;
+    }
+
+    // The transaction may have reached the orderer and may still commit: the commit status could not be read,
+    // or the submit timed out. Endorsement failures are never in doubt: nothing was sent to the orderer.
+    static boolean isOutcomeUnknown(final GatewayException e) {
+        return e instanceof CommitStatusException
+            || e instanceof SubmitException && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED;
+    }
+
+    private static String describe(final Status status, final List<ErrorDetail> details) {
+        final String base = status.getCode() + (status.getDescription() != null ? " " + status.getDescription() : "");
+        if (details.isEmpty()) {
+            return base;
+        }
+        return base + details.stream()
+            .map(d -> d.getMspId() + "@" + d.getAddress() + ": " + d.getMessage())
+            .collect(Collectors.joining("; ", " [", "]"));
+    }
+}

@@ -1,0 +1,124 @@
+package org.pointsnet.gateway.web;
+
+import java.util.stream.Collectors;
+import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.fabric.TransactionInvalidException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception to a problem+json response. Ledger failures are logged in full where they are translated
+ * (FabricErrors); here clients get only the code and a detail written for them.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ChaincodeRejectedException.class)
+    ResponseEntity<Object> chaincodeRejected(final ChaincodeRejectedException e) {
+        return Problems.response(problemFor(e));
+    }
+
+    @ExceptionHandler(TransactionInvalidException.class)
+    ResponseEntity<Object> transactionInvalid(final TransactionInvalidException e) {
+        return Problems.response(problemFor(e));
+    }
+
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<Object> ledgerUnavailable(final LedgerUnavailableException e) {
+        if (!e.outcomeUnknown()) {
+            return Problems.response(Problems.of(ErrorCode.LEDGER_UNAVAILABLE,
+                "The ledger could not be reached in time; nothing was changed. Try again later."));
+        }
+        final ProblemDetail problem = Problems.of(ErrorCode.LEDGER_UNAVAILABLE,
+            "The transaction was submitted but its outcome is not known yet; it may still commit.");
+        problem.setProperty("txId", e.transactionId());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(LedgerFailureException.class)
+    ResponseEntity<Object> ledgerFailure(final LedgerFailureException e) {
+        return Problems.response(Problems.of(ErrorCode.LEDGER_ERROR, "The ledger could not process the request."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(final Exception e) {
+        LOG.error("unhandled exception", e);
+        return Problems.response(Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred."));
+    }
+
+    /** The problem for a chaincode rejection: known codes get their status, unknown ones 422 with their own code. */
+    public static ProblemDetail problemFor(final ChaincodeRejectedException e) {
+        return switch (e.code()) {
+            case "VALIDATION_FAILED" -> Problems.of(ErrorCode.VALIDATION_FAILED, e.detail());
+            case "NOT_FOUND" -> Problems.of(ErrorCode.NOT_FOUND, e.detail());
+            default -> Problems.of(ErrorCode.CHAINCODE_REJECTED.status(), ErrorCode.CHAINCODE_REJECTED, e.code(),
+                e.detail());
+        };
+    }
+
+    /** Conflicts are worth a retry (409); any other invalid commit is the network's failure (502). */
+    public static ProblemDetail problemFor(final TransactionInvalidException e) {
+        final boolean conflict = switch (e.validationCode()) {
+            case "MVCC_READ_CONFLICT", "PHANTOM_READ_CONFLICT" -> true;
+            default -> false;
+        };
+        final ProblemDetail problem = Problems.of(
+            conflict ? ErrorCode.TRANSACTION_CONFLICT : ErrorCode.TRANSACTION_INVALID,
+            "The transaction was committed as " + e.validationCode() + " and changed nothing.");
+        problem.setProperty("validationCode", e.validationCode());
+        problem.setProperty("txId", e.transactionId());
+        return problem;
+    }
+
+    // Spring MVC's own exceptions (unreadable body, invalid argument, unknown path, wrong method, ...) come
+    // through here: keep Spring's status, add our code, and replace details that could quote parser internals.
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(final Exception ex, final Object body,
+                                                             final HttpHeaders headers,
+                                                             final HttpStatusCode statusCode,
+                                                             final WebRequest request) {
+        final ErrorCode code = ErrorCode.forStatus(statusCode.value());
+        final String detail;
+        if (ex instanceof HttpMessageNotReadableException) {
+            detail = "The request body is missing or is not valid JSON of the expected shape.";
+        } else if (ex instanceof MethodArgumentNotValidException invalid) {
+            detail = invalid.getBindingResult().getFieldErrors().stream()
+                .map(ApiExceptionHandler::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        } else if (body instanceof ProblemDetail spring && spring.getDetail() != null && statusCode.is4xxClientError()) {
+            detail = spring.getDetail();
+        } else {
+            detail = code.title() + ".";
+        }
+        if (statusCode.is5xxServerError()) {
+            LOG.error("request failed with {}", statusCode, ex);
+        }
+        final ProblemDetail problem = Problems.of(statusCode, code, code.name(), detail);
+        final ResponseEntity<Object> response = Problems.response(problem);
+        // Keep headers Spring set for the client (e.g. Allow on 405).
+        return ResponseEntity.status(response.getStatusCode())
+            .headers(headers)
+            .contentType(response.getHeaders().getContentType())
+            .body(problem);
+    }
+
+    private static String describe(final FieldError error) {
+        return error.getField() + ": " + error.getDefaultMessage();
+    }
+}

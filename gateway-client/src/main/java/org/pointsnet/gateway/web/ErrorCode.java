@@ -1,0 +1,56 @@
+package org.pointsnet.gateway.web;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+
+/** The {@code code} of every problem response, with its HTTP status and title. */
+public enum ErrorCode {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    /** Retryable: the transaction lost a read/write race (MVCC or phantom read conflict). */
+    TRANSACTION_CONFLICT(HttpStatus.CONFLICT, "Transaction conflict"),
+    /** The chaincode refused with a code this gateway has no specific mapping for; {@code code} is the chaincode's. */
+    CHAINCODE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Rejected by the chaincode"),
+    /** Committed with another validation code than VALID, other than a conflict. */
+    TRANSACTION_INVALID(HttpStatus.BAD_GATEWAY, "Transaction invalid"),
+    LEDGER_ERROR(HttpStatus.BAD_GATEWAY, "Ledger error"),
+    LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(final HttpStatus status, final String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Problem type URI, e.g. {@code urn:pointsnet:problem:validation-failed}. */
+    public URI type() {
+        return URI.create("urn:pointsnet:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** The code for an HTTP status Spring MVC chose itself (unreadable body, unknown path, ...). */
+    public static ErrorCode forStatus(final int status) {
+        return switch (status) {
+            case 400 -> VALIDATION_FAILED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package org.pointsnet.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.events.ChaincodeEventListener;
+import org.pointsnet.gateway.support.TestPki;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application wired for real, against a peer address where nothing listens: it must start, say it is
+ * live but not ready, start the event listener, and turn ledger failures into 503 problems.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayApplicationTest {
+
+    private static final Path DIR = Path.of("target", "test-gateway-" + UUID.randomUUID()).toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChaincodeEventListener listener;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(final DynamicPropertyRegistry registry) throws Exception {
+        Files.createDirectories(DIR);
+        final var ca = TestPki.write(DIR, "tlsca");
+        final var user = TestPki.write(DIR, "user1");
+        registry.add("pointsnet.platform-id", () -> "platform-a");
+        registry.add("pointsnet.fabric.msp-id", () -> "PlatformAMSP");
+        // Port 1 on loopback: nothing listens there, so every call fails fast with UNAVAILABLE.
+        registry.add("pointsnet.fabric.peer-endpoint", () -> "127.0.0.1:1");
+        registry.add("pointsnet.fabric.peer-host-override", () -> "peer0.platform-a.pointsnet.local");
+        registry.add("pointsnet.fabric.tls-ca-cert", () -> ca.cert().toString());
+        registry.add("pointsnet.fabric.cert-path", () -> user.cert().toString());
+        registry.add("pointsnet.fabric.key-path", () -> user.key().toString());
+        registry.add("pointsnet.fabric.channel", () -> "points");
+        registry.add("pointsnet.fabric.chaincode", () -> "points");
+        registry.add("pointsnet.events.checkpoint-file", () -> DIR.resolve("state/checkpoint.json").toString());
+        registry.add("pointsnet.probe.enabled", () -> "true");
+    }
+
+    private HttpResponse<String> send(final HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    @Test
+    void startsLiveButNotReadyWithoutAPeer() throws Exception {
+        assertEquals(200, send(request("/health/live")).statusCode());
+
+        final HttpResponse<String> ready = send(request("/health/ready"));
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertEquals("DOWN", JsonMapper.shared().readTree(ready.body()).get("status").asString());
+
+        assertTrue(listener.isRunning(), "event listener thread is not running");
+        assertTrue(Files.isRegularFile(DIR.resolve("state/checkpoint.json")), "checkpoint file not created");
+        assertEquals("[]", send(request("/api/v1/probe/events")).body());
+    }
+
+    @Test
+    void unreachablePeerIsA503ProblemWithoutInternals() throws Exception {
+        final HttpResponse<String> response = send(request("/api/v1/probe/values")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"k\",\"value\":\"v\"}")));
+
+        assertEquals(503, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        final JsonNode problem = JsonMapper.shared().readTree(response.body());
+        assertEquals("LEDGER_UNAVAILABLE", problem.get("code").asString());
+        assertFalse(response.body().contains("127.0.0.1"), response.body());
+        assertFalse(response.body().contains("pointsnet.local"), response.body());
+        assertFalse(response.body().toUpperCase().contains("GRPC"), response.body());
+    }
+}

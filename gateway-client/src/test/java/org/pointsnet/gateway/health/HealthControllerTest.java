@@ -1,0 +1,49 @@
+package org.pointsnet.gateway.health;
+
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.fabric.LedgerHealth;
+import org.pointsnet.gateway.fabric.Readiness;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(HealthController.class)
+class HealthControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    LedgerHealth ledger;
+
+    @Test
+    void liveIsAlwaysUp() throws Exception {
+        mvc.perform(get("/health/live")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void readyWhenTheLedgerAnswers() throws Exception {
+        when(ledger.check()).thenReturn(Readiness.up());
+
+        mvc.perform(get("/health/ready"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("UP"))
+            .andExpect(jsonPath("$.reason").doesNotExist());
+    }
+
+    @Test
+    void notReadyIs503WithAReason() throws Exception {
+        when(ledger.check()).thenReturn(Readiness.down("chaincode not answering"));
+
+        mvc.perform(get("/health/ready"))
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.status").value("DOWN"))
+            .andExpect(jsonPath("$.reason").value("chaincode not answering"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.pointsnet.gateway.probe;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.events.EventRing;
+import org.pointsnet.gateway.fabric.ValueLedger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Without pointsnet.probe.enabled the probe endpoints do not exist. */
+@WebMvcTest(controllers = ProbeController.class)
+@Import(EventRing.class)
+class ProbeDisabledTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ValueLedger ledger;
+
+    @Test
+    void probeEndpointsAreAbsentByDefault() throws Exception {
+        mvc.perform(get("/api/v1/probe/events"))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.pointsnet.gateway.support;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.hyperledger.fabric.client.identity.Identities;
+
+/** Throw-away EC P-256 keys and self-signed certificates written as PEM files, for tests only. */
+public final class TestPki {
+
+    private TestPki() {
+    }
+
+    /** The PEM files of one identity. */
+    public record Files3(Path cert, Path key) {
+    }
+
+    public static KeyPair keyPair() throws GeneralSecurityException {
+        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    public static X509Certificate selfSigned(final KeyPair keys, final String commonName, final String... dnsNames)
+        throws GeneralSecurityException, OperatorCreationException, CertIOException {
+        final Instant now = Instant.now();
+        final X500Name name = new X500Name("CN=" + commonName);
+        final var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+            keys.getPublic());
+        if (dnsNames.length > 0) {
+            final GeneralName[] names = new GeneralName[dnsNames.length];
+            for (int i = 0; i < dnsNames.length; i++) {
+                names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+            }
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+        }
+        final var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /**
+     * Writes a fresh key pair (PKCS#8, as Fabric tools write keys) and its self-signed certificate into {@code dir}
+     * as {@code name}-cert.pem / -key.pem; {@code dnsNames} become subject alternative names.
+     */
+    public static Files3 write(final Path dir, final String name, final String... dnsNames) throws Exception {
+        final KeyPair keys = keyPair();
+        final X509Certificate cert = selfSigned(keys, name, dnsNames);
+        final Path certFile = dir.resolve(name + "-cert.pem");
+        final Path keyFile = dir.resolve(name + "-key.pem");
+        writeString(certFile, Identities.toPemString(cert));
+        writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+        return new Files3(certFile, keyFile);
+    }
+
+    private static void writeString(final Path file, final String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+    }
+}
