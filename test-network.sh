@@ -215,9 +215,9 @@ deploy_chaincode() {
   local p pkg package_id sequence=1 orderer_args peer_args=()
   load_env "$RUNTIME/orderer-admin.env"
   orderer_args=(-o "$PN_ORDERER_ADDRESS" --tls --cafile "$PN_ORDERER_TLS_CA")
-  local policy_args=()
+  local policy_args=(--collections-config "$PN_CC_COLLECTIONS")
   if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
-    policy_args=(--signature-policy "$PN_CC_POLICY")
+    policy_args+=(--signature-policy "$PN_CC_POLICY")
   fi
   for p in "${PN_PLATFORMS[@]}"; do
     pkg="$(package_chaincode "$p")"

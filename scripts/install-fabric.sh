@@ -53,8 +53,17 @@ for t in "${TOOLS[@]}"; do
   i=$((i + 1))
   log "building $t ($i/${#TOOLS[@]}) from github.com/hyperledger/fabric@${FABRIC_COMMIT:0:7}; the first build downloads modules and takes several minutes"
   start=$(date +%s)
-  GOBIN="$BIN_DIR" GOFLAGS="${GOFLAGS:-} -buildvcs=false" \
-    go install -ldflags "$LDFLAGS" "github.com/hyperledger/fabric/cmd/$t@$FABRIC_COMMIT"
+  if ! GOBIN="$BIN_DIR" GOFLAGS="${GOFLAGS:-} -buildvcs=false" \
+      go install -ldflags "$LDFLAGS" "github.com/hyperledger/fabric/cmd/$t@$FABRIC_COMMIT"; then
+    cat >&2 <<MSG
+[install-fabric] 'go install github.com/hyperledger/fabric/cmd/$t@$FABRIC_COMMIT' failed (see above).
+If the Go module proxy refuses the Fabric module at this commit, get the binaries another way:
+  - set FABRIC_BIN to a folder holding Fabric $FABRIC_VERSION ${TOOLS[*]}, or
+  - in a checkout of Fabric tag v$FABRIC_VERSION run 'make ${TOOLS[*]}' and copy build/bin/* to
+    $BIN_DIR
+MSG
+    exit 1
+  fi
   log "built $t in $(( $(date +%s) - start ))s"
 done
 

@@ -21,22 +21,22 @@ final class MspWriter {
 
     /** A CA folder: its certificate and its key (ca/ or tlsca/). */
     void writeCa(Path caDir, String certFile, CertificateAuthority ca) throws IOException {
-        PemFiles.writePrivateKey(caDir.resolve(MspLayout.KEY_FILE), ca.privateKey());
+        PemFiles.writePrivateKey(caDir.resolve(CryptoLayout.KEY_FILE), ca.privateKey());
         PemFiles.writeCertificate(caDir.resolve(certFile), ca.certificate());
     }
 
     /** The org-level MSP that goes into the channel configuration: CA certificates and NodeOUs. */
     void writeOrgMsp(Path mspDir) throws IOException {
-        String caFile = MspLayout.caCertFile(domain);
+        String caFile = CryptoLayout.caCertFile(domain);
         PemFiles.writeCertificate(mspDir.resolve("cacerts").resolve(caFile), caCertificate);
-        PemFiles.writeCertificate(mspDir.resolve("tlscacerts").resolve(MspLayout.tlsCaCertFile(domain)), tlsCaCertificate);
+        PemFiles.writeCertificate(mspDir.resolve("tlscacerts").resolve(CryptoLayout.tlsCaCertFile(domain)), tlsCaCertificate);
         Files.writeString(mspDir.resolve("config.yaml"), nodeOuConfig("cacerts/" + caFile), StandardCharsets.UTF_8);
     }
 
     /** A node's or user's local MSP: the org MSP plus its signing certificate and key. */
     void writeLocalMsp(Path mspDir, String identity, IssuedCertificate signing) throws IOException {
         writeOrgMsp(mspDir);
-        PemFiles.writePrivateKey(mspDir.resolve("keystore").resolve(MspLayout.KEY_FILE), signing.privateKey());
+        PemFiles.writePrivateKey(mspDir.resolve("keystore").resolve(CryptoLayout.KEY_FILE), signing.privateKey());
         PemFiles.writeCertificate(mspDir.resolve("signcerts").resolve(identity + "-cert.pem"), signing.certificate());
     }
 

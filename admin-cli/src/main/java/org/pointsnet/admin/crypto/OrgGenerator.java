@@ -32,9 +32,9 @@ final class OrgGenerator {
                 () -> CertificateAuthority.create("tlsca." + domain, domain, validity, random));
         MspWriter msp = new MspWriter(domain, ca.certificate(), tlsCa.certificate());
         step("ca", () -> {
-            msp.writeCa(MspLayout.caDir(dir), MspLayout.caCertFile(domain), ca);
-            msp.writeCa(MspLayout.tlsCaDir(dir), MspLayout.tlsCaCertFile(domain), tlsCa);
-            msp.writeOrgMsp(MspLayout.orgMsp(dir));
+            msp.writeCa(CryptoLayout.caDir(dir), CryptoLayout.caCertFile(domain), ca);
+            msp.writeCa(CryptoLayout.tlsCaDir(dir), CryptoLayout.tlsCaCertFile(domain), tlsCa);
+            msp.writeOrgMsp(CryptoLayout.orgMsp(dir));
             return null;
         });
         parts.add("ca");
@@ -43,7 +43,7 @@ final class OrgGenerator {
         for (OrgPlan.Node node : plan.nodes()) {
             String fqdn = plan.fqdn(node);
             step(fqdn, () -> {
-                Path nodeDir = MspLayout.nodeDir(dir, plan.nodesFolder(), fqdn);
+                Path nodeDir = CryptoLayout.nodeDir(dir, plan.nodesFolder(), fqdn);
                 msp.writeLocalMsp(nodeDir.resolve("msp"), fqdn, ca.issueSigning(fqdn, plan.nodeOu()));
                 msp.writeTls(nodeDir.resolve("tls"), "server",
                         tlsCa.issueTls(fqdn, List.of(fqdn, node.name(), node.host(), "localhost", "127.0.0.1")));
@@ -54,7 +54,7 @@ final class OrgGenerator {
         for (OrgPlan.User user : plan.users()) {
             String identity = user.name() + "@" + domain;
             step(identity, () -> {
-                Path userDir = MspLayout.userDir(dir, user.name(), domain);
+                Path userDir = CryptoLayout.userDir(dir, user.name(), domain);
                 msp.writeLocalMsp(userDir.resolve("msp"), identity, ca.issueSigning(identity, user.ou()));
                 // Client-only use; a user name is no DNS name, so no SANs.
                 msp.writeTls(userDir.resolve("tls"), "client", tlsCa.issueTls(identity, List.of()));
@@ -65,7 +65,7 @@ final class OrgGenerator {
         if (plan.chaincodeHost() != null) {
             String commonName = "chaincode." + domain;
             step(commonName, () -> {
-                msp.writeTls(MspLayout.chaincodeTlsDir(dir), "server", tlsCa.issueTls(commonName,
+                msp.writeTls(CryptoLayout.chaincodeTlsDir(dir), "server", tlsCa.issueTls(commonName,
                         List.of(plan.chaincodeHost(), commonName, "localhost", "127.0.0.1")));
                 return null;
             });

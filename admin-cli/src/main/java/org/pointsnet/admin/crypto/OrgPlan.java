@@ -35,28 +35,28 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
     /** The files a complete generation of this org leaves in {@link #dir()}. */
     List<Path> expectedFiles() {
         List<Path> files = new ArrayList<>();
-        files.add(MspLayout.caDir(dir).resolve(MspLayout.caCertFile(domain)));
-        files.add(MspLayout.caDir(dir).resolve(MspLayout.KEY_FILE));
-        files.add(MspLayout.tlsCaDir(dir).resolve(MspLayout.tlsCaCertFile(domain)));
-        files.add(MspLayout.tlsCaDir(dir).resolve(MspLayout.KEY_FILE));
-        files.add(MspLayout.orgMsp(dir).resolve("config.yaml"));
+        files.add(CryptoLayout.caDir(dir).resolve(CryptoLayout.caCertFile(domain)));
+        files.add(CryptoLayout.caDir(dir).resolve(CryptoLayout.KEY_FILE));
+        files.add(CryptoLayout.tlsCaDir(dir).resolve(CryptoLayout.tlsCaCertFile(domain)));
+        files.add(CryptoLayout.tlsCaDir(dir).resolve(CryptoLayout.KEY_FILE));
+        files.add(CryptoLayout.orgMsp(dir).resolve("config.yaml"));
         for (Node node : nodes) {
-            Path nodeDir = MspLayout.nodeDir(dir, nodesFolder, fqdn(node));
-            files.add(MspLayout.signCert(nodeDir));
-            files.add(MspLayout.keystoreKey(nodeDir));
+            Path nodeDir = CryptoLayout.nodeDir(dir, nodesFolder, fqdn(node));
+            files.add(CryptoLayout.signCert(nodeDir));
+            files.add(CryptoLayout.keystoreKey(nodeDir));
             files.add(nodeDir.resolve("tls").resolve("server.crt"));
             files.add(nodeDir.resolve("tls").resolve("server.key"));
         }
         for (User user : users) {
-            Path userDir = MspLayout.userDir(dir, user.name(), domain);
-            files.add(MspLayout.signCert(userDir));
-            files.add(MspLayout.keystoreKey(userDir));
+            Path userDir = CryptoLayout.userDir(dir, user.name(), domain);
+            files.add(CryptoLayout.signCert(userDir));
+            files.add(CryptoLayout.keystoreKey(userDir));
             files.add(userDir.resolve("tls").resolve("client.crt"));
             files.add(userDir.resolve("tls").resolve("client.key"));
         }
         if (chaincodeHost != null) {
-            files.add(MspLayout.chaincodeTlsDir(dir).resolve("server.crt"));
-            files.add(MspLayout.chaincodeTlsDir(dir).resolve("server.key"));
+            files.add(CryptoLayout.chaincodeTlsDir(dir).resolve("server.crt"));
+            files.add(CryptoLayout.chaincodeTlsDir(dir).resolve("server.key"));
         }
         return files;
     }

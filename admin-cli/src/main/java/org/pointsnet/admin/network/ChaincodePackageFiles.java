@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.ChaincodeSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
 
@@ -32,7 +33,7 @@ public final class ChaincodePackageFiles {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("metadata.json"),
                 "{\"type\":\"ccaas\",\"label\":\"" + label(org) + "\"}\n", StandardCharsets.UTF_8);
-        String rootCert = Files.readString(crypto.chaincodeServer(org).resolve("tls").resolve("ca.crt"), StandardCharsets.US_ASCII);
+        String rootCert = Files.readString(crypto.chaincodeServerTls(org).resolve("ca.crt"), StandardCharsets.US_ASCII);
         String connection = "{\n"
             + "  \"address\": \"" + Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()) + "\",\n"
             + "  \"dial_timeout\": \"10s\",\n"

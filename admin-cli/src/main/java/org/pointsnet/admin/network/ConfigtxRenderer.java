@@ -2,6 +2,7 @@ package org.pointsnet.admin.network;
 
 import java.util.List;
 
+import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;

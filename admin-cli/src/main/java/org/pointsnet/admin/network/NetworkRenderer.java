@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
@@ -40,6 +41,8 @@ public final class NetworkRenderer {
         Files.createDirectories(runtime.config());
         Files.writeString(runtime.config().resolve("configtx.yaml"), configtx, StandardCharsets.UTF_8);
         progress.accept("rendered " + runtime.config().resolve("configtx.yaml"));
+        Files.writeString(runtime.collectionsConfig(), new CollectionsConfig(spec).render(), StandardCharsets.UTF_8);
+        progress.accept("rendered " + runtime.collectionsConfig());
 
         NodeEnvironments envs = new NodeEnvironments(spec, repoRoot, runtime, crypto);
         OrdererOrgSpec ordererOrg = spec.ordererOrg();
@@ -67,6 +70,7 @@ public final class NetworkRenderer {
             .put("PN_CC_NAME", spec.chaincode().name())
             .put("PN_CC_VERSION", spec.chaincode().version())
             .put("PN_CC_POLICY", spec.chaincode().endorsementPolicy())
+            .put("PN_CC_COLLECTIONS", runtime.collectionsConfig())
             .putArray("PN_ORDERERS", orderers)
             .putArray("PN_PLATFORMS", platforms)
             .write(runtime.networkEnv());

@@ -2,6 +2,7 @@ package org.pointsnet.admin.network;
 
 import java.nio.file.Path;
 
+import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
@@ -72,7 +73,7 @@ final class NodeEnvironments {
     EnvFile ordererAdmin() {
         OrdererOrgSpec org = spec.ordererOrg();
         OrdererNodeSpec node = org.orderers().get(0);
-        Path adminTls = CryptoLayout.user(crypto.ordererOrg(org), org.domain(), ADMIN_USER).resolve("tls");
+        Path adminTls = CryptoLayout.userDir(crypto.ordererOrg(org), ADMIN_USER, org.domain()).resolve("tls");
         return new EnvFile()
             .put("PN_ORDERER_ADDRESS", Addresses.dial(node.host(), node.port()))
             .put("PN_ORDERER_ADMIN_ADDRESS", Addresses.dial(node.host(), node.adminPort()))
@@ -119,14 +120,14 @@ final class NodeEnvironments {
             // The CLI's gRPC connection chatter at info level buries its answers.
             .put("FABRIC_LOGGING_SPEC", "warning:chaincodeCmd=info:cli.lifecycle.chaincode=info")
             .put("CORE_PEER_LOCALMSPID", org.mspId())
-            .put("CORE_PEER_MSPCONFIGPATH", CryptoLayout.user(orgDir, org.domain(), ADMIN_USER).resolve("msp"))
+            .put("CORE_PEER_MSPCONFIGPATH", CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain()).resolve("msp"))
             .put("CORE_PEER_ADDRESS", Addresses.dial(org.peer().host(), org.peer().port()))
             .put("CORE_PEER_TLS_ENABLED", "true")
             .put("CORE_PEER_TLS_ROOTCERT_FILE", CryptoLayout.tlsCaCert(orgDir, org.domain()));
     }
 
     EnvFile chaincodeServer(PlatformOrgSpec org) {
-        Path tls = crypto.chaincodeServer(org).resolve("tls");
+        Path tls = crypto.chaincodeServerTls(org);
         return new EnvFile()
             .put("CHAINCODE_SERVER_ADDRESS", Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
             .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
@@ -137,7 +138,7 @@ final class NodeEnvironments {
     /** Spring Boot binds these by relaxed names, e.g. POINTSNET_FABRIC_PEERENDPOINT. */
     EnvFile gateway(PlatformOrgSpec org) {
         Path orgDir = crypto.peerOrg(org);
-        Path user = CryptoLayout.user(orgDir, org.domain(), GATEWAY_USER);
+        Path user = CryptoLayout.userDir(orgDir, GATEWAY_USER, org.domain());
         String url = "http://" + Addresses.dial(org.gateway().host(), org.gateway().port());
         return new EnvFile()
             .put("SERVER_ADDRESS", Addresses.listenHost(org.gateway().host()))
@@ -148,7 +149,7 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_PEERHOSTOVERRIDE", org.peerFqdn())
             .put("POINTSNET_FABRIC_TLSCACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))
             .put("POINTSNET_FABRIC_CERTPATH", CryptoLayout.signCert(user))
-            .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.privateKey(user))
+            .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.keystoreKey(user))
             .put("POINTSNET_FABRIC_CHANNEL", spec.channel())
             .put("POINTSNET_FABRIC_CHAINCODE", spec.chaincode().name())
             .put("POINTSNET_EVENTS_CHECKPOINTFILE", runtime.platform(org.platformId()).resolve("gateway-checkpoint.json"))

@@ -16,6 +16,10 @@ public record RuntimeLayout(Path root) {
         return root.resolve("config");
     }
 
+    public Path collectionsConfig() {
+        return config().resolve("collections.json");
+    }
+
     public Path networkEnv() {
         return root.resolve("network.env");
     }

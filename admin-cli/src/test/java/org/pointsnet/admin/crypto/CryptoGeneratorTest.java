@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pointsnet.admin.network.CryptoLayout;
+import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
@@ -263,18 +263,18 @@ class CryptoGeneratorTest {
             expected.add(home.resolve("msp").resolve("keystore").resolve("priv_sk"));
             expected.add(home.resolve("tls").resolve("server.crt"));
         });
-        Path ordererAdmin = CryptoLayout.user(ordererOrgDir, ordererOrg.domain(), "Admin");
+        Path ordererAdmin = CryptoLayout.userDir(ordererOrgDir, "Admin", ordererOrg.domain());
         expected.add(ordererAdmin.resolve("tls").resolve("client.key"));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
             Path orgDir = layout.peerOrg(org);
             expected.add(CryptoLayout.tlsCaCert(orgDir, org.domain()));
             expected.add(layout.peerNode(org).resolve("tls").resolve("server.key"));
-            expected.add(layout.chaincodeServer(org).resolve("tls").resolve("ca.crt"));
-            expected.add(layout.chaincodeServer(org).resolve("tls").resolve("server.key"));
-            Path user = CryptoLayout.user(orgDir, org.domain(), "User1");
+            expected.add(layout.chaincodeServerTls(org).resolve("ca.crt"));
+            expected.add(layout.chaincodeServerTls(org).resolve("server.key"));
+            Path user = CryptoLayout.userDir(orgDir, "User1", org.domain());
             expected.add(CryptoLayout.signCert(user));
-            expected.add(CryptoLayout.privateKey(user));
-            expected.add(CryptoLayout.signCert(CryptoLayout.user(orgDir, org.domain(), "Admin")));
+            expected.add(CryptoLayout.keystoreKey(user));
+            expected.add(CryptoLayout.signCert(CryptoLayout.userDir(orgDir, "Admin", org.domain())));
         }
         for (Path file : expected) {
             assertTrue(Files.isRegularFile(file), "missing " + out.relativize(file));

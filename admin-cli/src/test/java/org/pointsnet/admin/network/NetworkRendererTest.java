@@ -1,0 +1,133 @@
+package org.pointsnet.admin.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointsnet.admin.crypto.CryptoGenerator;
+import org.pointsnet.admin.spec.NetworkSpec;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders the real network spec against generated crypto and checks what Fabric and the script read. */
+class NetworkRendererTest {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path runtime;
+
+    private NetworkSpec spec;
+    private final List<String> progress = new ArrayList<>();
+
+    @BeforeEach
+    void render() throws IOException {
+        spec = NetworkSpec.load(REPO.resolve("crypto-config/network.yaml"));
+        new CryptoGenerator(spec, runtime.resolve("crypto"), false, line -> { }).generate();
+        new NetworkRenderer(spec, REPO, new RuntimeLayout(runtime), progress::add).render();
+    }
+
+    @Test
+    void configtxDefinesEveryOrgBeforeTheProfileThatUsesIt() throws IOException {
+        String configtx = read(runtime.resolve("config/configtx.yaml"));
+        int profile = configtx.indexOf("Profiles:");
+        for (String org : List.of("OrdererOrg", "PlatformA", "PlatformB", "PlatformC")) {
+            int anchor = configtx.indexOf("  - &" + org + "\n");
+            assertTrue(anchor >= 0 && anchor < profile, org + " must be defined before Profiles");
+            assertTrue(configtx.indexOf("*" + org, profile) > profile, org + " must be used in the profile");
+        }
+        assertTrue(configtx.contains("Rule: \"OR('PlatformBMSP.peer')\""), "endorsement policy of PlatformB");
+        assertTrue(configtx.contains("      - Host: 127.0.0.1\n        Port: 8051\n"), "anchor peer of PlatformB");
+        assertTrue(configtx.contains("      - 127.0.0.1:7050\n"), "orderer endpoint");
+        assertTrue(configtx.contains("Options: *RaftOptions"), "raft options come from the committed base");
+    }
+
+    @Test
+    void peerEnvironmentTakesEveryAddressFromTheSpec() throws IOException {
+        String env = read(runtime.resolve("platforms/platform-b/peer.env"));
+        assertTrue(env.contains("CORE_PEER_ADDRESS='127.0.0.1:8051'"), env);
+        assertTrue(env.contains("CORE_PEER_LISTENADDRESS='127.0.0.1:8051'"), "loopback only: " + env);
+        assertTrue(env.contains("CORE_PEER_LOCALMSPID='PlatformBMSP'"), env);
+        assertTrue(env.contains("CORE_OPERATIONS_LISTENADDRESS='127.0.0.1:9444'"), env);
+        assertTrue(env.contains("CORE_CHAINCODE_EXTERNALBUILDERS='[{name: pointsnet-ccaas, path: "
+            + REPO.resolve("network/builders/ccaas") + "}]'"), env);
+        for (String file : List.of("CORE_PEER_TLS_CERT_FILE", "CORE_PEER_TLS_KEY_FILE", "CORE_PEER_MSPCONFIGPATH")) {
+            assertTrue(Files.exists(Path.of(value(env, file))), file + " must name generated material");
+        }
+    }
+
+    @Test
+    void gatewaySignsAsTheOrgClientAndChaincodeServerUsesItsOwnTlsPair() throws IOException {
+        String gateway = read(runtime.resolve("platforms/platform-c/gateway.env"));
+        assertEquals("8083", value(gateway, "SERVER_PORT"));
+        assertTrue(value(gateway, "POINTSNET_FABRIC_CERTPATH").endsWith("User1@platform-c.pointsnet.local-cert.pem"));
+        assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_KEYPATH"))));
+        String chaincode = read(runtime.resolve("platforms/platform-c/chaincode.env"));
+        assertEquals("127.0.0.1:9054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));
+        JsonNode connection = JsonMapper.builder().build().readTree(read(runtime.resolve("platforms/platform-c/chaincode/connection.json")));
+        assertEquals("127.0.0.1:9054", connection.path("address").asString());
+        assertTrue(connection.path("tls_required").asBoolean());
+        assertTrue(connection.path("root_cert").asString().startsWith("-----BEGIN CERTIFICATE-----\n"));
+    }
+
+    @Test
+    void everyPlatformHasACollectionOnlyItsOwnPeersCanEndorse() throws IOException {
+        JsonNode collections = JsonMapper.builder().build().readTree(read(runtime.resolve("config/collections.json")));
+        assertEquals(3, collections.size());
+        for (JsonNode collection : collections) {
+            String platform = collection.path("name").asString().substring("ledger-".length());
+            String msp = spec.platform(platform).mspId();
+            assertEquals("OR('" + msp + ".peer')", collection.path("endorsementPolicy").path("signaturePolicy").asString());
+            assertEquals("OR('PlatformAMSP.member', 'PlatformBMSP.member', 'PlatformCMSP.member')",
+                collection.path("policy").asString());
+            assertEquals(0, collection.path("blockToLive").asInt(), "ledger data is never purged");
+        }
+    }
+
+    @Test
+    void networkEnvListsNodesForTheScript() throws IOException {
+        String env = read(runtime.resolve("network.env"));
+        assertTrue(env.contains("PN_PLATFORMS=('platform-a' 'platform-b' 'platform-c')"), env);
+        assertTrue(env.contains("PN_ORDERERS=('orderer0.orderer.pointsnet.local')"), env);
+        assertTrue(env.contains("PN_CHANNEL='points'"), env);
+    }
+
+    @Test
+    void envFileRefusesValuesBashWouldMisread() {
+        assertThrows(IllegalArgumentException.class, () -> new EnvFile().put("X", "it's"));
+        assertThrows(IllegalArgumentException.class, () -> new EnvFile().put("X", "a\nb"));
+        assertThrows(IllegalArgumentException.class, () -> new EnvFile().put("not-a-name", "v"));
+    }
+
+    @Test
+    void namedHostsListenOnEveryInterfaceAndLocalHostsOnLoopbackOnly() {
+        assertEquals("127.0.0.1", Addresses.listenHost("localhost"));
+        assertEquals("0.0.0.0", Addresses.listenHost("peer0.platform-a.example.com"));
+        assertEquals("10.1.2.3", Addresses.listenHost("10.1.2.3"));
+        assertEquals("127.0.0.1:7051", Addresses.dial("localhost", 7051));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String value(String env, String name) {
+        for (String line : env.split("\n")) {
+            if (line.startsWith(name + "='")) {
+                return line.substring(name.length() + 2, line.length() - 1);
+            }
+        }
+        throw new AssertionError(name + " not in env file:\n" + env);
+    }
+}
