@@ -1,0 +1,371 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
+import org.pointsnet.gateway.fabric.FabricConnection;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The points ledger through real peers: endorsement by both platforms of a conversion, validation-time rejection of
+ * under-endorsed writes, authorization, idempotency, and conflict behaviour under concurrency. Talks to the
+ * chaincode through fabric-gateway directly (not the REST API) so a test can choose the endorsing orgs.
+ */
+@Tag("network")
+class LedgerEndToEndIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String A = "platform-a";
+    private static final String B = "platform-b";
+    private static final String C = "platform-c";
+    private static final List<String> PLATFORMS = List.of(A, B, C);
+    private static final Duration PEERS_CATCH_UP = Duration.ofSeconds(15);
+    /** Each test uses its own users, so a re-run against the same network starts from zero balances. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    private static final LedgerNetwork NETWORK = LedgerNetwork.fromSystemProperty();
+    private static final Map<String, FabricConnection> CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<String, FabricConnection> ADMINS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void registerPlatforms() {
+        for (final String platform : PLATFORMS) {
+            CLIENTS.put(platform, NETWORK.connect(platform, Role.CLIENT));
+            ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
+        }
+        // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
+        register(A, "PTA", "0.01");
+        register(B, "PTB", "0.02");
+        register(C, "PTC", "0.01");
+    }
+
+    @AfterAll
+    static void close() {
+        CLIENTS.values().forEach(FabricConnection::close);
+        ADMINS.values().forEach(FabricConnection::close);
+    }
+
+    private static void register(final String platform, final String symbol, final String unitValue) {
+        final Outcome outcome = submit(ADMINS.get(platform), "platform:Register", json(
+            "requestId", "e2e-register-" + platform, "platformId", platform, "name", "Platform " + symbol,
+            "symbol", symbol, "decimals", 0, "unitValue", unitValue, "currency", "CNY"));
+        outcome.requireValid("registering " + platform);
+    }
+
+    @Test
+    void conversionCommitsWithBothPlatformsAndEveryPeerShowsTheNewBalances() {
+        final String user = "conv-" + RUN;
+        issue(A, user, 1_000);
+        final JsonNode quote = evaluate(CLIENTS.get(A), "conversion:Quote",
+            json("fromPlatformId", A, "toPlatformId", B, "amount", 300));
+        final long amountOut = quote.path("amountOut").asLong();
+        assertEquals(150 - quote.path("fee").asLong(), amountOut, "rate 0.01/0.02 = 0.5, floored, minus fee: " + quote);
+
+        final Outcome converted = submit(CLIENTS.get(A), "conversion:Convert",
+            json("requestId", "convert-" + user, "userId", user, "fromPlatformId", A, "toPlatformId", B, "amount", 300));
+        converted.requireValid("conversion");
+        final JsonNode receipt = converted.json();
+        assertEquals("CONVERT", receipt.path("type").asString());
+        assertEquals(-300, posting(receipt, A, user), receipt.toString());
+        assertEquals(amountOut, posting(receipt, B, user), "quote equals the executed conversion: " + receipt);
+
+        for (final String platform : PLATFORMS) {
+            assertBalances(platform, user, Map.of(A, 700L, B, amountOut));
+        }
+    }
+
+    @Test
+    void conversionEndorsedBySourcePlatformAloneFailsValidationAndChangesNothing() {
+        final String user = "alone-" + RUN;
+        issue(A, user, 500);
+        final Outcome outcome = submit(CLIENTS.get(A), "conversion:Convert",
+            json("requestId", "alone-" + user, "userId", user, "fromPlatformId", A, "toPlatformId", B, "amount", 100),
+            NETWORK.mspId(A));
+        assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, outcome.code(), outcome.toString());
+        for (final String platform : PLATFORMS) {
+            assertBalances(platform, user, Map.of(A, 500L));
+        }
+    }
+
+    @Test
+    void anotherPlatformCanNeitherIssueNorCoEndorseWritesToPlatformAccounts() {
+        final String user = "foreign-" + RUN;
+        // The chaincode refuses platform-b's client acting for platform-a: nothing reaches the orderer.
+        final Outcome issue = submit(CLIENTS.get(B), "account:Issue",
+            json("requestId", "foreign-issue-" + user, "platformId", A, "userId", user, "amount", 100, "reason", "e2e"));
+        assertTrue(issue.endorsementError().contains("FORBIDDEN"), issue.toString());
+        final Outcome burn = submit(CLIENTS.get(B), "account:Burn",
+            json("requestId", "foreign-burn-" + user, "platformId", A, "userId", user, "amount", 1, "reason", "e2e"));
+        assertTrue(burn.endorsementError().contains("FORBIDDEN"), burn.toString());
+
+        // A conversion B→A credits a platform-a account; endorsed by B and C only, validation rejects it.
+        issue(B, user, 400);
+        final Outcome coalition = submit(CLIENTS.get(B), "conversion:Convert",
+            json("requestId", "coalition-" + user, "userId", user, "fromPlatformId", B, "toPlatformId", A, "amount", 100),
+            NETWORK.mspId(B), NETWORK.mspId(C));
+        assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, coalition.code(), coalition.toString());
+        for (final String platform : PLATFORMS) {
+            assertBalances(platform, user, Map.of(B, 400L));
+        }
+    }
+
+    @Test
+    void theSameRequestIdTwiceHasOneEffectAndOneReceipt() {
+        final String user = "idem-" + RUN;
+        final String request = json("requestId", "idem-" + user, "platformId", A, "userId", user, "amount", 250,
+            "reason", "e2e");
+        final Outcome first = submit(CLIENTS.get(A), "account:Issue", request);
+        final Outcome second = submit(CLIENTS.get(A), "account:Issue", request);
+        first.requireValid("first issue");
+        second.requireValid("repeated issue");
+        assertArrayEquals(first.result(), second.result(), "the repeat returns the first receipt");
+        assertBalances(A, user, Map.of(A, 250L));
+    }
+
+    @Test
+    void concurrentConversionsOfDifferentUsersDoNotConflictWithoutPairLimitAndRarelyWithOne() throws Exception {
+        final int users = 200;
+        final List<String> free = new ArrayList<>();
+        final List<String> limited = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            free.add("free-" + RUN + "-" + i);
+            limited.add("limited-" + RUN + "-" + i);
+        }
+        runConcurrently(free, u -> issue(A, u, 100));
+        runConcurrently(limited, u -> issue(C, u, 100));
+        // A binding-capable pair limit on C→B: finite and enforced through the quota shards, larger than the run.
+        submit(ADMINS.get(C), "conversion:SetLimits", json("requestId", "limits-" + RUN, "platformId", C,
+            "pairDailyLimits", List.of(Map.of("toPlatformId", B, "dailyLimit", 1_000_000_000L))))
+            .requireValid("setting C's pair limit");
+
+        final Conflicts noLimit = convertAll(A, B, free);
+        final Conflicts withLimit = convertAll(C, B, limited);
+        System.out.printf("conversions: %d users A→B (no pair limit): %d attempts, %d conflicts; "
+                + "%d users C→B (pair limit): %d attempts, %d conflicts (%.1f%%)%n",
+            users, noLimit.attempts(), noLimit.conflicts(), users, withLimit.attempts(), withLimit.conflicts(),
+            100.0 * withLimit.conflicts() / withLimit.attempts());
+        assertEquals(users, noLimit.committed(), "every conversion committed for its caller");
+        assertEquals(users, withLimit.committed(), "every conversion committed for its caller");
+        assertEquals(0, noLimit.conflicts(), "no MVCC or phantom conflicts without a pair limit: " + noLimit);
+        assertTrue(withLimit.conflicts() < 0.05 * withLimit.attempts(), "conflicts under 5% of attempts: " + withLimit);
+    }
+
+    @Test
+    void fiftyConcurrentRedemptionsOfTwentyInStockSellExactlyTwenty() throws Exception {
+        final String reward = "mug-" + RUN;
+        submit(ADMINS.get(A), "reward:PutReward", json("requestId", "reward-" + reward, "platformId", A,
+            "rewardId", reward, "name", "Mug", "points", 40, "stock", 20)).requireValid("adding the reward");
+        final List<String> users = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            users.add("redeem-" + RUN + "-" + i);
+        }
+        runConcurrently(users, u -> issue(A, u, 100));
+
+        final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        runConcurrently(users, u -> outcomes.put(u, submitUntilNoConflict(CLIENTS.get(A), "reward:Redeem",
+            json("requestId", "redeem-" + u, "platformId", A, "userId", u, "rewardId", reward, "quantity", 1)).outcome()));
+
+        final List<String> redeemed = users.stream().filter(u -> outcomes.get(u).code() == TxValidationCode.VALID).toList();
+        final List<String> refused = users.stream()
+            .filter(u -> outcomes.get(u).endorsementError().contains("REWARD_UNAVAILABLE")).toList();
+        assertEquals(20, redeemed.size(), "exactly the stock is sold: " + outcomes);
+        assertEquals(30, refused.size(), "everyone else gets REWARD_UNAVAILABLE: " + outcomes);
+        for (final String u : users) {
+            assertBalances(A, u, Map.of(A, redeemed.contains(u) ? 60L : 100L));
+        }
+    }
+
+    // --- conversions under concurrency ----------------------------------------------------------------------------
+
+    private record Conflicts(int committed, int attempts, int conflicts) {
+    }
+
+    private static Conflicts convertAll(final String from, final String to, final List<String> users) throws Exception {
+        final AtomicInteger committed = new AtomicInteger();
+        final AtomicInteger attempts = new AtomicInteger();
+        final AtomicInteger conflicts = new AtomicInteger();
+        runConcurrently(users, u -> {
+            final Attempts result = submitUntilNoConflict(CLIENTS.get(from), "conversion:Convert", json(
+                "requestId", "pair-" + u, "userId", u, "fromPlatformId", from, "toPlatformId", to, "amount", 10));
+            attempts.addAndGet(result.attempts());
+            conflicts.addAndGet(result.attempts() - 1);
+            if (result.outcome().code() == TxValidationCode.VALID) {
+                committed.incrementAndGet();
+            }
+        });
+        return new Conflicts(committed.get(), attempts.get(), conflicts.get());
+    }
+
+    private record Attempts(Outcome outcome, int attempts) {
+    }
+
+    /** Re-endorses after an MVCC or phantom conflict, as a gateway would; the same request id keeps it exactly-once. */
+    private static Attempts submitUntilNoConflict(final FabricConnection connection, final String function,
+                                                  final String request) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            final Outcome outcome = submit(connection, function, request);
+            if (outcome.code() != TxValidationCode.MVCC_READ_CONFLICT
+                && outcome.code() != TxValidationCode.PHANTOM_READ_CONFLICT) {
+                return new Attempts(outcome, attempt);
+            }
+        }
+        return fail("still conflicting after 10 attempts: " + function + " " + request);
+    }
+
+    private interface Work {
+        void run(String user) throws Exception;
+    }
+
+    private static void runConcurrently(final List<String> users, final Work work) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (final String user : users) {
+                futures.add(pool.submit(() -> {
+                    work.run(user);
+                    return null;
+                }));
+            }
+            for (final Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- ledger access ---------------------------------------------------------------------------------------------
+
+    private static void issue(final String platform, final String user, final long amount) {
+        submit(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + platform + "-" + user,
+            "platformId", platform, "userId", user, "amount", amount, "reason", "e2e"))
+            .requireValid("issuing " + amount + " on " + platform + " to " + user);
+    }
+
+    /** What a submit ended as: a validation code (null when endorsement refused it), the result, or the refusal. */
+    private record Outcome(TxValidationCode code, byte[] result, String endorsementError) {
+
+        void requireValid(final String what) {
+            if (code != TxValidationCode.VALID) {
+                fail(what + " did not commit: " + this);
+            }
+        }
+
+        JsonNode json() {
+            return JSON.readTree(new String(result, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[code=" + code + ", result=" + (result == null ? "" : new String(result, StandardCharsets.UTF_8))
+                + ", endorsementError=" + endorsementError + "]";
+        }
+    }
+
+    private static Outcome submit(final FabricConnection connection, final String function, final String request,
+                                  final String... endorsingMspIds) {
+        final Contract contract = connection.contract();
+        final Proposal.Builder builder = contract.newProposal(function).addArguments(request);
+        if (endorsingMspIds.length > 0) {
+            builder.setEndorsingOrganizations(endorsingMspIds);
+        }
+        try {
+            final Transaction transaction = builder.build().endorse();
+            final SubmittedTransaction submitted = transaction.submitAsync();
+            final Status status = submitted.getStatus();
+            return new Outcome(status.getCode(), submitted.getResult(), "");
+        } catch (EndorseException e) {
+            return new Outcome(null, null, e.getMessage() + " " + e.getDetails());
+        } catch (GatewayException e) {
+            return fail(function + " failed outside endorsement: " + e + " " + e.getDetails(), e);
+        }
+    }
+
+    private static JsonNode evaluate(final FabricConnection connection, final String function, final String request) {
+        try {
+            return JSON.readTree(new String(connection.contract().evaluateTransaction(function, request),
+                StandardCharsets.UTF_8));
+        } catch (GatewayException e) {
+            return fail(function + " evaluate failed: " + e + " " + e.getDetails(), e);
+        }
+    }
+
+    /** The user's balances as {@code platform}'s own peer sees them, polled while that peer catches up. */
+    private static void assertBalances(final String platform, final String user, final Map<String, Long> expected) {
+        final long deadline = System.nanoTime() + PEERS_CATCH_UP.toNanos();
+        Map<String, Long> seen;
+        while (true) {
+            seen = balances(platform, user);
+            if (seen.equals(expected) || System.nanoTime() > deadline) {
+                break;
+            }
+            sleep(250);
+        }
+        assertEquals(expected, seen, "balances of " + user + " on the peer of " + platform);
+    }
+
+    private static Map<String, Long> balances(final String platform, final String user) {
+        final JsonNode answer = evaluate(CLIENTS.get(platform), "account:GetBalances", json("userId", user));
+        final Map<String, Long> balances = new java.util.TreeMap<>();
+        for (final JsonNode balance : answer.path("balances")) {
+            if (balance.path("balance").asLong() != 0) {
+                balances.put(balance.path("platformId").asString(), balance.path("balance").asLong());
+            }
+        }
+        return balances;
+    }
+
+    private static long posting(final JsonNode receipt, final String platform, final String user) {
+        for (final JsonNode posting : receipt.path("postings")) {
+            if (platform.equals(posting.path("platformId").asString()) && user.equals(posting.path("userId").asString())) {
+                return posting.path("delta").asLong();
+            }
+        }
+        return fail("no posting for " + user + " on " + platform + " in " + receipt);
+    }
+
+    private static String json(final Object... keysAndValues) {
+        final Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return JSON.writeValueAsString(map);
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.pointsnet.gateway.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.fabric.FabricConnection;
+
+/**
+ * Opens Fabric Gateway connections to the live network as any org's client or admin, from the environment files
+ * {@code test-network.sh up} rendered (runtime/platforms/&lt;id&gt;/gateway.env). Lets end-to-end tests drive the
+ * chaincode directly, including what the REST gateway never does (choosing endorsing orgs).
+ */
+final class LedgerNetwork {
+
+    /** Whose identity a connection signs with. */
+    enum Role {
+        CLIENT("User1"), ADMIN("Admin");
+
+        private final String userName;
+
+        Role(final String userName) {
+            this.userName = userName;
+        }
+    }
+
+    private final Path runtime;
+
+    LedgerNetwork(final Path repoRoot) {
+        this.runtime = repoRoot.resolve("runtime");
+    }
+
+    static LedgerNetwork fromSystemProperty() {
+        return new LedgerNetwork(Path.of(System.getProperty("pointsnet.root", "..")).toAbsolutePath().normalize());
+    }
+
+    FabricConnection connect(final String platformId, final Role role) {
+        final Map<String, String> env = readEnv(runtime.resolve("platforms").resolve(platformId).resolve("gateway.env"));
+        final String endpoint = env.get("POINTSNET_FABRIC_PEERENDPOINT");
+        final int colon = endpoint.lastIndexOf(':');
+        return FabricConnection.open(new GatewaySettings.Fabric(
+            env.get("POINTSNET_FABRIC_MSPID"),
+            endpoint.substring(0, colon),
+            Integer.parseInt(endpoint.substring(colon + 1)),
+            env.get("POINTSNET_FABRIC_PEERHOSTOVERRIDE"),
+            Path.of(env.get("POINTSNET_FABRIC_TLSCACERT")),
+            asUser(Path.of(env.get("POINTSNET_FABRIC_CERTPATH")), role),
+            asUser(Path.of(env.get("POINTSNET_FABRIC_KEYPATH")), role),
+            env.get("POINTSNET_FABRIC_CHANNEL"),
+            env.get("POINTSNET_FABRIC_CHAINCODE")));
+    }
+
+    String mspId(final String platformId) {
+        return readEnv(runtime.resolve("platforms").resolve(platformId).resolve("gateway.env")).get("POINTSNET_FABRIC_MSPID");
+    }
+
+    /** The same file of another user of the org: users/User1@dom/msp/... → users/Admin@dom/msp/... */
+    private static Path asUser(final Path userFile, final Role role) {
+        final String text = userFile.toString();
+        return Path.of(text.replace("/User1@", "/" + role.userName + "@").replace("User1@", role.userName + "@"));
+    }
+
+    private static Map<String, String> readEnv(final Path file) {
+        try {
+            final Map<String, String> values = new LinkedHashMap<>();
+            for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                final int eq = line.indexOf('=');
+                if (line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                values.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^'|'$", ""));
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + "; is the network up (./test-network.sh up)?", e);
+        }
+    }
+}
