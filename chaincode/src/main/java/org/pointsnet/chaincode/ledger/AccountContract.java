@@ -1,0 +1,258 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
+import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.chaincode.ledger.core.Amounts;
+import org.pointsnet.chaincode.ledger.core.Decimals;
+import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.model.AmountDetail;
+import org.pointsnet.chaincode.ledger.model.Balance;
+import org.pointsnet.chaincode.ledger.model.Balances;
+import org.pointsnet.chaincode.ledger.model.FeeCredit;
+import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.chaincode.ledger.model.Quantity;
+import org.pointsnet.chaincode.ledger.model.Supply;
+import org.pointsnet.chaincode.ledger.model.SweepDetail;
+import org.pointsnet.chaincode.ledger.model.TransferDetail;
+import org.pointsnet.chaincode.ledger.request.Request;
+import org.pointsnet.chaincode.ledger.state.Keys;
+import org.pointsnet.chaincode.ledger.state.LedgerState;
+import org.pointsnet.chaincode.ledger.state.StoredJson;
+import org.pointsnet.chaincode.ledger.tx.Accounts;
+import org.pointsnet.chaincode.ledger.tx.Idempotency;
+import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Tx;
+import org.pointsnet.chaincode.support.Json;
+
+/** Contract "account": issue, burn and transfer a platform's points (its own clients), fee sweeps, and account queries. */
+@Contract(name = AccountContract.NAME)
+public final class AccountContract implements ContractInterface {
+    /** Contract name, the prefix of qualified function names. */
+    public static final String NAME = "account";
+    static final int MAX_SWEEP = 100;
+    static final int MAX_PAGE = 200;
+    static final int DEFAULT_PAGE = 50;
+    private static final Set<String> AMOUNT_FIELDS = Set.of("requestId", "platformId", "userId", "amount", "reason");
+
+    /** Earn: credits {@code amount} of the caller's platform points to a user. */
+    @Transaction(name = "Issue", intent = Transaction.TYPE.SUBMIT)
+    public String issue(final Context ctx, final String requestJson) {
+        return issueOrBurn(ctx, Request.parse("Issue", requestJson, AMOUNT_FIELDS), true);
+    }
+
+    /** Expire or debit: removes {@code amount} of the caller's platform points from a user. */
+    @Transaction(name = "Burn", intent = Transaction.TYPE.SUBMIT)
+    public String burn(final Context ctx, final String requestJson) {
+        return issueOrBurn(ctx, Request.parse("Burn", requestJson, AMOUNT_FIELDS), false);
+    }
+
+    /** Moves points between two users of the same platform. */
+    @Transaction(name = "Transfer", intent = Transaction.TYPE.SUBMIT)
+    public String transfer(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Transfer", requestJson,
+                Set.of("requestId", "platformId", "fromUserId", "toUserId", "amount", "reason"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireOperatorOf(platform, "Transfer");
+        final String from = Ids.userId("fromUserId", req.text("fromUserId"));
+        final String to = Ids.userId("toUserId", req.text("toUserId"));
+        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
+        final String reason = req.optText("reason").map(r -> Ids.text("reason", r, 128)).orElse(null);
+        if (from.equals(to)) {
+            throw VALIDATION_FAILED.exception("fromUserId and toUserId are both '" + from + "'");
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Tx.requireActive(platform);
+        Accounts.debit(tx.state(), platform.platformId(), from, amount);
+        Accounts.credit(tx.state(), platform.platformId(), to, amount);
+        final List<Posting> postings = List.of(new Posting(platform.platformId(), from, -amount),
+                new Posting(platform.platformId(), to, amount));
+        return Receipts.finish(tx, tx.receipt("TRANSFER", key, postings, null,
+                new TransferDetail(from, to, amount, reason)));
+    }
+
+    /**
+     * Folds named unswept fee credits into the fee account's spendable balance. Point reads of named keys, because a
+     * transaction that writes may not range-read private data.
+     */
+    @Transaction(name = "SweepFees", intent = Transaction.TYPE.SUBMIT)
+    public String sweepFees(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("SweepFees", requestJson, Set.of("requestId", "platformId", "txIds"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireOperatorOf(platform, "SweepFees");
+        final List<String> txIds = req.texts("txIds");
+        final TreeSet<String> sorted = new TreeSet<>(txIds);
+        if (txIds.isEmpty() || txIds.size() > MAX_SWEEP || sorted.size() != txIds.size()) {
+            throw VALIDATION_FAILED.exception("txIds must be 1.." + MAX_SWEEP + " distinct transaction ids");
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        final String collection = Keys.collection(platform.platformId());
+        long total = 0;
+        for (final String txId : sorted) {
+            final String creditKey = Keys.feeCredit(Ids.text("txIds[]", txId, 128));
+            final long amount = tx.state().read(collection, creditKey, Quantity.class).map(Quantity::value)
+                    .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId()
+                            + "' has no unswept fee credit of transaction '" + Ids.display(txId) + "'"));
+            total = Amounts.add("swept fees", total, amount);
+            tx.state().delete(collection, creditKey);
+        }
+        Accounts.credit(tx.state(), platform.platformId(), Ids.FEE_ACCOUNT, total);
+        // No postings: the fee account's balance, as postings and queries count it, does not change.
+        return Receipts.finish(tx, tx.receipt("SWEEP_FEES", key, List.of(), null,
+                new SweepDetail(List.copyOf(sorted), total)));
+    }
+
+    /** A user's balances on every platform and their total value in one currency. */
+    @Transaction(name = "GetBalances", intent = Transaction.TYPE.EVALUATE)
+    public String getBalances(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("GetBalances", requestJson, Set.of("userId", "currency"));
+        final String userId = Ids.userId("userId", req.text("userId"));
+        final LedgerState state = new LedgerState(ctx.getStub());
+        final List<Platform> platforms = PlatformContract.platforms(state);
+        final String currency = req.optText("currency").map(c -> Ids.currency("currency", c))
+                .orElseGet(() -> commonCurrency(platforms));
+        final List<Balance> balances = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (final Platform p : platforms) {
+            final Optional<Long> balance = balance(state, p.platformId(), userId);
+            if (balance.isPresent()) {
+                final BigDecimal value = p.valueOf(balance.get());
+                balances.add(new Balance(p.platformId(), balance.get(), Decimals.text(value), p.currency()));
+                if (p.currency().equals(currency)) {
+                    total = total.add(value);
+                }
+            }
+        }
+        return Json.write(new Balances(userId, balances, Decimals.text(total), currency));
+    }
+
+    /** A user's receipts across platforms, newest first, paged by an opaque cursor. */
+    @Transaction(name = "GetHistory", intent = Transaction.TYPE.EVALUATE)
+    public String getHistory(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("GetHistory", requestJson, Set.of("userId", "limit", "cursor"));
+        final String userId = Ids.userId("userId", req.text("userId"));
+        final long limit = req.optInteger("limit").orElse((long) DEFAULT_PAGE);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw VALIDATION_FAILED.exception("limit must be 1.." + MAX_PAGE + ", got " + limit);
+        }
+        final LedgerState state = new LedgerState(ctx.getStub());
+        return Json.write(HistoryQuery.page(state, PlatformContract.platforms(state), userId, (int) limit,
+                req.optText("cursor").orElse(null)));
+    }
+
+    /** Each platform's supply from its delta keys, next to the sum of its balances (or one platform's). */
+    @Transaction(name = "GetSupply", intent = Transaction.TYPE.EVALUATE)
+    public String getSupply(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("GetSupply", requestJson, Set.of("platformId"));
+        final LedgerState state = new LedgerState(ctx.getStub());
+        final Optional<String> only = req.optText("platformId").map(id -> Ids.platformId("platformId", id));
+        final List<Supply> out = new ArrayList<>();
+        for (final Platform p : PlatformContract.platforms(state)) {
+            if (only.isEmpty() || only.get().equals(p.platformId())) {
+                final String c = Keys.collection(p.platformId());
+                out.add(new Supply(p.platformId(), sum(state, c, Keys.supplyPrefix()),
+                        Amounts.add("balances", sum(state, c, Keys.accountPrefix()), sum(state, c, Keys.feeCreditPrefix()))));
+            }
+        }
+        if (only.isPresent() && out.isEmpty()) {
+            throw NOT_FOUND.exception("platform '" + only.get() + "' is not registered");
+        }
+        return Json.write(out);
+    }
+
+    /** A platform's unswept fee credits (for SweepFees), oldest transaction id order, at most 200. */
+    @Transaction(name = "GetFeeCredits", intent = Transaction.TYPE.EVALUATE)
+    public String getFeeCredits(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("GetFeeCredits", requestJson, Set.of("platformId"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        final List<FeeCredit> out = new ArrayList<>();
+        final String prefix = Keys.feeCreditPrefix();
+        for (final LedgerState.Entry e : tx.state().range(Keys.collection(platform.platformId()), prefix, null,
+                MAX_PAGE)) {
+            final String txId = ctx.getStub().splitCompositeKey(e.key()).getAttributes().get(0);
+            out.add(new FeeCredit(txId, StoredJson.read(e.value(), Quantity.class).value()));
+        }
+        return Json.write(out);
+    }
+
+    private static String issueOrBurn(final Context ctx, final Request req, final boolean issue) {
+        final String function = issue ? "Issue" : "Burn";
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireOperatorOf(platform, function);
+        final String userId = Ids.userId("userId", req.text("userId"));
+        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
+        final String reason = req.optText("reason").map(r -> Ids.text("reason", r, 128)).orElse(null);
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Tx.requireActive(platform);
+        if (issue) {
+            Accounts.credit(tx.state(), platform.platformId(), userId, amount);
+        } else {
+            Accounts.debit(tx.state(), platform.platformId(), userId, amount);
+        }
+        final Posting posting = new Posting(platform.platformId(), userId, issue ? amount : -amount);
+        return Receipts.finish(tx, tx.receipt(issue ? "ISSUE" : "BURN", key, List.of(posting), null,
+                new AmountDetail(userId, amount, reason)));
+    }
+
+    /** Balance plus, for the fee account, unswept fee credits; empty when the user has no account there. */
+    private static Optional<Long> balance(final LedgerState state, final String platformId, final String userId) {
+        final String c = Keys.collection(platformId);
+        Optional<Long> balance = state.read(c, Keys.account(userId), Quantity.class).map(Quantity::value);
+        if (Ids.FEE_ACCOUNT.equals(userId)) {
+            final List<LedgerState.Entry> credits = state.range(c, Keys.feeCreditPrefix(), null, Integer.MAX_VALUE);
+            if (!credits.isEmpty()) {
+                balance = Optional.of(Amounts.add("fee balance", balance.orElse(0L), sum(credits)));
+            }
+        }
+        return balance;
+    }
+
+    private static long sum(final LedgerState state, final String collection, final String prefix) {
+        return sum(state.range(collection, prefix, null, Integer.MAX_VALUE));
+    }
+
+    private static long sum(final List<LedgerState.Entry> entries) {
+        long total = 0;
+        for (final LedgerState.Entry e : entries) {
+            total = Amounts.add("sum", total, StoredJson.read(e.value(), Quantity.class).value());
+        }
+        return total;
+    }
+
+    private static String commonCurrency(final List<Platform> platforms) {
+        final TreeSet<String> currencies = new TreeSet<>();
+        platforms.forEach(p -> currencies.add(p.currency()));
+        if (currencies.size() > 1) {
+            throw VALIDATION_FAILED.exception("platforms value points in " + String.join(", ", currencies)
+                    + ": name the currency of the total");
+        }
+        return currencies.isEmpty() ? null : currencies.first();
+    }
+}

@@ -1,0 +1,224 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.pointsnet.chaincode.support.ErrorCode.SLIPPAGE;
+import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.chaincode.ledger.core.Amounts;
+import org.pointsnet.chaincode.ledger.core.Decimals;
+import org.pointsnet.chaincode.ledger.core.FeeRule;
+import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.core.LimitRule;
+import org.pointsnet.chaincode.ledger.core.PairLimit;
+import org.pointsnet.chaincode.ledger.core.Periods;
+import org.pointsnet.chaincode.ledger.core.RateApproval;
+import org.pointsnet.chaincode.ledger.model.ConversionDetail;
+import org.pointsnet.chaincode.ledger.model.Obligation;
+import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.chaincode.ledger.model.Quote;
+import org.pointsnet.chaincode.ledger.model.Rules;
+import org.pointsnet.chaincode.ledger.request.Request;
+import org.pointsnet.chaincode.ledger.state.Keys;
+import org.pointsnet.chaincode.ledger.state.LedgerState;
+import org.pointsnet.chaincode.ledger.state.StoredJson;
+import org.pointsnet.chaincode.ledger.tx.Accounts;
+import org.pointsnet.chaincode.ledger.tx.Idempotency;
+import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Tx;
+import org.pointsnet.chaincode.support.Json;
+
+/** Contract "conversion": cross-platform conversions, quotes, and the fee, limit and pair-rate rules they use. */
+@Contract(name = ConversionContract.NAME)
+public final class ConversionContract implements ContractInterface {
+    /** Contract name, the prefix of qualified function names. */
+    public static final String NAME = "conversion";
+
+    /**
+     * Converts a user's points of A into points of B in one transaction. Initiated by A's client (A's points leave);
+     * writes A's and B's collections, so A's and B's peers must both endorse.
+     */
+    @Transaction(name = "Convert", intent = Transaction.TYPE.SUBMIT)
+    public String convert(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Convert", requestJson, Set.of("requestId", "userId", "fromPlatformId",
+                "toPlatformId", "amount", "toUserId", "minAmountOut"));
+        final Tx tx = Tx.of(ctx);
+        final Platform from = tx.platform("fromPlatformId", req.text("fromPlatformId"));
+        tx.caller().requireOperatorOf(from, "Convert");
+        final Platform to = tx.platform("toPlatformId", req.text("toPlatformId"));
+        Conversions.requireDistinct(from.platformId(), to.platformId());
+        final String userId = Ids.personUserId("userId", req.text("userId"));
+        final String toUserId = Ids.personUserId("toUserId", req.optText("toUserId").orElse(userId));
+        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
+        final Optional<Long> minOut = req.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m));
+        final Idempotency.Key key = Idempotency.key(from.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Tx.requireActive(from);
+        Tx.requireActive(to);
+        final Quote quote = Conversions.price(tx.state(), from, to, amount);
+        if (minOut.isPresent() && quote.amountOut() < minOut.get()) {
+            throw SLIPPAGE.exception("converting " + amount + " from '" + from.platformId() + "' to '"
+                    + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut " + minOut.get());
+        }
+        Accounts.debit(tx.state(), from.platformId(), userId, amount);
+        Conversions.applyDailyLimits(tx.state(), from, to.platformId(), userId, amount, tx.at());
+        Accounts.credit(tx.state(), to.platformId(), toUserId, quote.amountOut());
+        final List<Posting> postings = new ArrayList<>(List.of(new Posting(from.platformId(), userId, -amount),
+                new Posting(to.platformId(), toUserId, quote.amountOut())));
+        if (quote.fee() > 0) {
+            Accounts.creditFee(tx.state(), to.platformId(), tx.txId(), quote.fee());
+            postings.add(new Posting(to.platformId(), Ids.FEE_ACCOUNT, quote.fee()));
+        }
+        // A now owes B the value of what B owes the user; booked on both sides, each under its own collection.
+        final Obligation obligation = new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
+                from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
+                to.currency(), tx.txId());
+        tx.state().write(Keys.collection(from.platformId()),
+                Keys.obligation(obligation.period(), to.platformId(), tx.txId()), obligation);
+        tx.state().write(Keys.collection(to.platformId()),
+                Keys.obligation(obligation.period(), from.platformId(), tx.txId()), obligation);
+        return Receipts.finish(tx, tx.receipt("CONVERT", key, postings, quote.rules(),
+                new ConversionDetail(userId, toUserId, quote, obligation)));
+    }
+
+    /** What Convert would do now for {@code amount}: rate, fee, amountOut and rule versions (daily limits aside). */
+    @Transaction(name = "Quote", intent = Transaction.TYPE.EVALUATE)
+    public String quote(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Quote", requestJson, Set.of("fromPlatformId", "toPlatformId", "amount"));
+        final Tx tx = Tx.of(ctx);
+        final Platform from = tx.platform("fromPlatformId", req.text("fromPlatformId"));
+        final Platform to = tx.platform("toPlatformId", req.text("toPlatformId"));
+        Conversions.requireDistinct(from.platformId(), to.platformId());
+        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
+        Tx.requireActive(from);
+        Tx.requireActive(to);
+        return Json.write(Conversions.price(tx.state(), from, to, amount));
+    }
+
+    /** Sets the fee the platform charges, as destination, on conversions into it (its own admin). */
+    @Transaction(name = "SetFeeRule", intent = Transaction.TYPE.SUBMIT)
+    public String setFeeRule(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("SetFeeRule", requestJson,
+                Set.of("requestId", "platformId", "basisPoints", "minFee", "maxFee"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireAdminOf(platform, "SetFeeRule");
+        final long bps = req.integer("basisPoints");
+        if (bps < 0 || bps > 10_000) {
+            throw VALIDATION_FAILED.exception("basisPoints must be 0..10000, got " + bps);
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        final long version = Conversions.feeRule(tx.state(), platform.platformId()).map(FeeRule::version).orElse(0L);
+        final FeeRule rule = new FeeRule(version + 1, (int) bps, req.integer("minFee"), req.integer("maxFee"));
+        tx.state().write(Keys.collection(platform.platformId()), Keys.feeRule(), rule);
+        return Receipts.finish(tx, tx.receipt("SET_FEE_RULE", key, List.of(), null, rule));
+    }
+
+    /**
+     * Sets the platform's limits as conversion source (its own admin): per transaction and per user per day at once,
+     * per destination pair from the next local day.
+     */
+    @Transaction(name = "SetLimits", intent = Transaction.TYPE.SUBMIT)
+    public String setLimits(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("SetLimits", requestJson,
+                Set.of("requestId", "platformId", "maxPerTransaction", "dailyPerUser", "pairDailyLimits"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireAdminOf(platform, "SetLimits");
+        final Long maxPerTx = req.optInteger("maxPerTransaction")
+                .map(v -> Amounts.requirePositive("maxPerTransaction", v)).orElse(null);
+        final Long perUser = req.optInteger("dailyPerUser").map(v -> Amounts.requirePositive("dailyPerUser", v))
+                .orElse(null);
+        final TreeMap<String, PairLimit> pairs = new TreeMap<>();
+        for (final Request pair : req.objects("pairDailyLimits", Set.of("toPlatformId", "dailyLimit"))) {
+            final String to = Ids.platformId("pairDailyLimits[].toPlatformId", pair.text("toPlatformId"));
+            Conversions.requireDistinct(platform.platformId(), to);
+            final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
+            if (pairs.put(to, new PairLimit(to, limit)) != null) {
+                throw VALIDATION_FAILED.exception("pairDailyLimits names '" + to + "' twice");
+            }
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        final Optional<LimitRule> old = Conversions.limitRule(tx.state(), platform.platformId());
+        final String today = Periods.day(tx.at(), platform.timeZone());
+        final LimitRule rule = new LimitRule(old.map(LimitRule::version).orElse(0L) + 1, maxPerTx, perUser,
+                List.copyOf(pairs.values()), Periods.nextDay(today),
+                old.map(r -> r.pairLimitsOn(today)).orElse(List.of()));
+        tx.state().write(Keys.collection(platform.platformId()), Keys.limitRule(), rule);
+        return Receipts.finish(tx, tx.receipt("SET_LIMITS", key, List.of(), null, rule));
+    }
+
+    /**
+     * One side (source or destination, its own admin) approves version {@code version} of the pair rate from → to.
+     * The rate applies once both sides approved the same version with the same rate.
+     */
+    @Transaction(name = "ApproveRate", intent = Transaction.TYPE.SUBMIT)
+    public String approveRate(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("ApproveRate", requestJson,
+                Set.of("requestId", "platformId", "fromPlatformId", "toPlatformId", "version", "rate"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireAdminOf(platform, "ApproveRate");
+        final String from = Ids.platformId("fromPlatformId", req.text("fromPlatformId"));
+        final String to = Ids.platformId("toPlatformId", req.text("toPlatformId"));
+        Conversions.requireDistinct(from, to);
+        if (!platform.platformId().equals(from) && !platform.platformId().equals(to)) {
+            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is not a side of pair '"
+                    + from + "' -> '" + to + "'");
+        }
+        final String otherId = platform.platformId().equals(from) ? to : from;
+        tx.platform(platform.platformId().equals(from) ? "toPlatformId" : "fromPlatformId", otherId);
+        final long version = req.integer("version");
+        final String rate = Decimals.text(Decimals.positive("rate", req.text("rate")));
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        final RateApproval own = Conversions.rateSide(tx.state(), platform.platformId(), from, to);
+        final long current = own == null ? 0 : own.approvedVersion();
+        if (version <= current) {
+            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' already approved version "
+                    + current + " of pair '" + from + "' -> '" + to + "'; version must be greater, got " + version);
+        }
+        final RateApproval updated = RateApproval.approve(from, to, version, rate, own,
+                Conversions.rateSide(tx.state(), otherId, from, to));
+        tx.state().write(Keys.collection(platform.platformId()), Keys.rate(from, to), updated);
+        return Receipts.finish(tx, tx.receipt("APPROVE_RATE", key, List.of(), null, updated));
+    }
+
+    /** A platform's fee and limit rules and its side of each pair rate. */
+    @Transaction(name = "GetRules", intent = Transaction.TYPE.EVALUATE)
+    public String getRules(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("GetRules", requestJson, Set.of("platformId"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        final LedgerState state = tx.state();
+        final List<RateApproval> rates = new ArrayList<>();
+        for (final LedgerState.Entry e : state.range(Keys.collection(platform.platformId()), Keys.ratePrefix(), null,
+                Integer.MAX_VALUE)) {
+            rates.add(StoredJson.read(e.value(), RateApproval.class));
+        }
+        return Json.write(new Rules(platform.platformId(), Conversions.feeRule(state, platform.platformId()).orElse(null),
+                Conversions.limitRule(state, platform.platformId()).orElse(null), rates));
+    }
+}

@@ -1,0 +1,135 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.pointsnet.chaincode.support.ErrorCode.FORBIDDEN;
+import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.chaincode.ledger.core.Decimals;
+import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.core.Periods;
+import org.pointsnet.chaincode.ledger.model.DirectoryEntry;
+import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.request.Request;
+import org.pointsnet.chaincode.ledger.state.Keys;
+import org.pointsnet.chaincode.ledger.state.LedgerState;
+import org.pointsnet.chaincode.ledger.state.StoredJson;
+import org.pointsnet.chaincode.ledger.tx.Idempotency;
+import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Tx;
+import org.pointsnet.chaincode.support.Json;
+
+/** Contract "platform": register, suspend and resume a platform (its own org admin), read and list platforms. */
+@Contract(name = PlatformContract.NAME)
+public final class PlatformContract implements ContractInterface {
+    /** Contract name, the prefix of qualified function names. */
+    public static final String NAME = "platform";
+    static final int MAX_DECIMALS = 6;
+
+    /**
+     * Registers a platform owned by the caller's organization (admin only). Writes the platform's collection and the
+     * public directory, so it needs the platform's peer and the chaincode policy (MAJORITY).
+     */
+    @Transaction(name = "Register", intent = Transaction.TYPE.SUBMIT)
+    public String register(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Register", requestJson, Set.of("requestId", "platformId", "name", "symbol",
+                "decimals", "unitValue", "currency", "multiplier", "categoryMultiplier", "timeZone",
+                "settlementPeriod"));
+        final Tx tx = Tx.of(ctx);
+        tx.caller().requireAdmin("Register");
+        final String platformId = Ids.platformId("platformId", req.text("platformId"));
+        final long decimals = req.integer("decimals");
+        if (decimals < 0 || decimals > MAX_DECIMALS) {
+            throw VALIDATION_FAILED.exception("decimals must be 0.." + MAX_DECIMALS + ", got " + decimals);
+        }
+        final String timeZone = req.optText("timeZone").orElse("UTC");
+        Periods.zone("timeZone", timeZone);
+        final Platform platform = new Platform(platformId, tx.caller().mspId(), Ids.text("name", req.text("name"), 64),
+                Ids.symbol("symbol", req.text("symbol")), (int) decimals,
+                Decimals.text(Decimals.positive("unitValue", req.text("unitValue"))),
+                Ids.currency("currency", req.text("currency")),
+                Decimals.text(Decimals.positive("multiplier", req.optText("multiplier").orElse("1"))),
+                Decimals.text(Decimals.positive("categoryMultiplier", req.optText("categoryMultiplier").orElse("1"))),
+                timeZone, Periods.kind("settlementPeriod", req.optText("settlementPeriod").orElse(Periods.DAY)),
+                Platform.ACTIVE, 1);
+
+        final Optional<DirectoryEntry> existing =
+                tx.state().readPublic(Keys.directory(platformId), DirectoryEntry.class);
+        if (existing.isPresent() && !existing.get().mspId().equals(tx.caller().mspId())) {
+            throw FORBIDDEN.exception("platform '" + platformId + "' belongs to " + existing.get().mspId());
+        }
+        final Idempotency.Key key = Idempotency.key(platformId, req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (existing.isPresent()) {
+            throw VALIDATION_FAILED.exception("platform '" + platformId + "' is already registered");
+        }
+        tx.state().writePublic(Keys.directory(platformId), new DirectoryEntry(platformId, platform.mspId()));
+        tx.state().write(Keys.collection(platformId), Keys.platform(), platform);
+        return Receipts.finish(tx, tx.receipt("REGISTER_PLATFORM", key, List.of(), null, platform));
+    }
+
+    /** Suspends trading on a platform (its own org admin): its data stays readable. */
+    @Transaction(name = "Suspend", intent = Transaction.TYPE.SUBMIT)
+    public String suspend(final Context ctx, final String requestJson) {
+        return setStatus(ctx, "Suspend", requestJson, Platform.SUSPENDED, "SUSPEND_PLATFORM");
+    }
+
+    /** Resumes trading on a suspended platform (its own org admin). */
+    @Transaction(name = "Resume", intent = Transaction.TYPE.SUBMIT)
+    public String resume(final Context ctx, final String requestJson) {
+        return setStatus(ctx, "Resume", requestJson, Platform.ACTIVE, "RESUME_PLATFORM");
+    }
+
+    /** One platform's record. */
+    @Transaction(name = "Get", intent = Transaction.TYPE.EVALUATE)
+    public String get(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Get", requestJson, Set.of("platformId"));
+        return Json.write(Tx.of(ctx).platform("platformId", req.text("platformId")));
+    }
+
+    /** Every registered platform, by id. */
+    @Transaction(name = "List", intent = Transaction.TYPE.EVALUATE)
+    public String list(final Context ctx, final String requestJson) {
+        Request.parse("List", requestJson, Set.of());
+        return Json.write(platforms(new LedgerState(ctx.getStub())));
+    }
+
+    /** All registered platforms in id order (the directory's key order). */
+    static List<Platform> platforms(final LedgerState state) {
+        final List<Platform> out = new ArrayList<>();
+        for (final LedgerState.Entry e : state.publicRange(Keys.directoryPrefix())) {
+            final DirectoryEntry entry = StoredJson.read(e.value(), DirectoryEntry.class);
+            state.read(Keys.collection(entry.platformId()), Keys.platform(), Platform.class).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static String setStatus(final Context ctx, final String function, final String requestJson,
+            final String status, final String type) {
+        final Request req = Request.parse(function, requestJson, Set.of("requestId", "platformId", "reason"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireAdminOf(platform, function);
+        req.optText("reason").ifPresent(r -> Ids.text("reason", r, 128));
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (status.equals(platform.status())) {
+            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is already " + status);
+        }
+        final Platform changed = platform.withStatus(status);
+        tx.state().write(Keys.collection(platform.platformId()), Keys.platform(), changed);
+        return Receipts.finish(tx, tx.receipt(type, key, List.of(), null, changed));
+    }
+}

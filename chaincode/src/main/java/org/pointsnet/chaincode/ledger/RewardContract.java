@@ -1,0 +1,168 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.pointsnet.chaincode.support.ErrorCode.LIMIT_EXCEEDED;
+import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
+import static org.pointsnet.chaincode.support.ErrorCode.REWARD_UNAVAILABLE;
+import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.chaincode.ledger.core.Amounts;
+import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.core.Shards;
+import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.chaincode.ledger.model.Quantity;
+import org.pointsnet.chaincode.ledger.model.Redemption;
+import org.pointsnet.chaincode.ledger.model.Reward;
+import org.pointsnet.chaincode.ledger.request.Request;
+import org.pointsnet.chaincode.ledger.state.Keys;
+import org.pointsnet.chaincode.ledger.state.LedgerState;
+import org.pointsnet.chaincode.ledger.state.StoredJson;
+import org.pointsnet.chaincode.ledger.tx.Accounts;
+import org.pointsnet.chaincode.ledger.tx.Idempotency;
+import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Tx;
+import org.pointsnet.chaincode.support.Json;
+
+/** Contract "reward": a platform's catalog (its own admin) and redemptions (its own clients), stock split in shards. */
+@Contract(name = RewardContract.NAME)
+public final class RewardContract implements ContractInterface {
+    /** Contract name, the prefix of qualified function names. */
+    public static final String NAME = "reward";
+    /** Most units one redemption may take. */
+    static final long MAX_QUANTITY = 1_000_000;
+
+    /** Adds or changes a reward; its remaining stock is set to {@code stock}, split over the shards. */
+    @Transaction(name = "PutReward", intent = Transaction.TYPE.SUBMIT)
+    public String putReward(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("PutReward", requestJson, Set.of("requestId", "platformId", "rewardId",
+                "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireAdminOf(platform, "PutReward");
+        final String rewardId = Ids.rewardId("rewardId", req.text("rewardId"));
+        final String name = Ids.text("name", req.text("name"), 128);
+        final long points = Amounts.requirePositive("points", req.integer("points"));
+        final long stock = Amounts.requireNonNegative("stock", req.integer("stock"));
+        final Long perUser = req.optInteger("perUserLimit").map(v -> Amounts.requirePositive("perUserLimit", v))
+                .orElse(null);
+        final String from = req.optText("activeFrom").map(v -> instant("activeFrom", v)).orElse(null);
+        final String until = req.optText("activeUntil").map(v -> instant("activeUntil", v)).orElse(null);
+        if (from != null && until != null && !Instant.parse(from).isBefore(Instant.parse(until))) {
+            throw VALIDATION_FAILED.exception("activeFrom " + from + " must be before activeUntil " + until);
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        final String collection = Keys.collection(platform.platformId());
+        final long version = tx.state().read(collection, Keys.reward(rewardId), Reward.class).map(Reward::version)
+                .orElse(0L) + 1;
+        final Reward reward = new Reward(platform.platformId(), rewardId, name, points, stock, perUser, from, until,
+                version);
+        tx.state().write(collection, Keys.reward(rewardId), reward);
+        for (int shard = 0; shard < Shards.COUNT; shard++) {
+            tx.state().write(collection, Keys.stock(rewardId, shard), new Quantity(Shards.capacity(stock, shard)));
+        }
+        return Receipts.finish(tx, tx.receipt("PUT_REWARD", key, List.of(), null, reward));
+    }
+
+    /** Redeems {@code quantity} units of a reward: debits points, takes stock, records the redemption. */
+    @Transaction(name = "Redeem", intent = Transaction.TYPE.SUBMIT)
+    public String redeem(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("Redeem", requestJson,
+                Set.of("requestId", "platformId", "userId", "rewardId", "quantity"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        tx.caller().requireOperatorOf(platform, "Redeem");
+        final String userId = Ids.personUserId("userId", req.text("userId"));
+        final String rewardId = Ids.rewardId("rewardId", req.text("rewardId"));
+        final long quantity = req.integer("quantity");
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw VALIDATION_FAILED.exception("quantity must be 1.." + MAX_QUANTITY + ", got " + quantity);
+        }
+        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
+        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Tx.requireActive(platform);
+        final String collection = Keys.collection(platform.platformId());
+        final Reward reward = tx.state().read(collection, Keys.reward(rewardId), Reward.class)
+                .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId() + "' has no reward '"
+                        + rewardId + "'"));
+        if ((reward.activeFrom() != null && tx.at().isBefore(Instant.parse(reward.activeFrom())))
+                || (reward.activeUntil() != null && !tx.at().isBefore(Instant.parse(reward.activeUntil())))) {
+            throw REWARD_UNAVAILABLE.exception("reward '" + rewardId + "' of platform '" + platform.platformId()
+                    + "' is not active at " + tx.timestamp());
+        }
+        final String countKey = Keys.redeemedCount(rewardId, userId);
+        final long redeemed = tx.state().read(collection, countKey, Quantity.class).map(Quantity::value).orElse(0L);
+        final long after = Amounts.add("redeemed count", redeemed, quantity);
+        if (reward.perUserLimit() != null && after > reward.perUserLimit()) {
+            throw LIMIT_EXCEEDED.exception("user '" + userId + "' has redeemed " + redeemed + " of reward '"
+                    + rewardId + "', limit " + reward.perUserLimit() + " per user");
+        }
+        final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(), quantity);
+        Accounts.debit(tx.state(), platform.platformId(), userId, cost);
+        final List<Shards.Take> takes = Shards.take(quantity, Shards.home(userId), shard -> remaining(tx.state(),
+                collection, rewardId, shard));
+        if (takes.isEmpty()) {
+            throw REWARD_UNAVAILABLE.exception("reward '" + rewardId + "' of platform '" + platform.platformId()
+                    + "' has fewer than " + quantity + " left in stock");
+        }
+        for (final Shards.Take take : takes) {
+            tx.state().write(collection, Keys.stock(rewardId, take.shard()),
+                    new Quantity(remaining(tx.state(), collection, rewardId, take.shard()) - take.amount()));
+        }
+        tx.state().write(collection, countKey, new Quantity(after));
+        final Redemption redemption = new Redemption(platform.platformId(), rewardId, userId, quantity, cost,
+                reward.version(), tx.txId());
+        tx.state().write(collection, Keys.redemption(userId, rewardId, tx.txId()), redemption);
+        return Receipts.finish(tx, tx.receipt("REDEEM", key,
+                List.of(new Posting(platform.platformId(), userId, -cost)), null, redemption));
+    }
+
+    /** A platform's catalog with each reward's remaining stock (sum of its shards). */
+    @Transaction(name = "ListRewards", intent = Transaction.TYPE.EVALUATE)
+    public String listRewards(final Context ctx, final String requestJson) {
+        final Request req = Request.parse("ListRewards", requestJson, Set.of("platformId"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        final String collection = Keys.collection(platform.platformId());
+        final List<Reward> out = new ArrayList<>();
+        for (final LedgerState.Entry e : tx.state().range(collection, Keys.rewardPrefix(), null, Integer.MAX_VALUE)) {
+            final Reward r = StoredJson.read(e.value(), Reward.class);
+            long left = 0;
+            for (int shard = 0; shard < Shards.COUNT; shard++) {
+                left += remaining(tx.state(), collection, r.rewardId(), shard);
+            }
+            out.add(new Reward(r.platformId(), r.rewardId(), r.name(), r.points(), left, r.perUserLimit(),
+                    r.activeFrom(), r.activeUntil(), r.version()));
+        }
+        return Json.write(out);
+    }
+
+    private static long remaining(final LedgerState state, final String collection, final String rewardId,
+            final int shard) {
+        return state.read(collection, Keys.stock(rewardId, shard), Quantity.class).map(Quantity::value).orElse(0L);
+    }
+
+    private static String instant(final String field, final String value) {
+        try {
+            return Instant.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' must be an ISO-8601 instant");
+        }
+    }
+}

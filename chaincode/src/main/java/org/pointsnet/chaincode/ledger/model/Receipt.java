@@ -1,0 +1,30 @@
+package org.pointsnet.chaincode.ledger.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * What one mutating transaction did: the Receipt event payload, the function result, and the idempotency record.
+ *
+ * @param type ISSUE, BURN, TRANSFER, CONVERT, REDEEM, REGISTER_PLATFORM, ...
+ * @param requestId the client's request id
+ * @param requestHash SHA-256 (hex) of the function and its canonical request: a reused id with another request is
+ *     refused
+ * @param txId the transaction that executed the request
+ * @param timestamp that transaction's timestamp (ISO-8601 UTC)
+ * @param platformId the initiating platform, whose collection stores this receipt
+ * @param postings every balance change, in order; empty for administrative transactions
+ * @param rules rule versions used (conversions), else absent
+ * @param detail type-specific record
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "requestId", "requestHash", "txId", "timestamp", "platformId", "postings", "rules",
+        "detail"})
+public record Receipt(String type, String requestId, String requestHash, String txId, String timestamp,
+        String platformId, List<Posting> postings, RulesUsed rules, Object detail) {
+    /** Copies the postings list. */
+    public Receipt {
+        postings = List.copyOf(postings);
+    }
+}

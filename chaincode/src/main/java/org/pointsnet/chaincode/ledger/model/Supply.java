@@ -1,0 +1,14 @@
+package org.pointsnet.chaincode.ledger.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A platform's supply (issued − burned − redeemed ± converted, the sum of its supply deltas) next to the sum of its
+ * account balances and unswept fee credits; the two are equal on a consistent ledger.
+ *
+ * @param platformId the platform
+ * @param supply sum of supply deltas
+ * @param balances sum of balances and unswept fee credits
+ */
+@JsonPropertyOrder({"platformId", "supply", "balances"})
+public record Supply(String platformId, long supply, long balances) {}

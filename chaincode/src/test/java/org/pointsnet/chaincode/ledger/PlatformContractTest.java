@@ -1,0 +1,121 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pointsnet.chaincode.ledger.Network.A;
+import static org.pointsnet.chaincode.ledger.Network.A_MSP;
+import static org.pointsnet.chaincode.ledger.Network.B_MSP;
+import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.client;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.chaincode.testing.ValidationCode;
+
+class PlatformContractTest {
+    private final Network net = new Network();
+    private static final String REGISTER_A = "{\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"name\":\"Shop A\","
+            + "\"symbol\":\"APT\",\"decimals\":2,\"unitValue\":\"0.010\",\"currency\":\"CNY\",\"multiplier\":\"1.2\"}";
+
+    @Test
+    void registerStoresTheRecordInTheCollectionAndTheDirectoryAndEmitsOneReceipt() {
+        final Network.Result r = net.submit(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+
+        assertEquals(ValidationCode.VALID, r.code());
+        final String platform = "{\"platformId\":\"platform-a\",\"mspId\":\"PlatformAMSP\",\"name\":\"Shop A\","
+                + "\"symbol\":\"APT\",\"decimals\":2,\"unitValue\":\"0.01\",\"currency\":\"CNY\",\"multiplier\":\"1.2\","
+                + "\"categoryMultiplier\":\"1\",\"timeZone\":\"UTC\",\"settlementPeriod\":\"DAY\",\"status\":\"ACTIVE\","
+                + "\"version\":1}";
+        assertEquals(platform, net.query(ctx -> net.platforms.get(ctx, "{\"platformId\":\"platform-a\"}")));
+        assertEquals("[" + platform + "]", net.query(ctx -> net.platforms.list(ctx, "{}")));
+        assertEquals(List.of("Receipt"), Network.names(r.tx()));
+        assertTrue(Network.eventPayload(r.tx()).startsWith("{\"type\":\"REGISTER_PLATFORM\",\"requestId\":\"r1\","),
+                Network.eventPayload(r.tx()));
+        assertTrue(Network.eventPayload(r.tx()).contains("\"postings\":[],\"detail\":" + platform));
+        assertEquals(Network.eventPayload(r.tx()), r.value());
+    }
+
+    @Test
+    void registrationNeedsTheConsortiumMajorityAndThePlatformsPeer() {
+        // The directory entry is public: the chaincode policy (2 of 3) applies.
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE,
+                net.submit(admin(A_MSP), Set.of(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A)).code());
+        // B and C are a majority, but the platform record is in A's collection: A's peer must endorse.
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(admin(A_MSP),
+                Set.of(B_MSP, Network.C_MSP), ctx -> net.platforms.register(ctx, REGISTER_A)).code());
+        assertEquals(ValidationCode.VALID, net.submit(admin(A_MSP), Set.of(A_MSP, B_MSP),
+                ctx -> net.platforms.register(ctx, REGISTER_A)).code());
+    }
+
+    @Test
+    void onlyAnAdminRegistersAndOnlyForItsOwnOrg() {
+        net.fails("FORBIDDEN", client(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        net.ok(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        final String msg = net.fails("FORBIDDEN", admin(B_MSP), ctx -> net.platforms.register(ctx,
+                REGISTER_A.replace("\"r1\"", "\"r2\"")));
+        assertTrue(msg.contains("platform-a") && msg.contains("PlatformAMSP"), msg);
+        net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.platforms.register(ctx,
+                REGISTER_A.replace("\"r1\"", "\"r2\"")));
+    }
+
+    @Test
+    void repeatedRegistrationReturnsTheFirstReceipt() {
+        final String first = net.ok(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        final Network.Result again = net.submit(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        assertEquals(first, again.value());
+        assertTrue(again.tx().event().isEmpty());
+        assertTrue(again.tx().privateWrites().isEmpty() && again.tx().publicWrites().isEmpty());
+    }
+
+    @Test
+    void invalidRegistrationsAreRefused() {
+        for (final String bad : List.of(
+                REGISTER_A.replace("platform-a", "Platform-A"),
+                REGISTER_A.replace("platform-a", "a"),
+                REGISTER_A.replace("\"decimals\":2", "\"decimals\":7"),
+                REGISTER_A.replace("\"decimals\":2", "\"decimals\":\"2\""),
+                REGISTER_A.replace("\"0.010\"", "\"1e-2\""),
+                REGISTER_A.replace("\"0.010\"", "\"0\""),
+                REGISTER_A.replace("\"CNY\"", "\"cny\""),
+                REGISTER_A.replace("\"multiplier\"", "\"multipler\""),
+                REGISTER_A.replace("}", ",\"timeZone\":\"Mars/Base\"}"),
+                REGISTER_A.replace("}", ",\"settlementPeriod\":\"WEEK\"}"),
+                REGISTER_A.replace("\"name\":\"Shop A\",", "\"name\":\"Shop A\",\"name\":\"B\","),
+                "[]", "not json")) {
+            net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.platforms.register(ctx, bad));
+        }
+    }
+
+    @Test
+    void suspendedPlatformIsReadableButNotTradable() {
+        net.withPlatforms();
+        net.issue(A, "u1", 100);
+        net.fails("FORBIDDEN", admin(B_MSP), ctx -> net.platforms.suspend(ctx,
+                "{\"requestId\":\"s1\",\"platformId\":\"platform-a\"}"));
+        net.fails("FORBIDDEN", client(A_MSP), ctx -> net.platforms.suspend(ctx,
+                "{\"requestId\":\"s1\",\"platformId\":\"platform-a\"}"));
+        final String suspended = net.ok(admin(A_MSP), ctx -> net.platforms.suspend(ctx,
+                "{\"requestId\":\"s1\",\"platformId\":\"platform-a\",\"reason\":\"audit\"}"));
+        assertTrue(suspended.contains("\"status\":\"SUSPENDED\",\"version\":2"), suspended);
+        assertTrue(net.query(ctx -> net.platforms.get(ctx, "{\"platformId\":\"platform-a\"}"))
+                .contains("SUSPENDED"));
+        final String msg = net.fails("PLATFORM_SUSPENDED", client(A_MSP), ctx -> net.accounts.issue(ctx,
+                "{\"requestId\":\"i9\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
+        assertTrue(msg.contains("platform-a"), msg);
+        net.fails("PLATFORM_SUSPENDED", client(Network.B_MSP), ctx -> net.conversions.convert(ctx,
+                "{\"requestId\":\"c1\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-b\","
+                        + "\"toPlatformId\":\"platform-a\",\"amount\":1}"));
+        net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.platforms.suspend(ctx,
+                "{\"requestId\":\"s2\",\"platformId\":\"platform-a\"}"));
+        net.ok(admin(A_MSP), ctx -> net.platforms.resume(ctx, "{\"requestId\":\"s3\",\"platformId\":\"platform-a\"}"));
+        net.issue(A, "u1", 1);
+        assertEquals(101, net.balance(A, "u1"));
+    }
+
+    @Test
+    void unknownPlatformIsNotFound() {
+        assertTrue(net.fails("NOT_FOUND", client(A_MSP), ctx -> net.platforms.get(ctx,
+                "{\"platformId\":\"nowhere\"}")).contains("'nowhere'"));
+    }
+}

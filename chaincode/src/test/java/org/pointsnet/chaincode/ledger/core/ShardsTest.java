@@ -1,0 +1,49 @@
+package org.pointsnet.chaincode.ledger.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShardsTest {
+    @Test
+    void capacitiesAddUpToTheTotal() {
+        for (final long total : new long[] {0, 1, 15, 16, 17, 20, 1_000_003}) {
+            long sum = 0;
+            for (int i = 0; i < Shards.COUNT; i++) {
+                sum += Shards.capacity(total, i);
+            }
+            assertEquals(total, sum, "total " + total);
+        }
+        assertEquals(2, Shards.capacity(20, 3));
+        assertEquals(1, Shards.capacity(20, 4));
+    }
+
+    @Test
+    void takesFromHomeThenMovesOnInOrder() {
+        final long[] available = new long[Shards.COUNT];
+        available[14] = 2;
+        available[15] = 1;
+        available[0] = 5;
+        assertEquals(List.of(new Shards.Take(14, 2), new Shards.Take(15, 1), new Shards.Take(0, 1)),
+                Shards.take(4, 14, s -> available[s]));
+    }
+
+    @Test
+    void notEnoughAnywhereTakesNothing() {
+        assertTrue(Shards.take(3, 0, s -> s == 5 ? 2 : 0).isEmpty());
+    }
+
+    @Test
+    void homeIsStableAndSpreads() {
+        assertEquals(Shards.home("user-1"), Shards.home("user-1"));
+        final boolean[] seen = new boolean[Shards.COUNT];
+        for (int i = 0; i < 200; i++) {
+            seen[Shards.home("user-" + i)] = true;
+        }
+        for (int s = 0; s < Shards.COUNT; s++) {
+            assertTrue(seen[s], "no user of 200 starts at shard " + s);
+        }
+    }
+}
