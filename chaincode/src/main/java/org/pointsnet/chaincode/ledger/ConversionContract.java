@@ -146,7 +146,7 @@ public final class ConversionContract implements ContractInterface {
                 .orElse(null);
         final TreeMap<String, PairLimit> pairs = new TreeMap<>();
         for (final Request pair : req.objects("pairDailyLimits", Set.of("toPlatformId", "dailyLimit"))) {
-            final String to = Ids.platformId("pairDailyLimits[].toPlatformId", pair.text("toPlatformId"));
+            final String to = tx.platform("pairDailyLimits[].toPlatformId", pair.text("toPlatformId")).platformId();
             Conversions.requireDistinct(platform.platformId(), to);
             final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
             if (pairs.put(to, new PairLimit(to, limit)) != null) {

@@ -216,6 +216,19 @@ class ConversionContractTest {
     }
 
     @Test
+    void aConversionShowsOnceInTheHistoryOfAUserOnBothSides() {
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c1", 100, "")));
+        final JsonNode page = StoredJson.tree(net.query(ctx -> net.accounts.getHistory(ctx,
+                "{\"userId\":\"u1\",\"limit\":1}")).getBytes(UTF_8));
+        assertEquals("CONVERT", page.get("receipts").get(0).get("type").stringValue());
+        final String cursor = page.get("nextCursor").stringValue();
+        final JsonNode next = StoredJson.tree(net.query(ctx -> net.accounts.getHistory(ctx,
+                "{\"userId\":\"u1\",\"limit\":1,\"cursor\":\"" + cursor + "\"}")).getBytes(UTF_8));
+        assertEquals("ISSUE", next.get("receipts").get(0).get("type").stringValue());
+        assertTrue(next.get("nextCursor") == null, next.toString());
+    }
+
+    @Test
     void rulesAreReadable() {
         feeRuleOnC(100, 1, 50);
         assertEquals("{\"platformId\":\"platform-c\",\"fee\":{\"version\":1,\"basisPoints\":100,\"minFee\":1,"
