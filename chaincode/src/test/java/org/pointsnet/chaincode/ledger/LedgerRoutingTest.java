@@ -37,7 +37,7 @@ class LedgerRoutingTest {
             "account:GetBalances", "account:GetHistory", "account:GetSupply", "account:GetFeeCredits",
             "conversion:Convert", "conversion:Quote", "conversion:SetFeeRule", "conversion:SetLimits",
             "conversion:ApproveRate", "conversion:GetRules", "reward:PutReward", "reward:Redeem",
-            "reward:ListRewards", "settlement:GetPeriod"})
+            "reward:ListRewards", "settlement:GetPeriod", "settlement:ClosePeriod"})
     void everyFunctionRoutesAndRefusesAMalformedRequest(final String function) {
         final FakeStub fake = new FakeStub("tx-1", Instant.parse("2025-03-14T00:00:00Z"));
         final Response r = router.invoke(fake.nextTx("tx-1", Instant.parse("2025-03-14T00:00:00Z"), function,
