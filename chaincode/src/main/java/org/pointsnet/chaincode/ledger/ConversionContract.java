@@ -84,6 +84,12 @@ public final class ConversionContract implements ContractInterface {
         final Obligation obligation = new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
                 from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
                 to.currency(), tx.txId());
+        for (final Platform side : new Platform[] {from, to}) {
+            if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period())).isPresent()) {
+                throw VALIDATION_FAILED.exception("settlement period '" + obligation.period()
+                        + "' is closed by platform '" + side.platformId() + "'");
+            }
+        }
         tx.state().write(Keys.collection(from.platformId()),
                 Keys.obligation(obligation.period(), to.platformId(), tx.txId()), obligation);
         tx.state().write(Keys.collection(to.platformId()),
@@ -146,7 +152,7 @@ public final class ConversionContract implements ContractInterface {
                 .orElse(null);
         final TreeMap<String, PairLimit> pairs = new TreeMap<>();
         for (final Request pair : req.objects("pairDailyLimits", Set.of("toPlatformId", "dailyLimit"))) {
-            final String to = Ids.platformId("pairDailyLimits[].toPlatformId", pair.text("toPlatformId"));
+            final String to = tx.platform("pairDailyLimits[].toPlatformId", pair.text("toPlatformId")).platformId();
             Conversions.requireDistinct(platform.platformId(), to);
             final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
             if (pairs.put(to, new PairLimit(to, limit)) != null) {

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.ContractRuntimeException;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.core.Periods;
@@ -65,7 +67,17 @@ public final class PlatformContract implements ContractInterface {
             throw FORBIDDEN.exception("platform '" + platformId + "' belongs to " + existing.get().mspId());
         }
         final Idempotency.Key key = Idempotency.key(platformId, req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
+        final Optional<String> replay;
+        try {
+            replay = Idempotency.replay(tx.state(), key);
+        } catch (RuntimeException e) {
+            if (e instanceof ChaincodeException && !(e instanceof ContractRuntimeException)) {
+                throw e; // one of our codes (IDEMPOTENCY_KEY_REUSED)
+            }
+            // The peer refuses a collection missing from the chaincode definition: onboarding comes first.
+            throw VALIDATION_FAILED.exception("collection '" + Keys.collection(platformId) + "' of platform '"
+                    + platformId + "' is not in the chaincode definition; add it before registering");
+        }
         if (replay.isPresent()) {
             return replay.get();
         }

@@ -82,6 +82,17 @@ class AccountContractTest {
     }
 
     @Test
+    void aReplayWritesNothingSoItNeedsTheChaincodePolicy() {
+        net.submit(client(A_MSP), Set.of(A_MSP), ctx -> net.accounts.issue(ctx, issueReq("i1", "u1", 7)));
+        // No collection is written, so no collection policy applies: MAJORITY does (Fabric Gateway plans for it).
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(client(A_MSP), Set.of(A_MSP),
+                ctx -> net.accounts.issue(ctx, issueReq("i1", "u1", 7))).code());
+        assertEquals(ValidationCode.VALID, net.submit(client(A_MSP), Set.of(A_MSP, B_MSP),
+                ctx -> net.accounts.issue(ctx, issueReq("i1", "u1", 7))).code());
+        assertEquals(7, net.balance(A, "u1"));
+    }
+
+    @Test
     void concurrentDuplicatesCommitOnce() {
         final var t1 = net.begin(client(A_MSP));
         net.accounts.issue(t1.context(), issueReq("dup", "u1", 3));

@@ -114,6 +114,13 @@ class PlatformContractTest {
     }
 
     @Test
+    void aPlatformWithoutItsCollectionCannotRegister() {
+        final String msg = net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.platforms.register(ctx,
+                REGISTER_A.replace("platform-a", "platform-z")));
+        assertTrue(msg.contains("'ledger-platform-z'"), msg);
+    }
+
+    @Test
     void unknownPlatformIsNotFound() {
         assertTrue(net.fails("NOT_FOUND", client(A_MSP), ctx -> net.platforms.get(ctx,
                 "{\"platformId\":\"nowhere\"}")).contains("'nowhere'"));

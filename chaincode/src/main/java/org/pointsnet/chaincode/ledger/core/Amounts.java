@@ -51,13 +51,4 @@ public final class Amounts {
             throw VALIDATION_FAILED.exception(what + " overflows (" + a + " * " + b + ")");
         }
     }
-
-    /** −a, or VALIDATION_FAILED on overflow. */
-    public static long negate(final String what, final long a) {
-        try {
-            return Math.negateExact(a);
-        } catch (ArithmeticException e) {
-            throw VALIDATION_FAILED.exception(what + " overflows (-" + a + ")");
-        }
-    }
 }

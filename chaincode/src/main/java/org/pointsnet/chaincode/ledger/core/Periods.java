@@ -49,11 +49,25 @@ public final class Periods {
         return MONTH.equals(kind) ? YearMonth.from(LocalDate.ofInstant(at, ZoneId.of(zone))).toString() : day(at, zone);
     }
 
+    /** True when period {@code label} (a day or a month) ended before the local day of {@code at}. */
+    public static boolean ended(final String label, final Instant at, final String zone) {
+        final LocalDate today = LocalDate.ofInstant(at, ZoneId.of(zone));
+        return label.length() == 7 ? YearMonth.parse(label).isBefore(YearMonth.from(today))
+                : LocalDate.parse(label).isBefore(today);
+    }
+
     /** Checks a period label as queries take it: "2025-03-14" or "2025-03". */
     public static String label(final String field, final String value) {
-        if (value == null || !value.matches("\\d{4}-\\d{2}(-\\d{2})?")) {
-            throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' must be YYYY-MM-DD or YYYY-MM");
+        try {
+            if (value != null && value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(value).toString();
+            }
+            if (value != null && value.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(value).toString();
+            }
+        } catch (DateTimeException e) {
+            // falls through to the refusal
         }
-        return value;
+        throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' must be YYYY-MM-DD or YYYY-MM");
     }
 }

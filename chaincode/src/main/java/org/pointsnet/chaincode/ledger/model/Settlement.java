@@ -7,11 +7,13 @@ import java.util.List;
  * A settlement period's obligations between platforms and each platform's multilateral net position.
  *
  * @param period the period label
+ * @param closedBy platforms that closed the period (no conversion books into it on their side any more)
  * @param obligations per (debtor, creditor, currency), summed from the debtors' collections
  * @param netPositions per (platform, currency): what it is owed minus what it owes
  */
-@JsonPropertyOrder({"period", "obligations", "netPositions"})
-public record Settlement(String period, List<PairObligation> obligations, List<NetPosition> netPositions) {
+@JsonPropertyOrder({"period", "closedBy", "obligations", "netPositions"})
+public record Settlement(String period, List<String> closedBy, List<PairObligation> obligations,
+        List<NetPosition> netPositions) {
     /**
      * Sum of one pair's obligations.
      *

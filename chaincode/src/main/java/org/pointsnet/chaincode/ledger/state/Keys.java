@@ -140,6 +140,11 @@ public final class Keys {
         return key("settle", period);
     }
 
+    /** Marker of a settlement period this platform closed. */
+    public static String closedPeriod(final String period) {
+        return key("closed", period);
+    }
+
     /** Nanoseconds until year 2262 counted down, zero-padded: newer timestamps sort first. */
     static String invertedTime(final Instant at) {
         final long nanos = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());

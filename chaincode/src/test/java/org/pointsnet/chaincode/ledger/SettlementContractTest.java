@@ -1,0 +1,66 @@
+package org.pointsnet.chaincode.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pointsnet.chaincode.ledger.Network.A;
+import static org.pointsnet.chaincode.ledger.Network.A_MSP;
+import static org.pointsnet.chaincode.ledger.Network.B;
+import static org.pointsnet.chaincode.ledger.Network.B_MSP;
+import static org.pointsnet.chaincode.ledger.Network.C_MSP;
+import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.client;
+
+import org.junit.jupiter.api.Test;
+
+class SettlementContractTest {
+    private final Network net = new Network();
+
+    @Test
+    void obligationsAndNetPositionsOfADay() {
+        net.withPlatforms();
+        net.issue(A, "u1", 1000);
+        net.issue(B, "u2", 1000);
+        // A → C: 100 A points become 125 C points worth 1.00 CNY; B → A: 100 B points become 120 A worth 1.20 CNY.
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c1\",\"userId\":\"u1\","
+                + "\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":100}"));
+        net.ok(client(B_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c2\",\"userId\":\"u2\","
+                + "\"fromPlatformId\":\"platform-b\",\"toPlatformId\":\"platform-a\",\"amount\":100}"));
+        assertEquals("{\"period\":\"2025-03-14\",\"closedBy\":[],\"obligations\":["
+                + "{\"debtorPlatformId\":\"platform-a\",\"creditorPlatformId\":\"platform-c\",\"currency\":\"CNY\","
+                + "\"points\":125,\"value\":\"1\",\"creditorValue\":\"1\"},"
+                + "{\"debtorPlatformId\":\"platform-b\",\"creditorPlatformId\":\"platform-a\",\"currency\":\"CNY\","
+                + "\"points\":120,\"value\":\"1.2\",\"creditorValue\":\"1.2\"}],\"netPositions\":["
+                + "{\"platformId\":\"platform-a\",\"currency\":\"CNY\",\"net\":\"0.2\"},"
+                + "{\"platformId\":\"platform-b\",\"currency\":\"CNY\",\"net\":\"-1.2\"},"
+                + "{\"platformId\":\"platform-c\",\"currency\":\"CNY\",\"net\":\"1\"}]}",
+                net.query(ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"2025-03-14\"}")));
+        assertEquals("{\"period\":\"2025-03-13\",\"closedBy\":[],\"obligations\":[],\"netPositions\":[]}",
+                net.query(ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"2025-03-13\"}")));
+        net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"14/03\"}"));
+    }
+
+    @Test
+    void aClosedPeriodTakesNoMoreObligationsEvenBackdated() {
+        net.withPlatforms();
+        net.issue(A, "u1", 1000);
+        final String close = "{\"requestId\":\"close\",\"platformId\":\"platform-c\",\"period\":\"2025-03-14\"}";
+        // Asia/Shanghai: 2025-03-14 ends at 16:00Z.
+        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("FORBIDDEN", admin(A_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.now = java.time.Instant.parse("2025-03-14T16:00:00Z");
+        net.ok(admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+                close.replace("\"close\"", "\"close2\"")));
+        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+                close.replace("2025-03-14", "2025-02-30")));
+        // A client backdates its proposal into the closed day: C's side refuses to book it.
+        net.now = java.time.Instant.parse("2025-03-14T10:00:00Z");
+        final String convert = "{\"requestId\":\"c1\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"platform-c\",\"amount\":100}";
+        final String msg = net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.conversions.convert(ctx, convert));
+        assertTrue(msg.contains("'2025-03-14'") && msg.contains("'platform-c'"), msg);
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convert.replace("platform-c", "platform-b")));
+        assertTrue(net.query(ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"2025-03-14\"}"))
+                .startsWith("{\"period\":\"2025-03-14\",\"closedBy\":[\"platform-c\"],"));
+    }
+}
