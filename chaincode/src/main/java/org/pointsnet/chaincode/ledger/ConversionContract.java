@@ -166,11 +166,24 @@ public final class ConversionContract implements ContractInterface {
         }
         final Optional<LimitRule> old = Conversions.limitRule(tx.state(), platform.platformId());
         final String today = Periods.day(tx.at(), platform.timeZone());
+        final List<PairLimit> inForceToday = old.map(r -> r.pairLimitsOn(today)).orElse(List.of());
         final LimitRule rule = new LimitRule(old.map(LimitRule::version).orElse(0L) + 1, maxPerTx, perUser,
-                List.copyOf(pairs.values()), Periods.nextDay(today),
-                old.map(r -> r.pairLimitsOn(today)).orElse(List.of()));
+                List.copyOf(pairs.values()), Periods.nextDay(today), limitsForRestOfToday(inForceToday, pairs));
         tx.state().write(Keys.collection(platform.platformId()), Keys.limitRule(), rule);
         return Receipts.finish(tx, tx.receipt("SET_LIMITS", key, List.of(), null, rule));
+    }
+
+    /**
+     * The pair limits in force for the rest of today: today's limits stay as they are (their quota shards are sized
+     * and partly used, so a change waits for the next day), and a pair that has no limit today takes its new limit at
+     * once. That can only tighten: nothing of the pair was metered today, and from now on every conversion is.
+     */
+    private static List<PairLimit> limitsForRestOfToday(final List<PairLimit> inForceToday,
+            final TreeMap<String, PairLimit> requested) {
+        final TreeMap<String, PairLimit> today = new TreeMap<>();
+        inForceToday.forEach(limit -> today.put(limit.toPlatformId(), limit));
+        requested.forEach(today::putIfAbsent);
+        return List.copyOf(today.values());
     }
 
     /**

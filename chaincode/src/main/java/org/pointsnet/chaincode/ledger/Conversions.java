@@ -70,8 +70,9 @@ final class Conversions {
             return; // no pair limit: no quota keys read or written, so no contention at all
         }
         final long limit = pairLimit.get();
-        final List<Shards.Take> takes = Shards.take(amountIn, Shards.home(userId),
-                shard -> Shards.capacity(limit, shard) - used(state, collection, toPlatformId, day, shard));
+        final Shards quota = Shards.forQuota(limit);
+        final List<Shards.Take> takes = quota.take(amountIn, quota.home(userId),
+                shard -> quota.capacity(limit, shard) - used(state, collection, toPlatformId, day, shard));
         if (takes.isEmpty()) {
             throw LIMIT_EXCEEDED.exception("pair '" + from.platformId() + "' -> '" + toPlatformId
                     + "' has less than " + amountIn + " left of its daily limit " + limit + " on " + day);

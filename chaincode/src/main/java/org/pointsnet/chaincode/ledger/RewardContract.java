@@ -71,8 +71,8 @@ public final class RewardContract implements ContractInterface {
         final Reward reward = new Reward(platform.platformId(), rewardId, name, points, stock, perUser, from, until,
                 version);
         tx.state().write(collection, Keys.reward(rewardId), reward);
-        for (int shard = 0; shard < Shards.COUNT; shard++) {
-            tx.state().write(collection, Keys.stock(rewardId, shard), new Quantity(Shards.capacity(stock, shard)));
+        for (int shard = 0; shard < Shards.STOCK.count(); shard++) {
+            tx.state().write(collection, Keys.stock(rewardId, shard), new Quantity(Shards.STOCK.capacity(stock, shard)));
         }
         return Receipts.finish(tx, tx.receipt("PUT_REWARD", key, List.of(), null, reward));
     }
@@ -115,7 +115,7 @@ public final class RewardContract implements ContractInterface {
         }
         final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(), quantity);
         Accounts.debit(tx.state(), platform.platformId(), userId, cost);
-        final List<Shards.Take> takes = Shards.take(quantity, Shards.home(userId), shard -> remaining(tx.state(),
+        final List<Shards.Take> takes = Shards.STOCK.take(quantity, Shards.STOCK.home(userId), shard -> remaining(tx.state(),
                 collection, rewardId, shard));
         if (takes.isEmpty()) {
             throw REWARD_UNAVAILABLE.exception("reward '" + rewardId + "' of platform '" + platform.platformId()
@@ -144,7 +144,7 @@ public final class RewardContract implements ContractInterface {
         for (final LedgerState.Entry e : tx.state().range(collection, Keys.rewardPrefix(), null, Integer.MAX_VALUE)) {
             final Reward r = StoredJson.read(e.value(), Reward.class);
             long left = 0;
-            for (int shard = 0; shard < Shards.COUNT; shard++) {
+            for (int shard = 0; shard < Shards.STOCK.count(); shard++) {
                 left += remaining(tx.state(), collection, r.rewardId(), shard);
             }
             out.add(new Reward(r.platformId(), r.rewardId(), r.name(), r.points(), left, r.perUserLimit(),

@@ -157,7 +157,7 @@ class ConversionContractTest {
                 convertReq("c2", 301, "")));
         assertTrue(perUser.contains("'u1'") && perUser.contains("800"), perUser);
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c3", 300, "")));
-        // The pair limit was set today (Asia/Shanghai): it applies from tomorrow.
+        // A limit introduced where none was in force binds at once; the next day starts a fresh quota.
         net.now = java.time.Instant.parse("2025-03-15T02:00:00Z");
         for (int i = 0; i < 3; i++) {
             net.issue(A, "v" + i, 1000);
@@ -173,6 +173,32 @@ class ConversionContractTest {
         // Other pairs are not limited.
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("p3", 10, "").replace("\"u1\"",
                 "\"v2\"").replace("platform-c", "platform-b")));
+    }
+
+    @Test
+    void aNewPairLimitBindsAtOnceAndAChangedOneFromTheNextLocalDay() {
+        final String first = "{\"requestId\":\"n1\",\"platformId\":\"platform-a\","
+                + "\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":600}]}";
+        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, first));
+        for (int i = 0; i < 3; i++) {
+            net.issue(A, "w" + i, 1000);
+        }
+        // No limit was in force for the pair today, so the new one binds now.
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-a", 500, "")));
+        final String over = net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("n-b", 101, "").replace("\"u1\"", "\"w0\"")));
+        assertTrue(over.contains("600"), over);
+        // Raising it is a change: today's 600 stays (its shards are sized and used), tomorrow the 2000 applies.
+        final String raised = first.replace("\"n1\"", "\"n2\"").replace("600", "2000");
+        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, raised));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-c", 100, "").replace("\"u1\"", "\"w0\"")));
+        net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("n-d", 1, "").replace("\"u1\"", "\"w1\"")));
+        net.now = net.now.plus(java.time.Duration.ofDays(1));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-e", 1000, "").replace("\"u1\"", "\"w1\"")));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-f", 1000, "").replace("\"u1\"", "\"w2\"")));
+        net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("n-g", 1, "").replace("\"u1\"", "\"w0\"")));
     }
 
     @Test
