@@ -5,6 +5,7 @@ import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
+import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ChaincodeRejectedException.class)
     ResponseEntity<Object> chaincodeRejected(final ChaincodeRejectedException e) {
         return Problems.response(problemFor(e));
+    }
+
+    @ExceptionHandler(ApiRequestException.class)
+    ResponseEntity<Object> apiRequest(final ApiRequestException e) {
+        return Problems.response(Problems.of(e.code(), e.detail()));
+    }
+
+    @ExceptionHandler(AdminIdentityMissingException.class)
+    ResponseEntity<Object> adminIdentityMissing(final AdminIdentityMissingException e) {
+        return Problems.response(Problems.of(ErrorCode.LEDGER_UNAVAILABLE,
+            "This gateway has no platform admin identity configured; admin functions are unavailable."));
     }
 
     @ExceptionHandler(TransactionInvalidException.class)
@@ -66,6 +78,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return switch (e.code()) {
             case "VALIDATION_FAILED" -> Problems.of(ErrorCode.VALIDATION_FAILED, e.detail());
             case "NOT_FOUND" -> Problems.of(ErrorCode.NOT_FOUND, e.detail());
+            case "FORBIDDEN" -> Problems.of(ErrorCode.FORBIDDEN, e.detail());
+            case "IDEMPOTENCY_KEY_REUSED" -> Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.detail());
+            case "INSUFFICIENT_BALANCE" -> Problems.of(ErrorCode.INSUFFICIENT_BALANCE, e.detail());
+            case "LIMIT_EXCEEDED" -> Problems.of(ErrorCode.LIMIT_EXCEEDED, e.detail());
+            case "RATE_NOT_FOUND" -> Problems.of(ErrorCode.RATE_NOT_FOUND, e.detail());
+            case "SLIPPAGE" -> Problems.of(ErrorCode.SLIPPAGE, e.detail());
+            case "REWARD_UNAVAILABLE" -> Problems.of(ErrorCode.REWARD_UNAVAILABLE, e.detail());
+            case "PLATFORM_SUSPENDED" -> Problems.of(ErrorCode.PLATFORM_SUSPENDED, e.detail());
             default -> Problems.of(ErrorCode.CHAINCODE_REJECTED.status(), ErrorCode.CHAINCODE_REJECTED, e.code(),
                 e.detail());
         };

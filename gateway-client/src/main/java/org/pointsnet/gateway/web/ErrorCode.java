@@ -7,7 +7,17 @@ import org.springframework.http.HttpStatus;
 /** The {@code code} of every problem response, with its HTTP status and title. */
 public enum ErrorCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    /** The Idempotency-Key (chaincode request id) was used before for a different request. */
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency key reused"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    INSUFFICIENT_BALANCE(HttpStatus.UNPROCESSABLE_CONTENT, "Insufficient balance"),
+    LIMIT_EXCEEDED(HttpStatus.UNPROCESSABLE_CONTENT, "Limit exceeded"),
+    RATE_NOT_FOUND(HttpStatus.UNPROCESSABLE_CONTENT, "Rate not found"),
+    SLIPPAGE(HttpStatus.UNPROCESSABLE_CONTENT, "Slippage"),
+    REWARD_UNAVAILABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Reward unavailable"),
+    PLATFORM_SUSPENDED(HttpStatus.UNPROCESSABLE_CONTENT, "Platform suspended"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
@@ -19,6 +29,8 @@ public enum ErrorCode {
     TRANSACTION_INVALID(HttpStatus.BAD_GATEWAY, "Transaction invalid"),
     LEDGER_ERROR(HttpStatus.BAD_GATEWAY, "Ledger error"),
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable"),
+    /** A feature this gateway was not configured for (e.g. the user id key). */
+    NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Not configured"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;
@@ -46,9 +58,11 @@ public enum ErrorCode {
     public static ErrorCode forStatus(final int status) {
         return switch (status) {
             case 400 -> VALIDATION_FAILED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
         };

@@ -1,0 +1,29 @@
+package org.pointsnet.gateway.ledger;
+
+/** One attempt at a chaincode call; {@link FabricLedgerClient} adds the retries. Package-private seam for tests. */
+interface ContractCalls {
+
+    /**
+     * @throws RetryableConflict when the attempt lost a read conflict (at validation or at endorsement)
+     */
+    LedgerClient.Committed submitOnce(String function, String requestJson);
+
+    String evaluate(String function, String requestJson);
+
+    /** The attempt changed nothing because of a concurrent transaction; endorsing again may succeed. */
+    final class RetryableConflict extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String transactionId;
+
+        RetryableConflict(final String reason, final String transactionId, final Throwable cause) {
+            super(reason, cause);
+            this.transactionId = transactionId;
+        }
+
+        String transactionId() {
+            return transactionId;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.pointsnet.gateway.ledger;
+
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.pointsnet.gateway.fabric.FabricErrors;
+import org.pointsnet.gateway.fabric.TransactionInvalidException;
+
+/** {@link ContractCalls} on a fabric-gateway {@link Contract}, error translation by {@link FabricErrors}. */
+final class FabricContractCalls implements ContractCalls {
+
+    /** Endorsing peers executed against different world states (the two platforms' peers at other heights). */
+    static final String ENDORSEMENT_MISMATCH = "ProposalResponsePayloads do not match";
+
+    private final Contract contract;
+
+    FabricContractCalls(final Contract contract) {
+        this.contract = contract;
+    }
+
+    @Override
+    public LedgerClient.Committed submitOnce(final String function, final String requestJson) {
+        String txId = null;
+        try {
+            final Proposal proposal = contract.newProposal(function).addArguments(requestJson).build();
+            txId = proposal.getTransactionId();
+            final SubmittedTransaction submitted = proposal.endorse().submitAsync();
+            final byte[] result = submitted.getResult();
+            final Status status = submitted.getStatus();
+            if (!status.isSuccessful()) {
+                final TxValidationCode code = status.getCode();
+                if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
+                    throw new RetryableConflict(code.name(), txId,
+                        new TransactionInvalidException(txId, code.name(), status.getBlockNumber()));
+                }
+                throw new TransactionInvalidException(status.getTransactionId(), code.name(), status.getBlockNumber());
+            }
+            return new LedgerClient.Committed(status.getTransactionId(), status.getBlockNumber(),
+                new String(result, StandardCharsets.UTF_8));
+        } catch (EndorseException e) {
+            if (isEndorsementMismatch(e)) {
+                throw new RetryableConflict(ENDORSEMENT_MISMATCH, txId, e);
+            }
+            throw FabricErrors.translate(function, txId, e);
+        } catch (GatewayException e) {
+            throw FabricErrors.translate(function, txId, e);
+        }
+    }
+
+    @Override
+    public String evaluate(final String function, final String requestJson) {
+        try {
+            return new String(contract.evaluateTransaction(function, requestJson), StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            throw FabricErrors.translate(function, null, e);
+        }
+    }
+
+    static boolean isEndorsementMismatch(final GatewayException e) {
+        if (contains(e.getMessage()) || contains(e.getStatus().getDescription())) {
+            return true;
+        }
+        for (final ErrorDetail detail : e.getDetails()) {
+            if (contains(detail.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(final String text) {
+        return text != null && text.contains(ENDORSEMENT_MISMATCH);
+    }
+}

@@ -1,0 +1,127 @@
+package org.pointsnet.gateway.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Any;
+import com.google.rpc.Status;
+import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+
+class FabricLedgerClientTest {
+
+    /** Scripted attempts: each entry is a conflict, a rejection, or (null) success. */
+    private static final class Scripted implements ContractCalls {
+        final List<RuntimeException> script;
+        final List<String> requests = new ArrayList<>();
+
+        Scripted(final List<RuntimeException> script) {
+            this.script = new ArrayList<>(script);
+        }
+
+        @Override
+        public LedgerClient.Committed submitOnce(final String function, final String requestJson) {
+            requests.add(function + " " + requestJson);
+            final RuntimeException next = script.isEmpty() ? null : script.remove(0);
+            if (next != null) {
+                throw next;
+            }
+            return new LedgerClient.Committed("tx-" + requests.size(), 7, "{\"requestId\":\"r1\"}");
+        }
+
+        @Override
+        public String evaluate(final String function, final String requestJson) {
+            requests.add(function + " " + requestJson);
+            return "{}";
+        }
+    }
+
+    private static ContractCalls.RetryableConflict conflict() {
+        return new ContractCalls.RetryableConflict("MVCC_READ_CONFLICT", "tx", null);
+    }
+
+    @Test
+    void conflictsAreEndorsedAgainWithTheSameRequestUntilOneCommits() {
+        final Scripted calls = new Scripted(List.of(conflict(), conflict(), conflict()));
+        final LedgerClient client = new FabricLedgerClient(calls, null);
+
+        final LedgerClient.Committed committed = client.submit("account:Issue", "{\"requestId\":\"r1\"}");
+
+        assertEquals("tx-4", committed.txId());
+        assertEquals(4, calls.requests.size());
+        assertTrue(calls.requests.stream().allMatch("account:Issue {\"requestId\":\"r1\"}"::equals), calls.requests.toString());
+    }
+
+    @Test
+    void fiveRetriesThenUnavailableWithNothingChanged() {
+        final List<RuntimeException> always = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            always.add(conflict());
+        }
+        final Scripted calls = new Scripted(always);
+        final LedgerClient client = new FabricLedgerClient(calls, null);
+
+        final LedgerUnavailableException e = assertThrows(LedgerUnavailableException.class,
+            () -> client.submit("conversion:Convert", "{}"));
+
+        assertEquals(1 + FabricLedgerClient.MAX_RETRIES, calls.requests.size());
+        assertFalse(e.outcomeUnknown());
+    }
+
+    @Test
+    void sixthAttemptStillSucceeds() {
+        final Scripted calls = new Scripted(List.of(conflict(), conflict(), conflict(), conflict(), conflict()));
+        assertEquals("tx-6", new FabricLedgerClient(calls, null).submit("f", "{}").txId());
+    }
+
+    @Test
+    void chaincodeRejectionsAreNotRetried() {
+        final Scripted calls = new Scripted(List.of(new ChaincodeRejectedException("INSUFFICIENT_BALANCE", "no", "tx",
+            null)));
+        final LedgerClient client = new FabricLedgerClient(calls, null);
+
+        assertThrows(ChaincodeRejectedException.class, () -> client.submit("account:Burn", "{}"));
+        assertEquals(1, calls.requests.size());
+    }
+
+    @Test
+    void adminCallsUseTheAdminConnectionAndFailClearlyWithoutOne() {
+        final Scripted client = new Scripted(List.of());
+        final Scripted admin = new Scripted(List.of(conflict()));
+        new FabricLedgerClient(client, admin).submitAsAdmin("conversion:SetFeeRule", "{}");
+        assertEquals(0, client.requests.size());
+        assertEquals(2, admin.requests.size());
+
+        final FabricLedgerClient noAdmin = new FabricLedgerClient(client, null);
+        assertFalse(noAdmin.adminAvailable());
+        assertThrows(AdminIdentityMissingException.class, () -> noAdmin.submitAsAdmin("reward:PutReward", "{}"));
+        assertEquals(0, client.requests.size());
+    }
+
+    @Test
+    void endorsementMismatchIsRecognisedInDetailsOrDescription() {
+        assertTrue(FabricContractCalls.isEndorsementMismatch(endorseError("failed to collect enough transaction"
+            + " endorsements", "ProposalResponsePayloads do not match (base64): 'abc' vs 'abd'")));
+        assertTrue(FabricContractCalls.isEndorsementMismatch(endorseError(
+            "ProposalResponsePayloads do not match")));
+        assertFalse(FabricContractCalls.isEndorsementMismatch(endorseError("failed to endorse",
+            "chaincode response 500, INSUFFICIENT_BALANCE: user 'u' has 1")));
+    }
+
+    private static EndorseException endorseError(final String description, final String... details) {
+        final Status.Builder status = Status.newBuilder().setCode(io.grpc.Status.Code.ABORTED.value())
+            .setMessage(description);
+        for (final String message : details) {
+            status.addDetails(Any.pack(ErrorDetail.newBuilder().setMessage(message).setMspId("PlatformAMSP").build()));
+        }
+        return new EndorseException("tx", StatusProto.toStatusRuntimeException(status.build()));
+    }
+}
