@@ -1,0 +1,169 @@
+package org.pointsnet.gateway.api;
+
+import static org.pointsnet.gateway.api.Ledger.caller;
+import static org.pointsnet.gateway.api.Ledger.receipt;
+import static org.pointsnet.gateway.api.Ledger.request;
+import static org.pointsnet.gateway.api.Ledger.requireCaller;
+import static org.pointsnet.gateway.api.PointsController.IDEMPOTENCY_KEY;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.pointsnet.gateway.ledger.LedgerClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Platform rules and catalog (platform.admin) and settlement periods (clearing). Writes are signed by the org's
+ * admin identity; PUTs need an Idempotency-Key like POSTs (it is the chaincode request id, and a key derived from
+ * the body would make "set A, set B, set A again" a replay of the first A).
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AdminController {
+
+    private final LedgerClient ledger;
+    private final CallerContext caller;
+
+    public AdminController(final LedgerClient ledger, final CallerContext caller) {
+        this.ledger = ledger;
+        this.caller = caller;
+    }
+
+    /** This side's approval of the rate from {@code id} to {@code toId}; the caller must be one of the two. */
+    @PutMapping("/platforms/{id}/rules/rates/{toId}")
+    public ObjectNode approveRate(@PathVariable final String id, @PathVariable final String toId,
+                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                  @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.platformId("id", id);
+        Validation.platformId("toId", toId);
+        if (id.equals(toId)) {
+            throw Validation.invalid("toId must differ from id");
+        }
+        final JsonRequest in = JsonRequest.parse(body, "version", "rate");
+        final long version = in.integer("version", 1, Long.MAX_VALUE);
+        final String rate = Validation.decimal("rate", in.string("rate"));
+        final String side = caller(caller);
+        if (!side.equals(id) && !side.equals(toId)) {
+            requireCaller(caller, id);
+        }
+        final String json = request().put("requestId", requestId).put("platformId", side)
+            .put("fromPlatformId", id).put("toPlatformId", toId).put("version", version).put("rate", rate).json();
+        return receipt("conversion:ApproveRate", ledger.submitAsAdmin("conversion:ApproveRate", json));
+    }
+
+    @PutMapping("/platforms/{id}/rules/fee")
+    public ObjectNode fee(@PathVariable final String id,
+                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                          @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.platformId("id", id);
+        final JsonRequest in = JsonRequest.parse(body, "basisPoints", "minFee", "maxFee");
+        final long basisPoints = in.integer("basisPoints", 0, 10_000);
+        final long minFee = in.integer("minFee", 0, Validation.MAX_AMOUNT);
+        final long maxFee = in.integer("maxFee", 0, Validation.MAX_AMOUNT);
+        if (minFee > maxFee) {
+            throw Validation.invalid("minFee must not exceed maxFee");
+        }
+        requireCaller(caller, id);
+        final String json = request().put("requestId", requestId).put("platformId", id)
+            .put("basisPoints", basisPoints).put("minFee", minFee).put("maxFee", maxFee).json();
+        return receipt("conversion:SetFeeRule", ledger.submitAsAdmin("conversion:SetFeeRule", json));
+    }
+
+    @PutMapping("/platforms/{id}/rules/limits")
+    public ObjectNode limits(@PathVariable final String id,
+                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                             @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.platformId("id", id);
+        final JsonRequest in = JsonRequest.parse(body, "maxPerTransaction", "dailyPerUser", "pairDailyLimits");
+        final Long maxPerTransaction = in.optionalAmount("maxPerTransaction");
+        final Long dailyPerUser = in.optionalAmount("dailyPerUser");
+        final ArrayNode pairs = JsonRequest.JSON.createArrayNode();
+        for (final JsonRequest pair : in.objects("pairDailyLimits", 100, "toPlatformId", "dailyLimit")) {
+            final ObjectNode p = pairs.addObject();
+            p.put("toPlatformId", pair.platformId("toPlatformId"));
+            p.put("dailyLimit", pair.amount("dailyLimit"));
+        }
+        requireCaller(caller, id);
+        final Ledger.Request request = request().put("requestId", requestId).put("platformId", id)
+            .put("maxPerTransaction", maxPerTransaction).put("dailyPerUser", dailyPerUser);
+        if (in.has("pairDailyLimits")) {
+            request.set("pairDailyLimits", pairs);
+        }
+        return receipt("conversion:SetLimits", ledger.submitAsAdmin("conversion:SetLimits", request.json()));
+    }
+
+    @PutMapping("/platforms/{id}/rewards/{rewardId}")
+    public ObjectNode reward(@PathVariable final String id, @PathVariable final String rewardId,
+                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                             @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.platformId("id", id);
+        Validation.visibleAscii("rewardId", rewardId, Validation.MAX_ID);
+        final JsonRequest in = JsonRequest.parse(body,
+            "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil");
+        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
+        final long points = in.amount("points");
+        final long stock = in.integer("stock", 0, Validation.MAX_AMOUNT);
+        final Long perUserLimit = in.optionalAmount("perUserLimit");
+        final Instant from = instant(in, "activeFrom");
+        final Instant until = instant(in, "activeUntil");
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw Validation.invalid("activeFrom must be before activeUntil");
+        }
+        requireCaller(caller, id);
+        final String json = request().put("requestId", requestId).put("platformId", id).put("rewardId", rewardId)
+            .put("name", name).put("points", points).put("stock", stock).put("perUserLimit", perUserLimit)
+            .put("activeFrom", in.optionalString("activeFrom")).put("activeUntil", in.optionalString("activeUntil"))
+            .json();
+        return receipt("reward:PutReward", ledger.submitAsAdmin("reward:PutReward", json));
+    }
+
+    private static Instant instant(final JsonRequest in, final String name) {
+        final String value = in.optionalString(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > 40) {
+            throw Validation.invalid(name + " must be an ISO-8601 instant like 2025-03-14T00:00:00Z");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Validation.invalid(name + " must be an ISO-8601 instant like 2025-03-14T00:00:00Z");
+        }
+    }
+
+    @GetMapping("/settlements/{period}")
+    public JsonNode settlement(@PathVariable final String period) {
+        final String json = request().put("period", Validation.period(period)).json();
+        return Ledger.parse("settlement:GetPeriod", ledger.evaluate("settlement:GetPeriod", json));
+    }
+
+    /** Closes the period on the caller's own side; positions are final once every side closed it. */
+    @PostMapping("/settlements/{period}/close")
+    public ObjectNode close(@PathVariable final String period,
+                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                            @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.period(period);
+        if (body != null && !body.isBlank()) {
+            JsonRequest.parse(body);
+        }
+        final String json = request().put("requestId", requestId).put("platformId", caller(caller))
+            .put("period", period).json();
+        return receipt("settlement:ClosePeriod", ledger.submitAsAdmin("settlement:ClosePeriod", json));
+    }
+}

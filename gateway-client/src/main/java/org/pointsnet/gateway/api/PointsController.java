@@ -1,0 +1,172 @@
+package org.pointsnet.gateway.api;
+
+import static org.pointsnet.gateway.api.Ledger.caller;
+import static org.pointsnet.gateway.api.Ledger.receipt;
+import static org.pointsnet.gateway.api.Ledger.request;
+import static org.pointsnet.gateway.api.Ledger.requireCaller;
+
+import org.pointsnet.gateway.ledger.LedgerClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Platforms, users, balances, history, issuances, burns, transfers, quotes, conversions, rewards, redemptions. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+public class PointsController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final LedgerClient ledger;
+    private final CallerContext caller;
+    private final UserIds userIds;
+
+    public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds) {
+        this.ledger = ledger;
+        this.caller = caller;
+        this.userIds = userIds;
+    }
+
+    @GetMapping("/platforms")
+    public JsonNode platforms() {
+        return Ledger.parse("platform:List", ledger.evaluate("platform:List", "{}"));
+    }
+
+    @PostMapping("/users")
+    public ObjectNode user(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                           @RequestBody(required = false) final String body) {
+        Validation.idempotencyKey(key);
+        final JsonRequest in = JsonRequest.parse(body, "platformUserId");
+        final String platformUserId = Validation.visibleAscii("platformUserId", in.string("platformUserId"), 128);
+        final ObjectNode out = JsonRequest.JSON.createObjectNode();
+        out.put("userId", userIds.userId(caller(caller), platformUserId));
+        return out;
+    }
+
+    @GetMapping("/users/{userId}/balances")
+    public JsonNode balances(@PathVariable final String userId) {
+        final String json = request().put("userId", Validation.userId("userId", userId)).json();
+        return Ledger.parse("account:GetBalances", ledger.evaluate("account:GetBalances", json));
+    }
+
+    @GetMapping("/users/{userId}/history")
+    public JsonNode history(@PathVariable final String userId,
+                            @RequestParam(required = false) final String cursor,
+                            @RequestParam(required = false) final String limit) {
+        Validation.userId("userId", userId);
+        final long pageSize = limit == null ? 50 : Validation.queryInteger("limit", limit, 1, 200);
+        if (cursor != null) {
+            Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
+        }
+        final String json = request().put("userId", userId).put("limit", pageSize).put("cursor", cursor).json();
+        return Ledger.parse("account:GetHistory", ledger.evaluate("account:GetHistory", json));
+    }
+
+    @PostMapping("/issuances")
+    public ObjectNode issue(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                            @RequestBody(required = false) final String body) {
+        return issueOrBurn("account:Issue", key, body);
+    }
+
+    @PostMapping("/burns")
+    public ObjectNode burn(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                           @RequestBody(required = false) final String body) {
+        return issueOrBurn("account:Burn", key, body);
+    }
+
+    private ObjectNode issueOrBurn(final String function, final String key, final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
+        final String json = request()
+            .put("requestId", requestId)
+            .put("platformId", caller(caller))
+            .put("userId", in.userId("userId"))
+            .put("amount", in.amount("amount"))
+            .put("reason", in.optionalText("reason", Validation.MAX_TEXT))
+            .json();
+        return receipt(function, ledger.submit(function, json));
+    }
+
+    @PostMapping("/transfers")
+    public ObjectNode transfer(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                               @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        final JsonRequest in = JsonRequest.parse(body, "platformId", "fromUserId", "toUserId", "amount", "reason");
+        final String platformId = in.platformId("platformId");
+        final String from = in.userId("fromUserId");
+        final String to = in.userId("toUserId");
+        final long amount = in.amount("amount");
+        final String reason = in.optionalText("reason", Validation.MAX_TEXT);
+        if (from.equals(to)) {
+            throw Validation.invalid("toUserId must differ from fromUserId");
+        }
+        requireCaller(caller, platformId);
+        final String json = request().put("requestId", requestId).put("platformId", platformId)
+            .put("fromUserId", from).put("toUserId", to).put("amount", amount).put("reason", reason).json();
+        return receipt("account:Transfer", ledger.submit("account:Transfer", json));
+    }
+
+    @GetMapping("/quotes")
+    public JsonNode quote(@RequestParam(required = false) final String from,
+                          @RequestParam(required = false) final String to,
+                          @RequestParam(required = false) final String amount) {
+        final String json = request()
+            .put("fromPlatformId", Validation.platformId("from", from))
+            .put("toPlatformId", Validation.platformId("to", to))
+            .put("amount", Validation.queryInteger("amount", amount, 1, Validation.MAX_AMOUNT))
+            .json();
+        return Ledger.parse("conversion:Quote", ledger.evaluate("conversion:Quote", json));
+    }
+
+    @PostMapping("/conversions")
+    public ObjectNode convert(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                              @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        final JsonRequest in = JsonRequest.parse(body,
+            "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut");
+        final String userId = in.userId("userId");
+        final String fromPlatformId = in.platformId("fromPlatformId");
+        final String toPlatformId = in.platformId("toPlatformId");
+        final long amount = in.amount("amount");
+        final String toUserId = in.optionalUserId("toUserId");
+        final Long minAmountOut = in.optionalAmount("minAmountOut");
+        if (fromPlatformId.equals(toPlatformId)) {
+            throw Validation.invalid("toPlatformId must differ from fromPlatformId");
+        }
+        // The source platform's client initiates a conversion: its points leave.
+        requireCaller(caller, fromPlatformId);
+        final String json = request().put("requestId", requestId).put("userId", userId)
+            .put("fromPlatformId", fromPlatformId).put("toPlatformId", toPlatformId).put("amount", amount)
+            .put("toUserId", toUserId).put("minAmountOut", minAmountOut).json();
+        return receipt("conversion:Convert", ledger.submit("conversion:Convert", json));
+    }
+
+    @GetMapping("/rewards")
+    public JsonNode rewards(@RequestParam(required = false) final String platformId) {
+        final String json = request().put("platformId", Validation.platformId("platformId", platformId)).json();
+        return Ledger.parse("reward:ListRewards", ledger.evaluate("reward:ListRewards", json));
+    }
+
+    @PostMapping("/redemptions")
+    public ObjectNode redeem(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                             @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        final JsonRequest in = JsonRequest.parse(body, "userId", "platformId", "rewardId", "quantity");
+        final String userId = in.userId("userId");
+        final String platformId = in.platformId("platformId");
+        final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Validation.MAX_ID);
+        final long quantity = in.integer("quantity", 1, 1_000_000);
+        requireCaller(caller, platformId);
+        final String json = request().put("requestId", requestId).put("platformId", platformId)
+            .put("userId", userId).put("rewardId", rewardId).put("quantity", quantity).json();
+        return receipt("reward:Redeem", ledger.submit("reward:Redeem", json));
+    }
+}

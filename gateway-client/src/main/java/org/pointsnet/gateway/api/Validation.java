@@ -1,0 +1,115 @@
+package org.pointsnet.gateway.api;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.pointsnet.gateway.web.ApiRequestException;
+import org.pointsnet.gateway.web.ErrorCode;
+
+/** Input rules of API.md and docs/ledger.md, checked before any ledger call; failures are 400 VALIDATION_FAILED. */
+public final class Validation {
+
+    public static final int MAX_ID = 64;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+    public static final int MAX_TEXT = 128;
+    public static final int MAX_CURSOR = 512;
+
+    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,18})?");
+
+    private Validation() {
+    }
+
+    static ApiRequestException invalid(final String detail) {
+        return ApiRequestException.invalid(detail);
+    }
+
+    public static String platformId(final String name, final String value) {
+        if (value == null || !PLATFORM_ID.matcher(value).matches()) {
+            throw invalid(name + " must match [a-z0-9][a-z0-9-]{1,31}");
+        }
+        return value;
+    }
+
+    /** userId, rewardId, platformUserId: 1..max visible ASCII characters (no spaces, no control characters). */
+    public static String visibleAscii(final String name, final String value, final int max) {
+        if (value == null || value.isEmpty() || value.length() > max) {
+            throw invalid(name + " must have 1 to " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw invalid(name + " may contain only visible ASCII characters");
+            }
+        }
+        return value;
+    }
+
+    public static String userId(final String name, final String value) {
+        return visibleAscii(name, value, MAX_ID);
+    }
+
+    /** The Idempotency-Key header: 1–64 visible ASCII characters; it becomes the chaincode request id. */
+    public static String idempotencyKey(final String value) {
+        if (value == null) {
+            throw invalid("the Idempotency-Key header is required");
+        }
+        return visibleAscii("Idempotency-Key", value, MAX_ID);
+    }
+
+    /** Free text (names, reasons): 1..max code points, no control, format, private-use or unassigned characters. */
+    public static String text(final String name, final String value, final int max) {
+        if (value == null || value.isEmpty() || value.codePointCount(0, value.length()) > max) {
+            throw invalid(name + " must have 1 to " + max + " characters");
+        }
+        value.codePoints().forEach(cp -> {
+            final int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE || type == Character.UNASSIGNED
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                throw invalid(name + " contains a control or unsupported character");
+            }
+        });
+        return value;
+    }
+
+    public static String period(final String value) {
+        if (value == null || !PERIOD.matcher(value).matches()) {
+            throw invalid("period must be YYYY-MM-DD or YYYY-MM");
+        }
+        return value;
+    }
+
+    public static String decimal(final String name, final String value) {
+        if (value == null || !DECIMAL.matcher(value).matches() || new java.math.BigDecimal(value).signum() <= 0) {
+            throw invalid(name + " must be a positive decimal string like \"0.5\"");
+        }
+        return value;
+    }
+
+    /** An integer in [min, max] given as a JSON number or query parameter, already known to be integral. */
+    static long inRange(final String name, final BigInteger value, final long min, final long max) {
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw invalid(name + " must be an integer from " + min + " to " + max);
+        }
+        return value.longValueExact();
+    }
+
+    /** A query parameter holding an integer in [min, max] (digits only: no sign, no fraction, no exponent). */
+    public static long queryInteger(final String name, final String value, final long min, final long max) {
+        if (value == null || !DIGITS.matcher(value).matches()) {
+            throw invalid(name + " must be an integer from " + min + " to " + max);
+        }
+        return inRange(name, new BigInteger(value), min, max);
+    }
+
+    public static void bodySize(final String body) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new ApiRequestException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
+        }
+    }
+}

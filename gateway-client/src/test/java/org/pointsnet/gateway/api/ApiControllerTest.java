@@ -1,0 +1,501 @@
+package org.pointsnet.gateway.api;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.stream.Stream;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
+import org.pointsnet.gateway.ledger.LedgerClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest(controllers = {PointsController.class, AdminController.class})
+@Import(ApiControllerTest.Beans.class)
+class ApiControllerTest {
+
+    static final String A = "platform-a";
+    static final String RECEIPT = "{\"type\":\"ISSUE\",\"requestId\":\"k1\",\"requestHash\":\"h\",\"txId\":\"tx-first\","
+        + "\"timestamp\":\"2026-11-23T10:00:00Z\",\"platformId\":\"platform-a\","
+        + "\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":100}],\"detail\":{\"x\":1}}";
+
+    @TestConfiguration
+    static class Beans {
+        @Bean
+        CallerContext callerContext() {
+            return new ConfiguredCallerContext(A);
+        }
+
+        @Bean
+        UserIds userIds() {
+            return new UserIds("0123456789abcdef0123456789abcdef-test-key");
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    LedgerClient ledger;
+
+    private static LedgerClient.Committed committed() {
+        return new LedgerClient.Committed("tx-this", 42, RECEIPT);
+    }
+
+    private ResultActions send(final MockHttpServletRequestBuilder request, final String key, final String body)
+        throws Exception {
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions postJson(final String path, final String body) throws Exception {
+        return send(post(path), "k1", body);
+    }
+
+    private static ResultActions expectProblem(final ResultActions result, final int status, final String code)
+        throws Exception {
+        return result.andExpect(status().is(status))
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.status").value(status))
+            .andExpect(jsonPath("$.code").value(code))
+            .andExpect(jsonPath("$.type").value(Matchers.startsWith("urn:pointsnet:problem:")))
+            .andExpect(jsonPath("$.detail").isString())
+            .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+
+    private static void expectReceipt(final ResultActions result) throws Exception {
+        result.andExpect(status().isOk())
+            .andExpect(jsonPath("$.txId").value("tx-first"))
+            .andExpect(jsonPath("$.requestId").value("k1"))
+            .andExpect(jsonPath("$.status").value("COMMITTED"))
+            .andExpect(jsonPath("$.blockNumber").value(42))
+            .andExpect(jsonPath("$.postings[0].platformId").value(A))
+            .andExpect(jsonPath("$.postings[0].userId").value("u1"))
+            .andExpect(jsonPath("$.postings[0].delta").value(100))
+            .andExpect(jsonPath("$.type").value("ISSUE"))
+            .andExpect(jsonPath("$.requestHash").doesNotExist());
+    }
+
+    // ---- happy paths -------------------------------------------------------------------------------------------
+
+    @Test
+    void platformsAreTheChaincodesList() throws Exception {
+        when(ledger.evaluate("platform:List", "{}")).thenReturn("[{\"platformId\":\"platform-a\",\"decimals\":2}]");
+        mvc.perform(get("/api/v1/platforms")).andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].platformId").value(A));
+    }
+
+    @Test
+    void userIdsAreDeterministicPerPlatformUserAndNeverTouchTheLedger() throws Exception {
+        final String first = mvc.perform(post("/api/v1/users").header("Idempotency-Key", "u")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"platformUserId\":\"alice@example\"}"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.userId").value(Matchers.startsWith("platform-a.")))
+            .andExpect(jsonPath("$.userId").value(Matchers.matchesPattern("[!-~]{1,64}")))
+            .andReturn().getResponse().getContentAsString();
+        final String again = postJson("/api/v1/users", "{\"platformUserId\":\"alice@example\"}")
+            .andReturn().getResponse().getContentAsString();
+        final String other = postJson("/api/v1/users", "{\"platformUserId\":\"bob@example\"}")
+            .andReturn().getResponse().getContentAsString();
+        org.junit.jupiter.api.Assertions.assertEquals(first, again);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
+    void userIdsDependOnTheKey() {
+        final String one = new UserIds("k".repeat(32)).userId(A, "alice");
+        final String two = new UserIds("j".repeat(32)).userId(A, "alice");
+        org.junit.jupiter.api.Assertions.assertNotEquals(one, two);
+        org.junit.jupiter.api.Assertions.assertTrue(new UserIds("k".repeat(32))
+            .userId("p".repeat(32), "alice").length() <= 64);
+    }
+
+    @Test
+    void balancesAskTheChaincodeForTheUser() throws Exception {
+        when(ledger.evaluate("account:GetBalances", "{\"userId\":\"u1\"}"))
+            .thenReturn("{\"userId\":\"u1\",\"balances\":[{\"platformId\":\"platform-a\",\"balance\":5}],"
+                + "\"totalValue\":\"0.05\",\"currency\":\"USD\"}");
+        mvc.perform(get("/api/v1/users/u1/balances")).andExpect(status().isOk())
+            .andExpect(jsonPath("$.balances[0].balance").value(5))
+            .andExpect(jsonPath("$.totalValue").value("0.05"));
+    }
+
+    @Test
+    void historyPassesCursorAndLimit() throws Exception {
+        when(ledger.evaluate("account:GetHistory", "{\"userId\":\"u1\",\"limit\":10,\"cursor\":\"c-1\"}"))
+            .thenReturn("{\"userId\":\"u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
+        mvc.perform(get("/api/v1/users/u1/history").param("cursor", "c-1").param("limit", "10"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.nextCursor").value("c-2"));
+    }
+
+    @Test
+    void historyDefaultsToFifty() throws Exception {
+        when(ledger.evaluate("account:GetHistory", "{\"userId\":\"u1\",\"limit\":50}"))
+            .thenReturn("{\"userId\":\"u1\",\"receipts\":[]}");
+        mvc.perform(get("/api/v1/users/u1/history")).andExpect(status().isOk())
+            .andExpect(jsonPath("$.receipts").isArray());
+    }
+
+    @Test
+    void issuanceCreditsTheCallersPlatformWithTheKeyAsRequestId() throws Exception {
+        when(ledger.submit("account:Issue",
+            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}"))
+            .thenReturn(committed());
+        expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}"));
+    }
+
+    @Test
+    void burnAcceptsTheLargestAmount() throws Exception {
+        when(ledger.submit("account:Burn",
+            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1000000000000000}"))
+            .thenReturn(committed());
+        expectReceipt(postJson("/api/v1/burns", "{\"userId\":\"u1\",\"amount\":1000000000000000}"));
+    }
+
+    @Test
+    void transferWithinTheCallersPlatform() throws Exception {
+        when(ledger.submit("account:Transfer", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}")).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/transfers",
+            "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}"));
+    }
+
+    @Test
+    void quoteAsksTheChaincode() throws Exception {
+        when(ledger.evaluate("conversion:Quote",
+            "{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300}"))
+            .thenReturn("{\"amountIn\":300,\"fee\":1,\"amountOut\":149,\"rate\":\"0.5\"}");
+        mvc.perform(get("/api/v1/quotes").param("from", A).param("to", "platform-b").param("amount", "300"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.amountOut").value(149));
+    }
+
+    @Test
+    void conversionFromTheCallersPlatformWithOptionalFields() throws Exception {
+        when(ledger.submit("conversion:Convert", "{\"requestId\":\"k1\",\"userId\":\"u1\",\"fromPlatformId\":"
+            + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}"))
+            .thenReturn(committed());
+        expectReceipt(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            + "\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}"));
+    }
+
+    @Test
+    void rewardsOfAPlatform() throws Exception {
+        when(ledger.evaluate("reward:ListRewards", "{\"platformId\":\"platform-b\"}"))
+            .thenReturn("[{\"rewardId\":\"mug\",\"stock\":3}]");
+        mvc.perform(get("/api/v1/rewards").param("platformId", "platform-b")).andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].rewardId").value("mug"));
+    }
+
+    @Test
+    void redemptionOnTheCallersPlatform() throws Exception {
+        when(ledger.submit("reward:Redeem", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\","
+            + "\"rewardId\":\"mug\",\"quantity\":2}")).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/redemptions",
+            "{\"userId\":\"u1\",\"platformId\":\"platform-a\",\"rewardId\":\"mug\",\"quantity\":2}"));
+    }
+
+    @Test
+    void rateApprovalIsSignedAsAdmin() throws Exception {
+        when(ledger.submitAsAdmin("conversion:ApproveRate", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"fromPlatformId\":\"platform-b\",\"toPlatformId\":\"platform-a\",\"version\":3,\"rate\":\"0.5\"}"))
+            .thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-b/rules/rates/platform-a"), "k1",
+            "{\"version\":3,\"rate\":\"0.5\"}"));
+    }
+
+    @Test
+    void feeRule() throws Exception {
+        when(ledger.submitAsAdmin("conversion:SetFeeRule", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"basisPoints\":50,\"minFee\":0,\"maxFee\":1000}")).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/fee"), "k1",
+            "{\"basisPoints\":50,\"minFee\":0,\"maxFee\":1000}"));
+    }
+
+    @Test
+    void limits() throws Exception {
+        when(ledger.submitAsAdmin("conversion:SetLimits", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"maxPerTransaction\":500,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-b\",\"dailyLimit\":9000}]}"))
+            .thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/limits"), "k1",
+            "{\"maxPerTransaction\":500,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-b\",\"dailyLimit\":9000}]}"));
+    }
+
+    @Test
+    void putReward() throws Exception {
+        when(ledger.submitAsAdmin("reward:PutReward", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"rewardId\":\"mug\",\"name\":\"Mug ☕\",\"points\":500,\"stock\":20,\"perUserLimit\":1,"
+            + "\"activeFrom\":\"2026-01-01T00:00:00Z\"}")).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rewards/mug"), "k1",
+            "{\"name\":\"Mug ☕\",\"points\":500,\"stock\":20,\"perUserLimit\":1,"
+                + "\"activeFrom\":\"2026-01-01T00:00:00Z\"}"));
+    }
+
+    @Test
+    void settlementPeriod() throws Exception {
+        when(ledger.evaluate("settlement:GetPeriod", "{\"period\":\"2026-11-22\"}"))
+            .thenReturn("{\"period\":\"2026-11-22\",\"closedBy\":[],\"obligations\":[],\"netPositions\":[]}");
+        mvc.perform(get("/api/v1/settlements/2026-11-22")).andExpect(status().isOk())
+            .andExpect(jsonPath("$.period").value("2026-11-22"));
+    }
+
+    @Test
+    void closePeriodOnTheCallersSide() throws Exception {
+        when(ledger.submitAsAdmin("settlement:ClosePeriod",
+            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"period\":\"2026-11\"}")).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/settlements/2026-11/close"), "k1", ""));
+    }
+
+    // ---- malformed input: 400 and the ledger is never called ---------------------------------------------------
+
+    static Stream<String> badIssuances() {
+        return Stream.of(
+            "", "   ", "null", "[]", "42", "\"text\"", "{", "{\"userId\":\"u1\",\"amount\":100", "{}x",
+            "{\"userId\":\"u1\",\"amount\":100} {}",
+            "{\"userId\":\"u1\"}",
+            "{\"amount\":100}",
+            "{\"userId\":\"u1\",\"amount\":null}",
+            "{\"userId\":\"u1\",\"amount\":\"100\"}",
+            "{\"userId\":\"u1\",\"amount\":100.5}",
+            "{\"userId\":\"u1\",\"amount\":100.0}",
+            "{\"userId\":\"u1\",\"amount\":1e3}",
+            "{\"userId\":\"u1\",\"amount\":-5}",
+            "{\"userId\":\"u1\",\"amount\":0}",
+            "{\"userId\":\"u1\",\"amount\":-0}",
+            "{\"userId\":\"u1\",\"amount\":1000000000000001}",
+            "{\"userId\":\"u1\",\"amount\":9223372036854775808}",
+            "{\"userId\":\"u1\",\"amount\":99999999999999999999999999999999999999}",
+            "{\"userId\":\"u1\",\"amount\":" + "9".repeat(2000) + "}",
+            "{\"userId\":\"u1\",\"amount\":true}",
+            "{\"userId\":\"u1\",\"amount\":[100]}",
+            "{\"userId\":\"u1\",\"amount\":{\"value\":100}}",
+            "{\"userId\":\"u1\",\"amount\":NaN}",
+            "{\"userId\":\"u1\",\"amount\":100,\"platformId\":\"platform-b\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"extra\":1}",
+            "{\"userId\":\"u1\",\"amount\":100,\"amount\":200}",
+            "{\"userId\":5,\"amount\":100}",
+            "{\"userId\":\"\",\"amount\":100}",
+            "{\"userId\":\"" + "u".repeat(65) + "\",\"amount\":100}",
+            "{\"userId\":\"u 1\",\"amount\":100}",
+            "{\"userId\":\"u\\u0000\",\"amount\":100}",
+            "{\"userId\":\"u\\n\",\"amount\":100}",
+            "{\"userId\":\"u\\u202e1\",\"amount\":100}",
+            "{\"userId\":\"\u00fc\",\"amount\":100}",
+            "{\"userId\":\"\\ud83d\\ude00\",\"amount\":100}",
+            "{\"userId\":\"\\ud800\",\"amount\":100}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"bell\\u0007\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"rtl\\u202eoverride\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"zero\\u200bwidth\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"" + "r".repeat(129) + "\"}",
+            "{\"userId\":\"u1\",\"amount\":100,\"reason\":7}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("badIssuances")
+    void malformedIssuanceIs400AndNeverReachesTheLedger(final String body) throws Exception {
+        expectProblem(postJson("/api/v1/issuances", body), 400, "VALIDATION_FAILED");
+        verifyNoInteractions(ledger);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "has space", "tab\there", "\u00e9t\u00e9",
+        "12345678901234567890123456789012345678901234567890123456789012345"})
+    void invalidIdempotencyKeyIs400(final String key) throws Exception {
+        expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"u1\",\"amount\":100}"), 400,
+            "VALIDATION_FAILED");
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
+    void everyWriteNeedsAnIdempotencyKey() throws Exception {
+        final String[][] writes = {
+            {"POST", "/api/v1/users", "{\"platformUserId\":\"alice\"}"},
+            {"POST", "/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":1}"},
+            {"POST", "/api/v1/burns", "{\"userId\":\"u1\",\"amount\":1}"},
+            {"POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\",\"toUserId\":\"u2\","
+                + "\"amount\":1}"},
+            {"POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"platform-b\",\"amount\":1}"},
+            {"POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-a\",\"rewardId\":\"m\","
+                + "\"quantity\":1}"},
+            {"POST", "/api/v1/settlements/2026-11/close", ""},
+            {"PUT", "/api/v1/platforms/platform-a/rules/fee", "{\"basisPoints\":1,\"minFee\":0,\"maxFee\":1}"},
+            {"PUT", "/api/v1/platforms/platform-a/rules/limits", "{}"},
+            {"PUT", "/api/v1/platforms/platform-a/rules/rates/platform-b", "{\"version\":1,\"rate\":\"1\"}"},
+            {"PUT", "/api/v1/platforms/platform-a/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":1}"},
+        };
+        for (final String[] write : writes) {
+            final MockHttpServletRequestBuilder request = "POST".equals(write[0]) ? post(write[1]) : put(write[1]);
+            expectProblem(send(request, null, write[2]), 400, "VALIDATION_FAILED");
+        }
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
+    void oneMebibyteBodyIsRefusedBeforeParsing() throws Exception {
+        final String body = "{\"userId\":\"u1\",\"amount\":1,\"reason\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        expectProblem(postJson("/api/v1/issuances", body), 413, "PAYLOAD_TOO_LARGE");
+        verifyNoInteractions(ledger);
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"Platform-A\",\"fromUserId\":\"u1\","
+                + "\"toUserId\":\"u2\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\","
+                + "\"toUserId\":\"u1\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"platform-a\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"platform-b\",\"amount\":1,\"minAmountOut\":0}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"p\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-a\","
+                + "\"rewardId\":\"m\",\"quantity\":1000001}"),
+            Arguments.of("POST", "/api/v1/users", "{\"platformUserId\":\"\"}"),
+            Arguments.of("POST", "/api/v1/users", "{\"platformUserId\":\"a\\u0000b\"}"),
+            Arguments.of("POST", "/api/v1/users", "{\"platformUserId\":\"alice\",\"platformId\":\"platform-b\"}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rules/fee", "{\"basisPoints\":10001,\"minFee\":0,"
+                + "\"maxFee\":1}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rules/fee", "{\"basisPoints\":1,\"minFee\":5,"
+                + "\"maxFee\":1}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rules/rates/platform-b", "{\"version\":1,\"rate\":0.5}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rules/rates/platform-b", "{\"version\":1,\"rate\":\"-1\"}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rules/limits", "{\"pairDailyLimits\":[{\"toPlatformId\":"
+                + "\"platform-b\",\"dailyLimit\":1,\"x\":1}]}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":-1}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":1,"
+                + "\"activeFrom\":\"2026-02-01T00:00:00Z\",\"activeUntil\":\"2026-01-01T00:00:00Z\"}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-a/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":1,"
+                + "\"activeFrom\":\"yesterday\"}"),
+            Arguments.of("POST", "/api/v1/settlements/2026-13/close", ""),
+            Arguments.of("POST", "/api/v1/settlements/2026-11/close", "{\"x\":1}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRequests")
+    void malformedWritesAre400(final String method, final String path, final String body) throws Exception {
+        expectProblem(send("POST".equals(method) ? post(path) : put(path), "k1", body), 400, "VALIDATION_FAILED");
+        verifyNoInteractions(ledger);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/v1/users/u%20x/balances",
+        "/api/v1/users/%C3%BC/balances",
+        "/api/v1/users/u%00/balances",
+        "/api/v1/users/u1/history?limit=0",
+        "/api/v1/users/u1/history?limit=201",
+        "/api/v1/users/u1/history?limit=1.5",
+        "/api/v1/users/u1/history?limit=-1",
+        "/api/v1/users/u1/history?cursor=%E2%80%AE",
+        "/api/v1/quotes?from=platform-a&to=platform-b",
+        "/api/v1/quotes?from=platform-a&to=platform-b&amount=0",
+        "/api/v1/quotes?from=platform-a&to=platform-b&amount=1.5",
+        "/api/v1/quotes?from=platform-a&to=platform-b&amount=-3",
+        "/api/v1/quotes?from=platform-a&to=platform-b&amount=1000000000000001",
+        "/api/v1/quotes?from=platform-a&to=platform-b&amount=99999999999999999999999",
+        "/api/v1/quotes?from=PLATFORM&to=platform-b&amount=1",
+        "/api/v1/rewards",
+        "/api/v1/rewards?platformId=a",
+        "/api/v1/settlements/2026-1-1",
+    })
+    void malformedQueriesAre400(final String uri) throws Exception {
+        expectProblem(mvc.perform(get(java.net.URI.create(uri))), 400, "VALIDATION_FAILED");
+        verifyNoInteractions(ledger);
+    }
+
+    // ---- a platform acts only for itself -----------------------------------------------------------------------
+
+    static Stream<Arguments> foreignPlatform() {
+        return Stream.of(
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-b\",\"fromUserId\":\"u1\","
+                + "\"toUserId\":\"u2\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-b\","
+                + "\"toPlatformId\":\"platform-a\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-b\","
+                + "\"rewardId\":\"m\",\"quantity\":1}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-b/rules/fee", "{\"basisPoints\":1,\"minFee\":0,"
+                + "\"maxFee\":1}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-b/rules/limits", "{}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-b/rules/rates/platform-c", "{\"version\":1,\"rate\":\"1\"}"),
+            Arguments.of("PUT", "/api/v1/platforms/platform-b/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":1}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignPlatform")
+    void anotherPlatformsDataIs403BeforeTheLedger(final String method, final String path, final String body)
+        throws Exception {
+        expectProblem(send("POST".equals(method) ? post(path) : put(path), "k1", body), 403, "FORBIDDEN");
+        verifyNoInteractions(ledger);
+    }
+
+    // ---- chaincode and Fabric failures -------------------------------------------------------------------------
+
+    static Stream<Arguments> chaincodeCodes() {
+        return Stream.of(
+            Arguments.of("VALIDATION_FAILED", 400), Arguments.of("FORBIDDEN", 403), Arguments.of("NOT_FOUND", 404),
+            Arguments.of("IDEMPOTENCY_KEY_REUSED", 409), Arguments.of("INSUFFICIENT_BALANCE", 422),
+            Arguments.of("LIMIT_EXCEEDED", 422), Arguments.of("RATE_NOT_FOUND", 422), Arguments.of("SLIPPAGE", 422),
+            Arguments.of("REWARD_UNAVAILABLE", 422), Arguments.of("PLATFORM_SUSPENDED", 422));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chaincodeCodes")
+    void chaincodeCodesKeepTheirCodeAndGetTheirStatus(final String code, final int status) throws Exception {
+        when(ledger.submit(anyString(), anyString()))
+            .thenThrow(new ChaincodeRejectedException(code, "detail for " + code, "tx1", null));
+        expectProblem(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            + "\"toPlatformId\":\"platform-b\",\"amount\":1}"), status, code)
+            .andExpect(jsonPath("$.detail").value("detail for " + code));
+    }
+
+    @Test
+    void unreachableLedgerIs503() throws Exception {
+        when(ledger.evaluate(anyString(), anyString()))
+            .thenThrow(new LedgerUnavailableException("peer0.platform-a:7051 UNAVAILABLE", null, false, null));
+        expectProblem(mvc.perform(get("/api/v1/users/u1/balances")), 503, "LEDGER_UNAVAILABLE")
+            .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("peer0"))));
+    }
+
+    @Test
+    void adminFunctionsWithoutAnAdminIdentityAre503() throws Exception {
+        when(ledger.submitAsAdmin(anyString(), anyString())).thenThrow(new AdminIdentityMissingException());
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/fee"), "k1",
+            "{\"basisPoints\":1,\"minFee\":0,\"maxFee\":1}"), 503, "LEDGER_UNAVAILABLE");
+        verify(ledger).submitAsAdmin(anyString(), anyString());
+    }
+
+    @Test
+    void userIdsWithoutAKeyAre503() {
+        final var e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.pointsnet.gateway.web.ApiRequestException.class, () -> new UserIds("").userId(A, "alice"));
+        org.junit.jupiter.api.Assertions.assertEquals(503, e.code().status().value());
+    }
+}
