@@ -52,12 +52,25 @@ public final class Validation {
         return visibleAscii(name, value, MAX_ID);
     }
 
-    /** The Idempotency-Key header: 1–64 visible ASCII characters; it becomes the chaincode request id. */
+    /**
+     * The Idempotency-Key header: 1–64 printable ASCII characters (inner spaces allowed, as in the chaincode's
+     * request ids; none at either end, which proxies may trim); it becomes the chaincode request id.
+     */
     public static String idempotencyKey(final String value) {
         if (value == null) {
             throw invalid("the Idempotency-Key header is required");
         }
-        return visibleAscii("Idempotency-Key", value, MAX_ID);
+        if (value.isEmpty() || value.length() > MAX_ID || !value.equals(value.strip())) {
+            throw invalid("Idempotency-Key must have 1 to " + MAX_ID + " printable ASCII characters"
+                + " and no space at either end");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw invalid("Idempotency-Key may contain only printable ASCII characters");
+            }
+        }
+        return value;
     }
 
     /** Free text (names, reasons): 1..max code points, no control, format, private-use or unassigned characters. */

@@ -171,6 +171,14 @@ class ApiControllerTest {
     }
 
     @Test
+    void idempotencyKeysMayHoldInnerSpacesLikeChaincodeRequestIds() throws Exception {
+        when(ledger.submit("account:Issue",
+            "{\"requestId\":\"order 17\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"))
+            .thenReturn(committed());
+        expectReceipt(send(post("/api/v1/issuances"), "order 17", "{\"userId\":\"u1\",\"amount\":1}"));
+    }
+
+    @Test
     void burnAcceptsTheLargestAmount() throws Exception {
         when(ledger.submit("account:Burn",
             "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1000000000000000}"))
@@ -324,7 +332,7 @@ class ApiControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "has space", "tab\there", "\u00e9t\u00e9",
+    @ValueSource(strings = {"", " ", " lead", "trail ", "tab\there", "nul\u0000", "\u00e9t\u00e9",
         "12345678901234567890123456789012345678901234567890123456789012345"})
     void invalidIdempotencyKeyIs400(final String key) throws Exception {
         expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"u1\",\"amount\":100}"), 400,
