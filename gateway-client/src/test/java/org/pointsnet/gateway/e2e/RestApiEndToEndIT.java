@@ -1,0 +1,232 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Status;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
+import org.pointsnet.gateway.fabric.FabricConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API of API.md end to end against the live consortium ({@code ./test-network.sh up}, then
+ * {@code mvn -Pe2e -pl gateway-client verify}): the money path through the gateways' {@code /api/v1}, with
+ * balances read through every org's gateway. No tokens yet: each gateway acts for its own configured platform.
+ * Platforms are registered with the same fixed requests as {@link LedgerEndToEndIT}, so either test may run first.
+ */
+@Tag("network")
+class RestApiEndToEndIT {
+
+    private static final String A = "platform-a";
+    private static final String B = "platform-b";
+    private static final List<String> PLATFORMS = List.of(A, B, "platform-c");
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration PEERS_CATCH_UP = Duration.ofSeconds(15);
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Map<String, URI> gateways;
+
+    @BeforeAll
+    static void findTheNetworkAndRegisterPlatforms() throws Exception {
+        final String root = System.getProperty("pointsnet.root");
+        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
+        final Path script = findScript(Path.of(root).toAbsolutePath());
+        final JsonNode status = JSON.readTree(run(script, "status", "--json"));
+        final Map<String, URI> found = new LinkedHashMap<>();
+        for (final String platform : PLATFORMS) {
+            final JsonNode gateway = status.path("gateways").path(platform);
+            assertTrue(gateway.path("answers").asBoolean(false), "gateway of " + platform + " does not answer: " + status);
+            found.put(platform, URI.create(gateway.path("url").asString()));
+        }
+        gateways = Map.copyOf(found);
+
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        register(network, A, "PTA", "0.01");
+        register(network, B, "PTB", "0.02");
+        register(network, "platform-c", "PTC", "0.01");
+    }
+
+    /** The same request (and request id) as LedgerEndToEndIT: a registered platform replays its first receipt. */
+    private static void register(final LedgerNetwork network, final String platform, final String symbol,
+                                 final String unitValue) throws GatewayException {
+        final Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", "e2e-register-" + platform);
+        request.put("platformId", platform);
+        request.put("name", "Platform " + symbol);
+        request.put("symbol", symbol);
+        request.put("decimals", 0);
+        request.put("unitValue", unitValue);
+        request.put("currency", "CNY");
+        try (FabricConnection admin = network.connect(platform, Role.ADMIN)) {
+            final Status status = admin.contract().newProposal("platform:Register")
+                .addArguments(JSON.writeValueAsString(request)).build().endorse().submitAsync().getStatus();
+            assertTrue(status.isSuccessful(), "registering " + platform + ": " + status.getCode());
+        }
+    }
+
+    @Test
+    void issueBurnTransferAndBalancesEverywhere() throws Exception {
+        final String u1 = "rest-" + RUN + "-1";
+        final String u2 = "rest-" + RUN + "-2";
+        final HttpResponse<String> issued = post(A, "/api/v1/issuances", "issue-" + u1,
+            "{\"userId\":\"" + u1 + "\",\"amount\":1000,\"reason\":\"e2e\"}");
+        assertEquals(200, issued.statusCode(), issued.body());
+        final JsonNode receipt = JSON.readTree(issued.body());
+        assertEquals("COMMITTED", receipt.path("status").asString(), issued.body());
+        assertEquals("issue-" + u1, receipt.path("requestId").asString(), issued.body());
+        assertTrue(receipt.path("blockNumber").asLong() > 0, issued.body());
+        assertEquals(1000, receipt.path("postings").path(0).path("delta").asLong(), issued.body());
+
+        // The same key and body replays the first receipt; the same key with another body is 409.
+        final HttpResponse<String> replay = post(A, "/api/v1/issuances", "issue-" + u1,
+            "{\"userId\":\"" + u1 + "\",\"amount\":1000,\"reason\":\"e2e\"}");
+        assertEquals(200, replay.statusCode(), replay.body());
+        assertEquals(receipt.path("txId").asString(), JSON.readTree(replay.body()).path("txId").asString());
+        assertProblem(post(A, "/api/v1/issuances", "issue-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":1}"),
+            409, "IDEMPOTENCY_KEY_REUSED");
+
+        assertEquals(200, post(A, "/api/v1/burns", "burn-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":100}")
+            .statusCode());
+        final HttpResponse<String> transfer = post(A, "/api/v1/transfers", "transfer-" + u1,
+            "{\"platformId\":\"" + A + "\",\"fromUserId\":\"" + u1 + "\",\"toUserId\":\"" + u2 + "\",\"amount\":300}");
+        assertEquals(200, transfer.statusCode(), transfer.body());
+
+        for (final String platform : PLATFORMS) {
+            assertEquals(600, balance(platform, u1, A, 600), platform);
+            assertEquals(300, balance(platform, u2, A, 300), platform);
+        }
+
+        final HttpResponse<String> history = get(A, "/api/v1/users/" + u1 + "/history?limit=2");
+        assertEquals(200, history.statusCode(), history.body());
+        assertEquals(2, JSON.readTree(history.body()).path("receipts").size(), history.body());
+
+        assertProblem(post(A, "/api/v1/burns", "overdraw-" + u2, "{\"userId\":\"" + u2 + "\",\"amount\":301}"),
+            422, "INSUFFICIENT_BALANCE");
+        assertProblem(post(A, "/api/v1/transfers", "foreign-" + u1,
+            "{\"platformId\":\"" + B + "\",\"fromUserId\":\"" + u1 + "\",\"toUserId\":\"" + u2 + "\",\"amount\":1}"),
+            403, "FORBIDDEN");
+        assertProblem(post(A, "/api/v1/issuances", "bad-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":1.5}"),
+            400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void quotedConversionExecutesAsQuoted() throws Exception {
+        final String user = "rest-conv-" + RUN;
+        assertEquals(200, post(A, "/api/v1/issuances", "issue-" + user,
+            "{\"userId\":\"" + user + "\",\"amount\":1000}").statusCode());
+        final HttpResponse<String> quote = get(A, "/api/v1/quotes?from=" + A + "&to=" + B + "&amount=300");
+        assertEquals(200, quote.statusCode(), quote.body());
+        final long amountOut = JSON.readTree(quote.body()).path("amountOut").asLong();
+        assertTrue(amountOut > 0, quote.body());
+
+        final HttpResponse<String> converted = post(A, "/api/v1/conversions", "convert-" + user,
+            "{\"userId\":\"" + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B
+                + "\",\"amount\":300,\"minAmountOut\":" + amountOut + "}");
+        assertEquals(200, converted.statusCode(), converted.body());
+        for (final String platform : PLATFORMS) {
+            assertEquals(700, balance(platform, user, A, 700), platform);
+            assertEquals(amountOut, balance(platform, user, B, amountOut), platform);
+        }
+    }
+
+    @Test
+    void platformsAreListed() throws Exception {
+        final HttpResponse<String> platforms = get(B, "/api/v1/platforms");
+        assertEquals(200, platforms.statusCode(), platforms.body());
+        final List<String> ids = new ArrayList<>();
+        JSON.readTree(platforms.body()).forEach(p -> ids.add(p.path("platformId").asString()));
+        assertTrue(ids.containsAll(PLATFORMS), platforms.body());
+    }
+
+    /** Polls the gateway's balance of {@code user} on {@code platform} until it is {@code expected} or time is up. */
+    private static long balance(final String gateway, final String user, final String platform, final long expected)
+        throws Exception {
+        final long deadline = System.nanoTime() + PEERS_CATCH_UP.toNanos();
+        while (true) {
+            final HttpResponse<String> response = get(gateway, "/api/v1/users/" + user + "/balances");
+            assertEquals(200, response.statusCode(), response.body());
+            long seen = 0;
+            for (final JsonNode balance : JSON.readTree(response.body()).path("balances")) {
+                if (platform.equals(balance.path("platformId").asString())) {
+                    seen = balance.path("balance").asLong();
+                }
+            }
+            if (seen == expected || System.nanoTime() > deadline) {
+                return seen;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void assertProblem(final HttpResponse<String> response, final int status, final String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+            "not problem+json: " + response.headers().map());
+        assertEquals(code, JSON.readTree(response.body()).path("code").asString(), response.body());
+        assertFalse(response.body().contains("pointsnet.local"), "peer host name leaked: " + response.body());
+    }
+
+    private static HttpResponse<String> get(final String gateway, final String path)
+        throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(gateways.get(gateway).resolve(path)).timeout(REQUEST_TIMEOUT).GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(final String gateway, final String path, final String key,
+                                             final String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(gateways.get(gateway).resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key + "-" + RUN)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path findScript(final Path root) {
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
+            final Path script = dir.resolve("test-network.sh");
+            if (Files.isExecutable(script)) {
+                return script;
+            }
+        }
+        return fail("no executable test-network.sh in " + root + " or above it (system property pointsnet.root)");
+    }
+
+    private static String run(final Path script, final String... args) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).directory(script.getParent().toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(script + " " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        assertEquals(0, process.exitValue(), script + " " + String.join(" ", args) + " failed: " + out);
+        return out;
+    }
+}
