@@ -123,7 +123,29 @@ public class PointsController {
             .put("toPlatformId", Validation.platformId("to", to))
             .put("amount", Validation.queryInteger("amount", amount, 1, Validation.MAX_AMOUNT))
             .json();
-        return Ledger.parse("conversion:Quote", ledger.evaluate("conversion:Quote", json));
+        final JsonNode quote = Ledger.parse("conversion:Quote", ledger.evaluate("conversion:Quote", json));
+        if (quote instanceof ObjectNode object && quote.path("rules").isObject() && !quote.has("ruleVersion")) {
+            object.put("ruleVersion", ruleVersion(quote.get("rules")));
+        }
+        return quote;
+    }
+
+    /**
+     * API.md's {@code ruleVersion}: the versions of every rule the quote used, in one opaque string (e.g.
+     * {@code "rateSource=UNIT_VALUES;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=2"}); it changes
+     * whenever any of them changes. The chaincode's {@code rules} object stays in the answer.
+     */
+    static String ruleVersion(final JsonNode rules) {
+        final StringBuilder version = new StringBuilder();
+        for (final java.util.Map.Entry<String, JsonNode> rule : rules.properties()) {
+            if (rule.getValue().isValueNode() && !rule.getValue().isNull()) {
+                if (!version.isEmpty()) {
+                    version.append(';');
+                }
+                version.append(rule.getKey()).append('=').append(rule.getValue().asString());
+            }
+        }
+        return version.toString();
     }
 
     @PostMapping("/conversions")

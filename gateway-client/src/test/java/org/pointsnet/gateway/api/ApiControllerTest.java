@@ -198,9 +198,13 @@ class ApiControllerTest {
     void quoteAsksTheChaincode() throws Exception {
         when(ledger.evaluate("conversion:Quote",
             "{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300}"))
-            .thenReturn("{\"amountIn\":300,\"fee\":1,\"amountOut\":149,\"rate\":\"0.5\"}");
+            .thenReturn("{\"amountIn\":300,\"fee\":1,\"amountOut\":149,\"rate\":\"0.5\",\"rules\":"
+                + "{\"rateSource\":\"AGREED\",\"rateVersion\":3,\"fromPlatformVersion\":1,\"toPlatformVersion\":2}}");
         mvc.perform(get("/api/v1/quotes").param("from", A).param("to", "platform-b").param("amount", "300"))
-            .andExpect(status().isOk()).andExpect(jsonPath("$.amountOut").value(149));
+            .andExpect(status().isOk()).andExpect(jsonPath("$.amountOut").value(149))
+            .andExpect(jsonPath("$.ruleVersion")
+                .value("rateSource=AGREED;rateVersion=3;fromPlatformVersion=1;toPlatformVersion=2"))
+            .andExpect(jsonPath("$.rules.rateVersion").value(3));
     }
 
     @Test
