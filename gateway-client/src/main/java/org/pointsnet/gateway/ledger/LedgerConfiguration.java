@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.config.InvalidConfigurationException;
@@ -43,10 +44,18 @@ public class LedgerConfiguration {
             throw new InvalidConfigurationException(certPath.isBlank() ? "pointsnet.fabric.admin-cert-path"
                 : "pointsnet.fabric.admin-key-path", "set both admin-cert-path and admin-key-path, or neither");
         }
+        requireReadable("pointsnet.fabric.admin-cert-path", certPath);
+        requireReadable("pointsnet.fabric.admin-key-path", keyPath);
         final GatewaySettings.Fabric f = settings.fabric();
         return new AdminConnection(FabricConnection.open(new GatewaySettings.Fabric(f.mspId(), f.peerHost(),
             f.peerPort(), f.tlsAuthority(), f.tlsCaCert(), Path.of(certPath), Path.of(keyPath), f.channel(),
             f.chaincode())));
+    }
+
+    private static void requireReadable(final String property, final String path) {
+        if (!Files.isReadable(Path.of(path))) {
+            throw new InvalidConfigurationException(property, "file " + path + " cannot be read");
+        }
     }
 
     @Bean

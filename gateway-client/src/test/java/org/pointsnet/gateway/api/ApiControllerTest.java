@@ -147,6 +147,15 @@ class ApiControllerTest {
     }
 
     @Test
+    void generatedUserIdsWorkAsPathSegments() throws Exception {
+        final String userId = new UserIds("0123456789abcdef0123456789abcdef-test-key").userId(A, "alice");
+        when(ledger.evaluate("account:GetBalances", "{\"userId\":\"" + userId + "\"}"))
+            .thenReturn("{\"userId\":\"" + userId + "\",\"balances\":[]}");
+        mvc.perform(get("/api/v1/users/{userId}/balances", userId)).andExpect(status().isOk())
+            .andExpect(jsonPath("$.userId").value(userId));
+    }
+
+    @Test
     void historyPassesCursorAndLimit() throws Exception {
         when(ledger.evaluate("account:GetHistory", "{\"userId\":\"u1\",\"limit\":10,\"cursor\":\"c-1\"}"))
             .thenReturn("{\"userId\":\"u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
