@@ -62,11 +62,13 @@ is_running() {
   [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(proc_start_time "$pid")" = "$started" ]
 }
 
-# start_process NAME ENVFILE CMD...: start CMD in the background with ENVFILE loaded.
+# start_process NAME ENVFILES CMD...: start CMD in the background with the env files loaded
+# (ENVFILES: one path, or several separated by ':').
 start_process() {
-  local name="$1" envfile="$2"; shift 2
+  local name="$1" envfiles="$2"; shift 2
   mkdir -p "$LOGS" "$PIDS"
-  ( load_env "$envfile"; exec "$@" ) >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  ( IFS=':'; for f in $envfiles; do load_env "$f"; done; unset IFS; exec "$@" ) \
+    >>"$LOGS/$name.log" 2>&1 < /dev/null &
   local pid=$!
   echo "$pid $(proc_start_time "$pid")" > "$PIDS/$name.pid"
 }
@@ -104,7 +106,7 @@ http_ok() { curl -sf -o /dev/null --max-time 2 "$1"; }
 tcp_open() { local hp="$1"; (exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}") 2>/dev/null; }
 
 # env_value FILE NAME: one variable of a rendered env file, without loading the rest.
-env_value() { ( set +u; . "$1"; eval "printf '%s' \"\${$2:-}\"" ); }
+env_value() { [ -f "$1" ] || return 0; ( set +u; . "$1"; eval "printf '%s' \"\${$2:-}\"" ); }
 
 # ---------------------------------------------------------------------------------------
 # up
@@ -255,18 +257,37 @@ deploy_chaincode() {
   done
 }
 
+# random_secret: 32 random bytes, base64url without padding (no openssl needed).
+random_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+
+# write_gateway_secrets PLATFORM: a fresh OAuth client secret and user-id HMAC key for the
+# platform's gateway, owner-only, generated at every `up` and never committed.
+write_gateway_secrets() {
+  local file="$RUNTIME/platforms/$1/gateway-secrets.env"
+  ( umask 077
+    printf "POINTSNET_OAUTH_CLIENTSECRET='%s'\nPOINTSNET_USERS_HMACKEY='%s'\n" \
+      "$(random_secret)" "$(random_secret)" > "$file" )
+}
+
 start_gateways() {
   local p
   for p in "${PN_PLATFORMS[@]}"; do
     local envfile="$RUNTIME/platforms/$p/gateway.env"
+    write_gateway_secrets "$p"
     step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
-    start_process "gateway-$p" "$envfile" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
+    start_process "gateway-$p" "$envfile:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
       --pointsnet.probe.enabled=true
   done
   for p in "${PN_PLATFORMS[@]}"; do
     local url
     url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
     wait_until "gateway-$p" "readiness ($url/health/ready)" http_ok "$url/health/ready"
+  done
+  step "Gateways (OAuth 2.0 client credentials of each platform's back end; new at every up)"
+  for p in "${PN_PLATFORMS[@]}"; do
+    info "$p: $(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)  client id $(env_value \
+      "$RUNTIME/platforms/$p/gateway.env" PN_CLIENT_ID)  secret $(env_value \
+      "$RUNTIME/platforms/$p/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
   done
 }
 
@@ -391,7 +412,10 @@ cmd_status() {
       nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer}"
       sep=","
       if [ "$kind" = gateway ]; then
-        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"running\":$running,\"answers\":$answer}"
+        local client_id secret
+        client_id="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_CLIENT_ID)"
+        secret="$(env_value "$RUNTIME/platforms/$platform/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
+        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer}"
         gsep=","
       fi
     done

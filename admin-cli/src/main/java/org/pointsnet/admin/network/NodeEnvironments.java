@@ -139,6 +139,7 @@ final class NodeEnvironments {
     EnvFile gateway(PlatformOrgSpec org) {
         Path orgDir = crypto.peerOrg(org);
         Path user = CryptoLayout.userDir(orgDir, GATEWAY_USER, org.domain());
+        Path admin = CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain());
         String url = "http://" + Addresses.dial(org.gateway().host(), org.gateway().port());
         return new EnvFile()
             .put("SERVER_ADDRESS", Addresses.listenHost(org.gateway().host()))
@@ -152,8 +153,13 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.keystoreKey(user))
             .put("POINTSNET_FABRIC_CHANNEL", spec.channel())
             .put("POINTSNET_FABRIC_CHAINCODE", spec.chaincode().name())
+            // Platform admin endpoints (rules, catalog, settlement) sign as the org admin (OU=admin).
+            .put("POINTSNET_FABRIC_ADMINCERTPATH", CryptoLayout.signCert(admin))
+            .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(admin))
+            .put("POINTSNET_OAUTH_ISSUER", url)
             .put("POINTSNET_EVENTS_CHECKPOINTFILE", runtime.platform(org.platformId()).resolve("gateway-checkpoint.json"))
             .put("PN_GATEWAY_URL", url)
+            .put("PN_CLIENT_ID", org.platformId() + "-backend")
             .put("PN_HEALTH_URL", url + "/health/live");
     }
 }

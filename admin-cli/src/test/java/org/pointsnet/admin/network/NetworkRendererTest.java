@@ -73,6 +73,12 @@ class NetworkRendererTest {
         assertEquals("8083", value(gateway, "SERVER_PORT"));
         assertTrue(value(gateway, "POINTSNET_FABRIC_CERTPATH").endsWith("User1@platform-c.pointsnet.local-cert.pem"));
         assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_KEYPATH"))));
+        assertTrue(value(gateway, "POINTSNET_FABRIC_ADMINCERTPATH").endsWith("Admin@platform-c.pointsnet.local-cert.pem"));
+        assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_ADMINKEYPATH"))));
+        assertEquals("platform-c-backend", value(gateway, "PN_CLIENT_ID"));
+        assertEquals("http://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));
+        assertTrue(gateway.lines().noneMatch(line -> line.contains("SECRET") || line.contains("HMACKEY")),
+            "secrets are made per up by test-network.sh, never rendered into the committed-config path");
         String chaincode = read(runtime.resolve("platforms/platform-c/chaincode.env"));
         assertEquals("127.0.0.1:9054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));
         JsonNode connection = JsonMapper.builder().build().readTree(read(runtime.resolve("platforms/platform-c/chaincode/connection.json")));

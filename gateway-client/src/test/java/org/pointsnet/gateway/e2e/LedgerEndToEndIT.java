@@ -4,35 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.pointsnet.gateway.e2e.LedgerCalls.evaluate;
+import static org.pointsnet.gateway.e2e.LedgerCalls.json;
+import static org.pointsnet.gateway.e2e.LedgerCalls.runConcurrently;
+import static org.pointsnet.gateway.e2e.LedgerCalls.submit;
+import static org.pointsnet.gateway.e2e.LedgerCalls.submitUntilNoConflict;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.EndorseException;
-import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.Proposal;
-import org.hyperledger.fabric.client.Status;
-import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.e2e.LedgerCalls.Attempts;
+import org.pointsnet.gateway.e2e.LedgerCalls.Outcome;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.fabric.FabricConnection;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The points ledger through real peers: endorsement by both platforms of a conversion, validation-time rejection of
@@ -42,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("network")
 class LedgerEndToEndIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String A = "platform-a";
     private static final String B = "platform-b";
     private static final String C = "platform-c";
@@ -227,42 +221,7 @@ class LedgerEndToEndIT {
         return new Conflicts(committed.get(), attempts.get(), conflicts.get(), List.copyOf(failures));
     }
 
-    private record Attempts(Outcome outcome, int attempts) {
-    }
 
-    /** Re-endorses after a conflict, as a gateway would; the same request id keeps it exactly-once. */
-    private static Attempts submitUntilNoConflict(final FabricConnection connection, final String function,
-                                                  final String request) {
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            final Outcome outcome = submit(connection, function, request);
-            if (!outcome.conflicted()) {
-                return new Attempts(outcome, attempt);
-            }
-        }
-        return fail("still conflicting after 10 attempts: " + function + " " + request);
-    }
-
-    private interface Work {
-        void run(String user) throws Exception;
-    }
-
-    private static void runConcurrently(final List<String> users, final Work work) throws Exception {
-        final ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            final List<Future<?>> futures = new ArrayList<>();
-            for (final String user : users) {
-                futures.add(pool.submit(() -> {
-                    work.run(user);
-                    return null;
-                }));
-            }
-            for (final Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     // --- ledger access ---------------------------------------------------------------------------------------------
 
@@ -272,62 +231,8 @@ class LedgerEndToEndIT {
             .requireValid("issuing " + amount + " on " + platform + " to " + user);
     }
 
-    /** What a submit ended as: a validation code (null when endorsement refused it), the result, or the refusal. */
-    private record Outcome(TxValidationCode code, byte[] result, String endorsementError) {
 
-        void requireValid(final String what) {
-            if (code != TxValidationCode.VALID) {
-                fail(what + " did not commit: " + this);
-            }
-        }
 
-        /**
-         * A conflict on a key another transaction changed: at validation (MVCC, phantom), or at endorsement when the
-         * two platforms' peers simulated at different block heights and read different versions of the key.
-         */
-        boolean conflicted() {
-            return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT
-                || code == null && endorsementError.contains("ProposalResponsePayloads do not match");
-        }
-
-        JsonNode json() {
-            return JSON.readTree(new String(result, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String toString() {
-            return "Outcome[code=" + code + ", result=" + (result == null ? "" : new String(result, StandardCharsets.UTF_8))
-                + ", endorsementError=" + endorsementError + "]";
-        }
-    }
-
-    private static Outcome submit(final FabricConnection connection, final String function, final String request,
-                                  final String... endorsingMspIds) {
-        final Contract contract = connection.contract();
-        final Proposal.Builder builder = contract.newProposal(function).addArguments(request);
-        if (endorsingMspIds.length > 0) {
-            builder.setEndorsingOrganizations(endorsingMspIds);
-        }
-        try {
-            final Transaction transaction = builder.build().endorse();
-            final SubmittedTransaction submitted = transaction.submitAsync();
-            final Status status = submitted.getStatus();
-            return new Outcome(status.getCode(), submitted.getResult(), "");
-        } catch (EndorseException e) {
-            return new Outcome(null, null, e.getMessage() + " " + e.getDetails());
-        } catch (GatewayException e) {
-            return fail(function + " failed outside endorsement: " + e + " " + e.getDetails(), e);
-        }
-    }
-
-    private static JsonNode evaluate(final FabricConnection connection, final String function, final String request) {
-        try {
-            return JSON.readTree(new String(connection.contract().evaluateTransaction(function, request),
-                StandardCharsets.UTF_8));
-        } catch (GatewayException e) {
-            return fail(function + " evaluate failed: " + e + " " + e.getDetails(), e);
-        }
-    }
 
     /** The user's balances as {@code platform}'s own peer sees them, polled while that peer catches up. */
     private static void assertBalances(final String platform, final String user, final Map<String, Long> expected) {
@@ -363,13 +268,6 @@ class LedgerEndToEndIT {
         return fail("no posting for " + user + " on " + platform + " in " + receipt);
     }
 
-    private static String json(final Object... keysAndValues) {
-        final Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return JSON.writeValueAsString(map);
-    }
 
     private static void sleep(final long millis) {
         try {

@@ -1,0 +1,146 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.pointsnet.gateway.fabric.FabricConnection;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chaincode calls through fabric-gateway for the end-to-end tests and the benchmark: submit, evaluate, retry. */
+final class LedgerCalls {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private LedgerCalls() {
+    }
+
+    record Attempts(Outcome outcome, int attempts) {
+    }
+
+    /** Re-endorses after a conflict, as a gateway would; the same request id keeps it exactly-once. */
+    static Attempts submitUntilNoConflict(final FabricConnection connection, final String function,
+                                                  final String request) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            final Outcome outcome = submit(connection, function, request);
+            if (!outcome.conflicted()) {
+                return new Attempts(outcome, attempt);
+            }
+        }
+        return fail("still conflicting after 10 attempts: " + function + " " + request);
+    }
+
+    interface Work {
+        void run(String user) throws Exception;
+    }
+
+    static void runConcurrently(final List<String> users, final Work work) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (final String user : users) {
+                futures.add(pool.submit(() -> {
+                    work.run(user);
+                    return null;
+                }));
+            }
+            for (final Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a submit ended as: a validation code (null when endorsement refused it), the result, or the refusal. */
+    record Outcome(TxValidationCode code, byte[] result, String endorsementError) {
+
+        void requireValid(final String what) {
+            if (code != TxValidationCode.VALID) {
+                fail(what + " did not commit: " + this);
+            }
+        }
+
+        /**
+         * A conflict on a key another transaction changed: at validation (MVCC, phantom), or at endorsement when the
+         * two platforms' peers simulated at different block heights and read different versions of the key.
+         */
+        boolean conflicted() {
+            return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT
+                || code == null && endorsementError.contains("ProposalResponsePayloads do not match");
+        }
+
+        JsonNode json() {
+            return JSON.readTree(new String(result, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[code=" + code + ", result=" + (result == null ? "" : new String(result, StandardCharsets.UTF_8))
+                + ", endorsementError=" + endorsementError + "]";
+        }
+    }
+
+    static Outcome submit(final FabricConnection connection, final String function, final String request,
+                                  final String... endorsingMspIds) {
+        return submit(connection, function, new String[] {request}, endorsingMspIds);
+    }
+
+    /** Submits a function that takes several string arguments (the probe), endorsed as the gateway plans. */
+    static Outcome submitArgs(final FabricConnection connection, final String function, final String... args) {
+        return submit(connection, function, args, new String[0]);
+    }
+
+    private static Outcome submit(final FabricConnection connection, final String function, final String[] args,
+                                  final String[] endorsingMspIds) {
+        final Contract contract = connection.contract();
+        final Proposal.Builder builder = contract.newProposal(function).addArguments(args);
+        if (endorsingMspIds.length > 0) {
+            builder.setEndorsingOrganizations(endorsingMspIds);
+        }
+        try {
+            final Transaction transaction = builder.build().endorse();
+            final SubmittedTransaction submitted = transaction.submitAsync();
+            final Status status = submitted.getStatus();
+            return new Outcome(status.getCode(), submitted.getResult(), "");
+        } catch (EndorseException e) {
+            return new Outcome(null, null, e.getMessage() + " " + e.getDetails());
+        } catch (GatewayException e) {
+            return fail(function + " failed outside endorsement: " + e + " " + e.getDetails(), e);
+        }
+    }
+
+    static JsonNode evaluate(final FabricConnection connection, final String function, final String request) {
+        try {
+            return JSON.readTree(new String(connection.contract().evaluateTransaction(function, request),
+                StandardCharsets.UTF_8));
+        } catch (GatewayException e) {
+            return fail(function + " evaluate failed: " + e + " " + e.getDetails(), e);
+        }
+    }
+
+    static String json(final Object... keysAndValues) {
+        final Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return JSON.writeValueAsString(map);
+    }
+}
