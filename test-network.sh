@@ -276,7 +276,7 @@ start_gateways() {
     write_gateway_secrets "$p"
     step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
     start_process "gateway-$p" "$envfile:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
-      --pointsnet.probe.enabled=true
+      --pointsnet.probe.enabled=true --pointsnet.api.enabled=true
   done
   for p in "${PN_PLATFORMS[@]}"; do
     local url

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest(controllers = {PointsController.class, AdminController.class})
+@WebMvcTest(controllers = {PointsController.class, AdminController.class}, properties = "pointsnet.api.enabled=true")
 @Import(ApiControllerTest.Beans.class)
 class ApiControllerTest {
 

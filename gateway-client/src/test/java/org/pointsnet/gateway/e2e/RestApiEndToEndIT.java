@@ -97,7 +97,7 @@ class RestApiEndToEndIT {
         assertEquals(200, issued.statusCode(), issued.body());
         final JsonNode receipt = JSON.readTree(issued.body());
         assertEquals("COMMITTED", receipt.path("status").asString(), issued.body());
-        assertEquals("issue-" + u1, receipt.path("requestId").asString(), issued.body());
+        assertEquals("issue-" + u1 + "-" + RUN, receipt.path("requestId").asString(), issued.body());
         assertTrue(receipt.path("blockNumber").asLong() > 0, issued.body());
         assertEquals(1000, receipt.path("postings").path(0).path("delta").asLong(), issued.body());
 
