@@ -44,12 +44,8 @@ class LedgerBenchmark {
         try (FabricConnection a = network.connect("platform-a", Role.CLIENT);
              FabricConnection adminA = network.connect("platform-a", Role.ADMIN);
              FabricConnection adminB = network.connect("platform-b", Role.ADMIN)) {
-            submit(adminA, "platform:Register", json("requestId", "e2e-register-platform-a", "platformId", "platform-a",
-                "name", "Platform PTA", "symbol", "PTA", "decimals", 0, "unitValue", "0.01", "currency", "CNY"))
-                .requireValid("registering platform-a");
-            submit(adminB, "platform:Register", json("requestId", "e2e-register-platform-b", "platformId", "platform-b",
-                "name", "Platform PTB", "symbol", "PTB", "decimals", 0, "unitValue", "0.02", "currency", "CNY"))
-                .requireValid("registering platform-b");
+            LedgerCalls.registerPlatform(adminA, "platform-a", "PTA", "0.01");
+            LedgerCalls.registerPlatform(adminB, "platform-b", "PTB", "0.02");
 
             final Figures probe = sequential("probe:PutValue (public key, MAJORITY)", a,
                 i -> new String[] {"probe:PutValue", "bench-" + RUN + "-" + i, "v" + i});

@@ -143,4 +143,15 @@ final class LedgerCalls {
         }
         return JSON.writeValueAsString(map);
     }
+
+    /**
+     * Registers one of the test platforms with a fixed request id, so on a network where it is registered already
+     * Register replays its first receipt. Every end-to-end test and the benchmark use this same request.
+     */
+    static void registerPlatform(final FabricConnection admin, final String platform, final String symbol,
+                                 final String unitValue) {
+        submit(admin, "platform:Register", json("requestId", "e2e-register-" + platform, "platformId", platform,
+            "name", "Platform " + symbol, "symbol", symbol, "decimals", 0, "unitValue", unitValue, "currency", "CNY"))
+            .requireValid("registering " + platform);
+    }
 }

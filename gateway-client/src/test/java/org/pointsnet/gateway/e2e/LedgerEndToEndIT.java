@@ -68,10 +68,7 @@ class LedgerEndToEndIT {
     }
 
     private static void register(final String platform, final String symbol, final String unitValue) {
-        final Outcome outcome = submit(ADMINS.get(platform), "platform:Register", json(
-            "requestId", "e2e-register-" + platform, "platformId", platform, "name", "Platform " + symbol,
-            "symbol", symbol, "decimals", 0, "unitValue", unitValue, "currency", "CNY"));
-        outcome.requireValid("registering " + platform);
+        LedgerCalls.registerPlatform(ADMINS.get(platform), platform, symbol, unitValue);
     }
 
     @Test

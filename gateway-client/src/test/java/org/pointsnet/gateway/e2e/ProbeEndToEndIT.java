@@ -2,26 +2,17 @@ package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,33 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ProbeEndToEndIT {
 
     private static final List<String> PLATFORMS = List.of("platform-a", "platform-b", "platform-c");
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration READ_EVERYWHERE = Duration.ofSeconds(10);
     private static final Duration EVENT_ARRIVES = Duration.ofSeconds(15);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Map<String, URI> gateways;
 
     @BeforeAll
     static void findTheNetwork() throws Exception {
-        final String root = System.getProperty("pointsnet.root");
-        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
-        final Path script = findScript(Path.of(root).toAbsolutePath());
-
-        final JsonNode status = JSON.readTree(run(script, "status", "--json"));
-        assertFalse("down".equals(status.path("state").asString()),
-            "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
-        final JsonNode declared = status.path("gateways");
-        final Map<String, URI> found = new LinkedHashMap<>();
-        for (final String platform : PLATFORMS) {
-            final JsonNode gateway = declared.path(platform);
-            assertFalse(gateway.isMissingNode(), "status --json lists no gateway of " + platform + ": " + status);
-            assertTrue(gateway.path("answers").asBoolean(false),
-                "gateway of " + platform + " does not answer; is the network up? " + status);
-            found.put(platform, URI.create(gateway.path("url").asString()));
-        }
-        gateways = Map.copyOf(found);
+        gateways = NetworkStatus.answeringGateways(PLATFORMS);
     }
 
     @Test
@@ -175,48 +148,11 @@ class ProbeEndToEndIT {
 
     private static HttpResponse<String> get(final URI gateway, final String path)
         throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        return GatewayHttp.get(gateway, path);
     }
 
     private static HttpResponse<String> post(final URI gateway, final String path, final String json)
         throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * {@code <root>/test-network.sh}, or the nearest one above {@code root}: with {@code mvn -f gateway-client/pom.xml}
-     * Maven sets maven.multiModuleProjectDirectory to the module, not the repository root.
-     */
-    private static Path findScript(final Path root) {
-        for (Path dir = root; dir != null; dir = dir.getParent()) {
-            final Path script = dir.resolve("test-network.sh");
-            if (Files.isExecutable(script)) {
-                return script;
-            }
-        }
-        return fail("no executable test-network.sh in " + root + " or above it (system property pointsnet.root)");
-    }
-
-    /** Runs the network script and returns its standard output; fails with its output if it fails. */
-    private static String run(final Path script, final String... args) throws IOException, InterruptedException {
-        final List<String> command = new ArrayList<>();
-        command.add(script.toString());
-        command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command)
-            .directory(script.getParent().toFile())
-            .redirectErrorStream(false)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(script + " " + String.join(" ", args) + " did not finish within 60 s");
-        }
-        assertEquals(0, process.exitValue(), script + " " + String.join(" ", args) + " failed: " + out);
-        return out;
+        return GatewayHttp.post(gateway, path, json);
     }
 }

@@ -2,26 +2,15 @@ package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.Status;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,49 +31,25 @@ class RestApiEndToEndIT {
     private static final String A = "platform-a";
     private static final String B = "platform-b";
     private static final List<String> PLATFORMS = List.of(A, B, "platform-c");
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PEERS_CATCH_UP = Duration.ofSeconds(15);
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Map<String, URI> gateways;
 
     @BeforeAll
     static void findTheNetworkAndRegisterPlatforms() throws Exception {
-        final String root = System.getProperty("pointsnet.root");
-        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
-        final Path script = findScript(Path.of(root).toAbsolutePath());
-        final JsonNode status = JSON.readTree(run(script, "status", "--json"));
-        final Map<String, URI> found = new LinkedHashMap<>();
-        for (final String platform : PLATFORMS) {
-            final JsonNode gateway = status.path("gateways").path(platform);
-            assertTrue(gateway.path("answers").asBoolean(false), "gateway of " + platform + " does not answer: " + status);
-            found.put(platform, URI.create(gateway.path("url").asString()));
-        }
-        gateways = Map.copyOf(found);
-
+        gateways = NetworkStatus.answeringGateways(PLATFORMS);
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
         register(network, A, "PTA", "0.01");
         register(network, B, "PTB", "0.02");
         register(network, "platform-c", "PTC", "0.01");
     }
 
-    /** The same request (and request id) as LedgerEndToEndIT: a registered platform replays its first receipt. */
     private static void register(final LedgerNetwork network, final String platform, final String symbol,
-                                 final String unitValue) throws GatewayException {
-        final Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", "e2e-register-" + platform);
-        request.put("platformId", platform);
-        request.put("name", "Platform " + symbol);
-        request.put("symbol", symbol);
-        request.put("decimals", 0);
-        request.put("unitValue", unitValue);
-        request.put("currency", "CNY");
+                                 final String unitValue) {
         try (FabricConnection admin = network.connect(platform, Role.ADMIN)) {
-            final Status status = admin.contract().newProposal("platform:Register")
-                .addArguments(JSON.writeValueAsString(request)).build().endorse().submitAsync().getStatus();
-            assertTrue(status.isSuccessful(), "registering " + platform + ": " + status.getCode());
+            LedgerCalls.registerPlatform(admin, platform, symbol, unitValue);
         }
     }
 
@@ -192,41 +157,11 @@ class RestApiEndToEndIT {
 
     private static HttpResponse<String> get(final String gateway, final String path)
         throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(gateways.get(gateway).resolve(path)).timeout(REQUEST_TIMEOUT).GET()
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return GatewayHttp.get(gateways.get(gateway), path);
     }
 
     private static HttpResponse<String> post(final String gateway, final String path, final String key,
                                              final String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(gateways.get(gateway).resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key + "-" + RUN)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path findScript(final Path root) {
-        for (Path dir = root; dir != null; dir = dir.getParent()) {
-            final Path script = dir.resolve("test-network.sh");
-            if (Files.isExecutable(script)) {
-                return script;
-            }
-        }
-        return fail("no executable test-network.sh in " + root + " or above it (system property pointsnet.root)");
-    }
-
-    private static String run(final Path script, final String... args) throws IOException, InterruptedException {
-        final List<String> command = new ArrayList<>();
-        command.add(script.toString());
-        command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).directory(script.getParent().toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(script + " " + String.join(" ", args) + " did not finish within 60 s");
-        }
-        assertEquals(0, process.exitValue(), script + " " + String.join(" ", args) + " failed: " + out);
-        return out;
+        return GatewayHttp.post(gateways.get(gateway), path, json, "Idempotency-Key", key + "-" + RUN);
     }
 }

@@ -1,0 +1,77 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The live network as {@code test-network.sh status --json} describes it, for the end-to-end tests. */
+final class NetworkStatus {
+
+    private NetworkStatus() {
+    }
+
+    /** Base URLs of the platforms' gateways; fails the test unless every one of them answers. */
+    static Map<String, URI> answeringGateways(final List<String> platforms) throws IOException, InterruptedException {
+        final String root = System.getProperty("pointsnet.root");
+        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
+        final Path script = findScript(Path.of(root).toAbsolutePath());
+        final JsonNode status = JsonMapper.shared().readTree(run(script, "status", "--json"));
+        assertFalse("down".equals(status.path("state").asString()),
+            "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
+        final Map<String, URI> found = new LinkedHashMap<>();
+        for (final String platform : platforms) {
+            final JsonNode gateway = status.path("gateways").path(platform);
+            assertFalse(gateway.isMissingNode(), "status --json lists no gateway of " + platform + ": " + status);
+            assertTrue(gateway.path("answers").asBoolean(false),
+                "gateway of " + platform + " does not answer; is the network up? " + status);
+            found.put(platform, URI.create(gateway.path("url").asString()));
+        }
+        return Map.copyOf(found);
+    }
+
+    /**
+     * {@code <root>/test-network.sh}, or the nearest one above {@code root}: with {@code mvn -f gateway-client/pom.xml}
+     * Maven sets maven.multiModuleProjectDirectory to the module, not the repository root.
+     */
+    private static Path findScript(final Path root) {
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
+            final Path script = dir.resolve("test-network.sh");
+            if (Files.isExecutable(script)) {
+                return script;
+            }
+        }
+        return fail("no executable test-network.sh in " + root + " or above it (system property pointsnet.root)");
+    }
+
+    /** Runs the network script and returns its standard output; fails with its output if it fails. */
+    private static String run(final Path script, final String... args) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).directory(script.getParent().toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(script + " " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        assertEquals(0, process.exitValue(), script + " " + String.join(" ", args) + " failed: " + out);
+        return out;
+    }
+}
