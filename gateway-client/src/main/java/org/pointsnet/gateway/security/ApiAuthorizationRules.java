@@ -1,0 +1,74 @@
+package org.pointsnet.gateway.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The one place that says which OAuth 2.0 scope each /api/v1 call needs (API.md,
+ * "Resources"). Rules match by method and path, so endpoints added later are covered
+ * without touching their controllers. The resource-server wiring (Spring Security) is
+ * not in place yet; it will map each rule to {@code hasAuthority("SCOPE_" + scope)}.
+ *
+ * <p>A path under /api/v1 that matches no rule needs no particular scope but still a
+ * valid token ({@link #requiredScope} answers empty); operations endpoints
+ * (/health/**, /metrics, /openapi.json) and the dev-only probe are never under a rule.
+ */
+public final class ApiAuthorizationRules {
+
+    public static final String POINTS_READ = "points.read";
+    public static final String POINTS_ISSUE = "points.issue";
+    public static final String POINTS_TRANSFER = "points.transfer";
+    public static final String POINTS_REDEEM = "points.redeem";
+    public static final String PLATFORM_ADMIN = "platform.admin";
+    public static final String CLEARING = "clearing";
+
+    /** Every scope a client may be granted, in API.md's order. */
+    public static final List<String> SCOPES =
+        List.of(POINTS_READ, POINTS_ISSUE, POINTS_TRANSFER, POINTS_REDEEM, PLATFORM_ADMIN, CLEARING);
+
+    /** One row of the table: method (null = any), path pattern, scope. */
+    public record Rule(HttpMethod method, String pattern, String scope) {
+    }
+
+    /** First match wins, so more specific rules come first. */
+    public static final List<Rule> RULES = List.of(
+        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rules/**", PLATFORM_ADMIN),
+        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rewards/*", PLATFORM_ADMIN),
+        new Rule(HttpMethod.GET, "/api/v1/platforms", POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/users", POINTS_ISSUE),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/balances", POINTS_READ),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/history", POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/issuances", POINTS_ISSUE),
+        new Rule(HttpMethod.POST, "/api/v1/burns", POINTS_ISSUE),
+        new Rule(HttpMethod.POST, "/api/v1/transfers", POINTS_TRANSFER),
+        new Rule(HttpMethod.GET, "/api/v1/quotes", POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/conversions", POINTS_TRANSFER),
+        new Rule(HttpMethod.GET, "/api/v1/rewards", POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/redemptions", POINTS_REDEEM),
+        new Rule(null, "/api/v1/settlements/**", CLEARING),
+        new Rule(null, "/api/v1/reconciliation", CLEARING));
+
+    private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+    private static final List<PathPattern> PATTERNS =
+        RULES.stream().map(rule -> PARSER.parse(rule.pattern())).toList();
+
+    private ApiAuthorizationRules() {
+    }
+
+    /** The scope the call needs, or empty when no rule covers it. */
+    public static Optional<String> requiredScope(HttpMethod method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule rule = RULES.get(i);
+            if ((rule.method() == null || rule.method().equals(method)) && PATTERNS.get(i).matches(container)) {
+                return Optional.of(rule.scope());
+            }
+        }
+        return Optional.empty();
+    }
+}
