@@ -276,7 +276,7 @@ start_gateways() {
     write_gateway_secrets "$p"
     step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
     start_process "gateway-$p" "$envfile:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
-      --pointsnet.probe.enabled=true --pointsnet.api.enabled=true
+      --pointsnet.probe.enabled=true
   done
   for p in "${PN_PLATFORMS[@]}"; do
     local url
@@ -288,6 +288,32 @@ start_gateways() {
     info "$p: $(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)  client id $(env_value \
       "$RUNTIME/platforms/$p/gateway.env" PN_CLIENT_ID)  secret $(env_value \
       "$RUNTIME/platforms/$p/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
+  done
+}
+
+# gateway_token PLATFORM: a client_credentials access token of the platform's back end.
+gateway_token() {
+  local envfile="$RUNTIME/platforms/$1/gateway.env"
+  curl -sf --max-time 10 -u "$(env_value "$envfile" PN_CLIENT_ID):$(env_value \
+      "$RUNTIME/platforms/$1/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)" \
+    -d grant_type=client_credentials "$(env_value "$envfile" PN_GATEWAY_URL)/oauth2/token" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# register_demo_platforms: each platform registers itself through its own gateway (PUT /api/v1/platforms/<id>,
+# scope platform.admin) with the entry of network/demo-platforms.json. The fixed Idempotency-Key makes a repeat
+# (or the end-to-end tests' identical registration) return the first receipt.
+register_demo_platforms() {
+  local p url body answer
+  step "Registering the demo platforms (network/demo-platforms.json) through their gateways"
+  for p in "${PN_PLATFORMS[@]}"; do
+    url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
+    body="$(python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' \
+      "$ROOT/network/demo-platforms.json" "$p")" || die "no entry for $p in network/demo-platforms.json"
+    answer="$(curl -s --max-time 90 -X PUT "$url/api/v1/platforms/$p" -H "Authorization: Bearer $(gateway_token "$p")" \
+      -H 'Content-Type: application/json' -H "Idempotency-Key: e2e-register-$p" -d "$body" -w '\n%{http_code}')"
+    [ "${answer##*$'\n'}" = 200 ] || die "registering $p failed: ${answer%$'\n'*}"
+    info "$p registered ($(printf '%s' "$body" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["symbol"], "unit value", d["unitValue"], d["currency"])'))"
   done
 }
 
@@ -334,6 +360,7 @@ cmd_up() {
   create_channel
   deploy_chaincode
   start_gateways
+  register_demo_platforms
   touch "$UP_MARKER"
   step "PointsNet is up in $((SECONDS - started))s"
   cmd_status

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.ChaincodeEventListener;
-import org.pointsnet.gateway.support.TestPki;
+import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,20 +41,7 @@ class GatewayApplicationTest {
 
     @DynamicPropertySource
     static void properties(final DynamicPropertyRegistry registry) throws Exception {
-        Files.createDirectories(DIR);
-        final var ca = TestPki.write(DIR, "tlsca");
-        final var user = TestPki.write(DIR, "user1");
-        registry.add("pointsnet.platform-id", () -> "platform-a");
-        registry.add("pointsnet.fabric.msp-id", () -> "PlatformAMSP");
-        // Port 1 on loopback: nothing listens there, so every call fails fast with UNAVAILABLE.
-        registry.add("pointsnet.fabric.peer-endpoint", () -> "127.0.0.1:1");
-        registry.add("pointsnet.fabric.peer-host-override", () -> "peer0.platform-a.pointsnet.local");
-        registry.add("pointsnet.fabric.tls-ca-cert", () -> ca.cert().toString());
-        registry.add("pointsnet.fabric.cert-path", () -> user.cert().toString());
-        registry.add("pointsnet.fabric.key-path", () -> user.key().toString());
-        registry.add("pointsnet.fabric.channel", () -> "points");
-        registry.add("pointsnet.fabric.chaincode", () -> "points");
-        registry.add("pointsnet.events.checkpoint-file", () -> DIR.resolve("state/checkpoint.json").toString());
+        TestGatewayProperties.register(registry, DIR);
         registry.add("pointsnet.probe.enabled", () -> "true");
     }
 

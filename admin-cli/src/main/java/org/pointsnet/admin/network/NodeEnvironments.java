@@ -157,6 +157,7 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_ADMINCERTPATH", CryptoLayout.signCert(admin))
             .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(admin))
             .put("POINTSNET_OAUTH_ISSUER", url)
+            .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
             .put("POINTSNET_EVENTS_CHECKPOINTFILE", runtime.platform(org.platformId()).resolve("gateway-checkpoint.json"))
             .put("PN_GATEWAY_URL", url)
             .put("PN_CLIENT_ID", org.platformId() + "-backend")

@@ -77,6 +77,7 @@ class NetworkRendererTest {
         assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_ADMINKEYPATH"))));
         assertEquals("platform-c-backend", value(gateway, "PN_CLIENT_ID"));
         assertEquals("http://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));
+        assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
         assertTrue(gateway.lines().noneMatch(line -> line.contains("SECRET") || line.contains("HMACKEY")),
             "secrets are made per up by test-network.sh, never rendered into the committed-config path");
         String chaincode = read(runtime.resolve("platforms/platform-c/chaincode.env"));

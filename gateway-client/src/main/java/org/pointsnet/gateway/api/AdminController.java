@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  * admin identity; PUTs need an Idempotency-Key like POSTs (it is the chaincode request id, and a key derived from
  * the body would make "set A, set B, set A again" a replay of the first A).
  */
-// No authentication yet (OAuth 2.0 is the next step of the gateway issue): off unless configured.
-@ConditionalOnBooleanProperty("pointsnet.api.enabled")
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminController {
@@ -40,6 +37,32 @@ public class AdminController {
     public AdminController(final LedgerClient ledger, final CallerContext caller) {
         this.ledger = ledger;
         this.caller = caller;
+    }
+
+    /**
+     * Registers the caller's own platform on the ledger (its member directory entry: name, symbol, decimals, unit
+     * value, currency). Signed by the org's admin identity; the chaincode also needs a majority of the members.
+     */
+    @PutMapping("/platforms/{id}")
+    public ObjectNode register(@PathVariable final String id,
+                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                               @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.platformId("id", id);
+        final JsonRequest in = JsonRequest.parse(body, "name", "symbol", "decimals", "unitValue", "currency",
+            "timeZone", "settlementPeriod");
+        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
+        final String symbol = Validation.visibleAscii("symbol", in.string("symbol"), 16);
+        final long decimals = in.integer("decimals", 0, 6);
+        final String unitValue = Validation.decimal("unitValue", in.string("unitValue"));
+        final String currency = Validation.visibleAscii("currency", in.string("currency"), 3);
+        final String timeZone = in.optionalText("timeZone", 64);
+        final String settlementPeriod = in.optionalText("settlementPeriod", 16);
+        requireCaller(caller, id);
+        final String json = request().put("requestId", requestId).put("platformId", id).put("name", name)
+            .put("symbol", symbol).put("decimals", decimals).put("unitValue", unitValue).put("currency", currency)
+            .put("timeZone", timeZone).put("settlementPeriod", settlementPeriod).json();
+        return receipt("platform:Register", ledger.submitAsAdmin("platform:Register", json));
     }
 
     /** This side's approval of the rate from {@code id} to {@code toId}; the caller must be one of the two. */

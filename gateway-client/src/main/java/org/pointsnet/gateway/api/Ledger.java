@@ -63,6 +63,15 @@ final class Ledger {
         return own;
     }
 
+    /** 403 when an end-user token names another user: a user token acts only for its own user. */
+    static String requireUser(final CallerContext caller, final String userId) {
+        final String own = caller.userId().orElse(userId);
+        if (!own.equals(userId)) {
+            throw new ApiRequestException(ErrorCode.FORBIDDEN, "A user token acts only for its own user.");
+        }
+        return userId;
+    }
+
     static JsonNode parse(final String function, final String json) {
         try {
             final JsonNode node = JsonRequest.JSON.readTree(json);

@@ -4,8 +4,11 @@ import static org.pointsnet.gateway.api.Ledger.caller;
 import static org.pointsnet.gateway.api.Ledger.receipt;
 import static org.pointsnet.gateway.api.Ledger.request;
 import static org.pointsnet.gateway.api.Ledger.requireCaller;
+import static org.pointsnet.gateway.api.Ledger.requireUser;
 
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.security.UserCredentials;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,28 +17,31 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Platforms, users, balances, history, issuances, burns, transfers, quotes, conversions, rewards, redemptions. */
-// No authentication yet (OAuth 2.0 is the next step of the gateway issue): off unless configured.
-@ConditionalOnBooleanProperty("pointsnet.api.enabled")
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PointsController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+
     private final LedgerClient ledger;
     private final CallerContext caller;
     private final UserIds userIds;
+    private final ObjectProvider<UserCredentials> credentials;
 
-    public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds) {
+    public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds,
+                            final ObjectProvider<UserCredentials> credentials) {
         this.ledger = ledger;
         this.caller = caller;
         this.userIds = userIds;
+        this.credentials = credentials;
     }
 
     @GetMapping("/platforms")
@@ -43,20 +49,38 @@ public class PointsController {
         return Ledger.parse("platform:List", ledger.evaluate("platform:List", "{}"));
     }
 
+    /**
+     * The caller's platform user as a network user id. With {@code password} (12 to 128 characters) the user can
+     * also sign in to this gateway's login page and let the platform's app act for them (authorization code +
+     * PKCE); the password is stored only as a hash and setting it again replaces it.
+     */
     @PostMapping("/users")
     public ObjectNode user(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                            @RequestBody(required = false) final String body) {
         Validation.idempotencyKey(key);
-        final JsonRequest in = JsonRequest.parse(body, "platformUserId");
+        final JsonRequest in = JsonRequest.parse(body, "platformUserId", "password");
         final String platformUserId = Validation.visibleAscii("platformUserId", in.string("platformUserId"), 128);
+        final String password = in.optionalText("password", MAX_PASSWORD);
+        if (password != null && password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            throw Validation.invalid("password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+        final String userId = userIds.userId(caller(caller), platformUserId);
+        if (password != null) {
+            final UserCredentials store = credentials.getIfAvailable();
+            if (store == null) {
+                throw Validation.invalid("This gateway does not sign users in (its tokens come from an external "
+                    + "issuer): send no password.");
+            }
+            store.setPassword(userId, password);
+        }
         final ObjectNode out = JsonRequest.JSON.createObjectNode();
-        out.put("userId", userIds.userId(caller(caller), platformUserId));
+        out.put("userId", userId);
         return out;
     }
 
     @GetMapping("/users/{userId}/balances")
     public JsonNode balances(@PathVariable final String userId) {
-        final String json = request().put("userId", Validation.userId("userId", userId)).json();
+        final String json = request().put("userId", requireUser(caller, Validation.userId("userId", userId))).json();
         return Ledger.parse("account:GetBalances", ledger.evaluate("account:GetBalances", json));
     }
 
@@ -64,7 +88,7 @@ public class PointsController {
     public JsonNode history(@PathVariable final String userId,
                             @RequestParam(required = false) final String cursor,
                             @RequestParam(required = false) final String limit) {
-        Validation.userId("userId", userId);
+        requireUser(caller, Validation.userId("userId", userId));
         final long pageSize = limit == null ? 50 : Validation.queryInteger("limit", limit, 1, 200);
         if (cursor != null) {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
@@ -112,6 +136,7 @@ public class PointsController {
             throw Validation.invalid("toUserId must differ from fromUserId");
         }
         requireCaller(caller, platformId);
+        requireUser(caller, from);
         final String json = request().put("requestId", requestId).put("platformId", platformId)
             .put("fromUserId", from).put("toUserId", to).put("amount", amount).put("reason", reason).json();
         return receipt("account:Transfer", ledger.submit("account:Transfer", json));
@@ -168,6 +193,7 @@ public class PointsController {
         }
         // The source platform's client initiates a conversion: its points leave.
         requireCaller(caller, fromPlatformId);
+        requireUser(caller, userId);
         final String json = request().put("requestId", requestId).put("userId", userId)
             .put("fromPlatformId", fromPlatformId).put("toPlatformId", toPlatformId).put("amount", amount)
             .put("toUserId", toUserId).put("minAmountOut", minAmountOut).json();
@@ -190,6 +216,7 @@ public class PointsController {
         final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Validation.MAX_ID);
         final long quantity = in.integer("quantity", 1, 1_000_000);
         requireCaller(caller, platformId);
+        requireUser(caller, userId);
         final String json = request().put("requestId", requestId).put("platformId", platformId)
             .put("userId", userId).put("rewardId", rewardId).put("quantity", quantity).json();
         return receipt("reward:Redeem", ledger.submit("reward:Redeem", json));

@@ -11,25 +11,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The one place that says which OAuth 2.0 scope each /api/v1 call needs (API.md,
  * "Resources"). Rules match by method and path, so endpoints added later are covered
- * without touching their controllers. The resource-server wiring (Spring Security) is
- * not in place yet; it will map each rule to {@code hasAuthority("SCOPE_" + scope)}.
+ * without touching their controllers.
+ * {@link ResourceServerConfiguration} maps each rule to {@code hasAuthority("SCOPE_" + scope)}.
  *
- * <p>A path under /api/v1 that matches no rule needs no particular scope but still a
- * valid token ({@link #requiredScope} answers empty); operations endpoints
+ * <p>A path under /api/v1 that matches no rule is refused to every token (fail closed;
+ * {@link #requiredScope} answers empty); operations endpoints
  * (/health/**, /metrics, /openapi.json) and the dev-only probe are never under a rule.
  */
 public final class ApiAuthorizationRules {
-
-    public static final String POINTS_READ = "points.read";
-    public static final String POINTS_ISSUE = "points.issue";
-    public static final String POINTS_TRANSFER = "points.transfer";
-    public static final String POINTS_REDEEM = "points.redeem";
-    public static final String PLATFORM_ADMIN = "platform.admin";
-    public static final String CLEARING = "clearing";
-
-    /** Every scope a client may be granted, in API.md's order. */
-    public static final List<String> SCOPES =
-        List.of(POINTS_READ, POINTS_ISSUE, POINTS_TRANSFER, POINTS_REDEEM, PLATFORM_ADMIN, CLEARING);
 
     /** One row of the table: method (null = any), path pattern, scope. */
     public record Rule(HttpMethod method, String pattern, String scope) {
@@ -37,21 +26,22 @@ public final class ApiAuthorizationRules {
 
     /** First match wins, so more specific rules come first. */
     public static final List<Rule> RULES = List.of(
-        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rules/**", PLATFORM_ADMIN),
-        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rewards/*", PLATFORM_ADMIN),
-        new Rule(HttpMethod.GET, "/api/v1/platforms", POINTS_READ),
-        new Rule(HttpMethod.POST, "/api/v1/users", POINTS_ISSUE),
-        new Rule(HttpMethod.GET, "/api/v1/users/*/balances", POINTS_READ),
-        new Rule(HttpMethod.GET, "/api/v1/users/*/history", POINTS_READ),
-        new Rule(HttpMethod.POST, "/api/v1/issuances", POINTS_ISSUE),
-        new Rule(HttpMethod.POST, "/api/v1/burns", POINTS_ISSUE),
-        new Rule(HttpMethod.POST, "/api/v1/transfers", POINTS_TRANSFER),
-        new Rule(HttpMethod.GET, "/api/v1/quotes", POINTS_READ),
-        new Rule(HttpMethod.POST, "/api/v1/conversions", POINTS_TRANSFER),
-        new Rule(HttpMethod.GET, "/api/v1/rewards", POINTS_READ),
-        new Rule(HttpMethod.POST, "/api/v1/redemptions", POINTS_REDEEM),
-        new Rule(null, "/api/v1/settlements/**", CLEARING),
-        new Rule(null, "/api/v1/reconciliation", CLEARING));
+        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rules/**", ApiScopes.PLATFORM_ADMIN),
+        new Rule(HttpMethod.PUT, "/api/v1/platforms/*/rewards/*", ApiScopes.PLATFORM_ADMIN),
+        new Rule(HttpMethod.PUT, "/api/v1/platforms/*", ApiScopes.PLATFORM_ADMIN),
+        new Rule(HttpMethod.GET, "/api/v1/platforms", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/users", ApiScopes.POINTS_ISSUE),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/balances", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/history", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/issuances", ApiScopes.POINTS_ISSUE),
+        new Rule(HttpMethod.POST, "/api/v1/burns", ApiScopes.POINTS_ISSUE),
+        new Rule(HttpMethod.POST, "/api/v1/transfers", ApiScopes.POINTS_TRANSFER),
+        new Rule(HttpMethod.GET, "/api/v1/quotes", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/conversions", ApiScopes.POINTS_TRANSFER),
+        new Rule(HttpMethod.GET, "/api/v1/rewards", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.POST, "/api/v1/redemptions", ApiScopes.POINTS_REDEEM),
+        new Rule(null, "/api/v1/settlements/**", ApiScopes.CLEARING),
+        new Rule(null, "/api/v1/reconciliation", ApiScopes.CLEARING));
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
     private static final List<PathPattern> PATTERNS =

@@ -1,2 +1,2 @@
-/** OAuth 2.0 for the gateway: which scope each /api/v1 call needs (more to come: authorization and resource server). */
+/** OAuth 2.0 for the gateway: the embedded authorization server, the resource server on /api/v1, scopes per call. */
 package org.pointsnet.gateway.security;

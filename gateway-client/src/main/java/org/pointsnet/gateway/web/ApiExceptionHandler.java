@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,6 +66,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LedgerFailureException.class)
     ResponseEntity<Object> ledgerFailure(final LedgerFailureException e) {
         return Problems.response(Problems.of(ErrorCode.LEDGER_ERROR, "The ledger could not process the request."));
+    }
+
+    /** Spring Security's firewall checks header values when they are read: a control character is bad input. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> requestRejected(final RequestRejectedException e) {
+        return Problems.response(Problems.of(ErrorCode.VALIDATION_FAILED,
+            "The request contains characters in its path or headers that are not accepted."));
     }
 
     @ExceptionHandler(Exception.class)

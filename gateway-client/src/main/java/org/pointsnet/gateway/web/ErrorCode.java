@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 /** The {@code code} of every problem response, with its HTTP status and title. */
 public enum ErrorCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    /** No access token, or one that is malformed, expired, revoked or not meant for this gateway. */
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthenticated"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     /** The Idempotency-Key (chaincode request id) was used before for a different request. */
@@ -58,6 +60,7 @@ public enum ErrorCode {
     public static ErrorCode forStatus(final int status) {
         return switch (status) {
             case 400 -> VALIDATION_FAILED;
+            case 401 -> UNAUTHENTICATED;
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;

@@ -1,9 +1,13 @@
 package org.pointsnet.gateway.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the problem+json responses; the single place that decides their shape. */
 public final class Problems {
@@ -33,5 +37,23 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus())
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(problem);
+    }
+
+    /**
+     * Writes a problem straight to the servlet response, for code that runs before Spring MVC (the security filter
+     * chain's 401 and 403). Same members as the MVC responses: type, title, status, detail, code.
+     */
+    public static void write(final HttpServletResponse response, final ErrorCode code, final String detail)
+        throws IOException {
+        final ObjectNode body = JsonMapper.shared().createObjectNode()
+            .put("type", code.type().toString())
+            .put("title", code.title())
+            .put("status", code.status().value())
+            .put("detail", detail)
+            .put(CODE, code.name());
+        response.setStatus(code.status().value());
+        // Bytes, not a Writer: the content type stays exactly application/problem+json (JSON is UTF-8 by RFC 8259).
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(body));
     }
 }

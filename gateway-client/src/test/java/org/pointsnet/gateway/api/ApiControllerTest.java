@@ -22,8 +22,12 @@ import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.security.ApiTokens;
+import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest(controllers = {PointsController.class, AdminController.class}, properties = "pointsnet.api.enabled=true")
-@Import(ApiControllerTest.Beans.class)
+@WebMvcTest(controllers = {PointsController.class, AdminController.class})
+@Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
     static final String A = "platform-a";
@@ -44,9 +48,10 @@ class ApiControllerTest {
 
     @TestConfiguration
     static class Beans {
+        /** Every request carries platform-a's back-end token unless the test sends another one. */
         @Bean
-        CallerContext callerContext() {
-            return new ConfiguredCallerContext(A);
+        MockMvcBuilderCustomizer platformToken() {
+            return builder -> builder.defaultRequest(get("/").with(ApiTokens.backend(A)));
         }
 
         @Bean
@@ -60,6 +65,9 @@ class ApiControllerTest {
 
     @MockitoBean
     LedgerClient ledger;
+
+    @MockitoBean
+    JwtDecoder jwtDecoder;
 
     private static LedgerClient.Committed committed() {
         return new LedgerClient.Committed("tx-this", 42, RECEIPT);

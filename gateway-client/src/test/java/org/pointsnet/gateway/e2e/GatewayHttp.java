@@ -17,20 +17,35 @@ final class GatewayHttp {
     private GatewayHttp() {
     }
 
-    static HttpResponse<String> get(final URI gateway, final String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    /** GETs {@code path}; {@code headers} are name, value pairs (e.g. Authorization). */
+    static HttpResponse<String> get(final URI gateway, final String path, final String... headers)
+        throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(gateway.resolve(path)).GET(), headers);
+    }
+
+    /** Sends {@code method} with a JSON body (null: none) and the {@code headers} name, value pairs. */
+    static HttpResponse<String> send(final URI gateway, final String method, final String path, final String json,
+                                     final String... headers) throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).method(method,
+            json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, headers);
     }
 
     /** POSTs JSON; {@code headers} are name, value pairs (e.g. the Idempotency-Key). */
     static HttpResponse<String> post(final URI gateway, final String path, final String json, final String... headers)
         throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return send(gateway, "POST", path, json, headers);
+    }
+
+    private static HttpResponse<String> send(final HttpRequest.Builder request, final String... headers)
+        throws IOException, InterruptedException {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -26,21 +26,34 @@ final class NetworkStatus {
     private NetworkStatus() {
     }
 
+    /** A gateway as {@code status --json} lists it: base URL and the platform back end's demo client. */
+    record Gateway(URI url, String clientId, String clientSecret) {
+    }
+
     /** Base URLs of the platforms' gateways; fails the test unless every one of them answers. */
     static Map<String, URI> answeringGateways(final List<String> platforms) throws IOException, InterruptedException {
+        final Map<String, URI> urls = new LinkedHashMap<>();
+        answeringGatewayClients(platforms).forEach((platform, gateway) -> urls.put(platform, gateway.url()));
+        return Map.copyOf(urls);
+    }
+
+    /** The platforms' gateways with their client credentials; fails the test unless every one of them answers. */
+    static Map<String, Gateway> answeringGatewayClients(final List<String> platforms)
+        throws IOException, InterruptedException {
         final String root = System.getProperty("pointsnet.root");
         assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
         final Path script = findScript(Path.of(root).toAbsolutePath());
         final JsonNode status = JsonMapper.shared().readTree(run(script, "status", "--json"));
         assertFalse("down".equals(status.path("state").asString()),
             "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
-        final Map<String, URI> found = new LinkedHashMap<>();
+        final Map<String, Gateway> found = new LinkedHashMap<>();
         for (final String platform : platforms) {
             final JsonNode gateway = status.path("gateways").path(platform);
             assertFalse(gateway.isMissingNode(), "status --json lists no gateway of " + platform + ": " + status);
             assertTrue(gateway.path("answers").asBoolean(false),
                 "gateway of " + platform + " does not answer; is the network up? " + status);
-            found.put(platform, URI.create(gateway.path("url").asString()));
+            found.put(platform, new Gateway(URI.create(gateway.path("url").asString()),
+                gateway.path("clientId").asString(), gateway.path("clientSecret").asString()));
         }
         return Map.copyOf(found);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The REST API of API.md end to end against the live consortium ({@code ./test-network.sh up}, then
  * {@code mvn -Pe2e -pl gateway-client verify}): the money path through the gateways' {@code /api/v1}, with
- * balances read through every org's gateway. No tokens yet: each gateway acts for its own configured platform.
+ * balances read through every org's gateway. Each call carries the platform back end's client_credentials token.
  * Platforms are registered with the same fixed requests as {@link LedgerEndToEndIT}, so either test may run first.
  */
 @Tag("network")
@@ -35,11 +34,12 @@ class RestApiEndToEndIT {
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static Map<String, URI> gateways;
+    private static Map<String, ApiClient> gateways;
 
     @BeforeAll
     static void findTheNetworkAndRegisterPlatforms() throws Exception {
-        gateways = NetworkStatus.answeringGateways(PLATFORMS);
+        gateways = new java.util.LinkedHashMap<>();
+        NetworkStatus.answeringGatewayClients(PLATFORMS).forEach((id, gateway) -> gateways.put(id, new ApiClient(gateway)));
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
         register(network, A, "PTA", "0.01");
         register(network, B, "PTB", "0.02");
@@ -155,13 +155,12 @@ class RestApiEndToEndIT {
         assertFalse(response.body().contains("pointsnet.local"), "peer host name leaked: " + response.body());
     }
 
-    private static HttpResponse<String> get(final String gateway, final String path)
-        throws IOException, InterruptedException {
-        return GatewayHttp.get(gateways.get(gateway), path);
+    private static HttpResponse<String> get(final String gateway, final String path) throws Exception {
+        return gateways.get(gateway).get(path);
     }
 
     private static HttpResponse<String> post(final String gateway, final String path, final String key,
-                                             final String json) throws IOException, InterruptedException {
-        return GatewayHttp.post(gateways.get(gateway), path, json, "Idempotency-Key", key + "-" + RUN);
+                                             final String json) throws Exception {
+        return gateways.get(gateway).post(path, key + "-" + RUN, json);
     }
 }

@@ -25,13 +25,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 @WebMvcTest(controllers = ProbeController.class, properties = "pointsnet.probe.enabled=true")
-@Import(EventRing.class)
+@Import({EventRing.class, ResourceServerConfiguration.class})
 class ProbeControllerTest {
 
     @Autowired
@@ -39,6 +41,10 @@ class ProbeControllerTest {
 
     @Autowired
     EventRing ring;
+
+    /** The token-free endpoints must answer without one; the decoder is never asked. */
+    @MockitoBean
+    JwtDecoder jwtDecoder;
 
     @MockitoBean
     ValueLedger ledger;

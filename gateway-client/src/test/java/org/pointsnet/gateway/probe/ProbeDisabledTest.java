@@ -10,16 +10,22 @@ import org.pointsnet.gateway.fabric.ValueLedger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Without pointsnet.probe.enabled the probe endpoints do not exist. */
 @WebMvcTest(controllers = ProbeController.class)
-@Import(EventRing.class)
+@Import({EventRing.class, ResourceServerConfiguration.class})
 class ProbeDisabledTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** The token-free endpoints must answer without one; the decoder is never asked. */
+    @MockitoBean
+    JwtDecoder jwtDecoder;
 
     @MockitoBean
     ValueLedger ledger;

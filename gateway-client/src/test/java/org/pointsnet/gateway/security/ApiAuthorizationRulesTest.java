@@ -64,6 +64,6 @@ class ApiAuthorizationRulesTest {
     @Test
     void everyRuleUsesAKnownScope() {
         ApiAuthorizationRules.RULES.forEach(rule ->
-            assertTrue(ApiAuthorizationRules.SCOPES.contains(rule.scope()), rule.toString()));
+            assertTrue(ApiScopes.ALL.contains(rule.scope()), rule.toString()));
     }
 }

@@ -1,0 +1,64 @@
+package org.pointsnet.gateway.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Builds the decoders that turn a bearer token into a validated {@link Jwt}; the checks are the same in both modes. */
+public final class AccessTokenDecoders {
+
+    private AccessTokenDecoders() {
+    }
+
+    /** Verifies ES256 signatures with the embedded authorization server's own keys. */
+    public static JwtDecoder embedded(final JWKSource<SecurityContext> keys, final OAuth2TokenValidator<Jwt> checks) {
+        final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256), keys));
+        // Claims are checked by Spring's validators below (one place, one error format).
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        final NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(checks);
+        return decoder;
+    }
+
+    /** Verifies ES256 or RS256 signatures with the keys an external issuer publishes at {@code jwkSetUri}. */
+    public static JwtDecoder external(final String jwkSetUri, final OAuth2TokenValidator<Jwt> checks) {
+        final NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+        decoder.setJwtValidator(checks);
+        return decoder;
+    }
+
+    /**
+     * Expiry and not-before (60 s clock skew), issuer, audience, and the platform claim: a token names this
+     * gateway's platform or is refused (a gateway signs only for its own platform), plus any extra checks.
+     */
+    @SafeVarargs
+    public static OAuth2TokenValidator<Jwt> validators(final String issuer, final String audience,
+                                                       final String platformId,
+                                                       final OAuth2TokenValidator<Jwt>... extra) {
+        final List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+        checks.add(JwtValidators.createDefaultWithIssuer(issuer));
+        checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+            aud -> aud != null && aud.contains(audience)));
+        checks.add(new JwtClaimValidator<String>(TokenClaims.PLATFORM_ID, platformId::equals));
+        checks.addAll(List.of(extra));
+        return new DelegatingOAuth2TokenValidator<>(checks);
+    }
+}

@@ -1,0 +1,202 @@
+package org.pointsnet.gateway.security;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.pointsnet.gateway.api.UserIds;
+import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.config.InvalidConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The embedded OAuth 2.0 authorization server of the gateway's platform (Spring Security's authorization server):
+ * {@code POST /oauth2/token}, {@code GET /oauth2/authorize}, {@code GET /oauth2/jwks}, {@code POST
+ * /oauth2/introspect}, {@code POST /oauth2/revoke}, {@code GET /.well-known/oauth-authorization-server}.
+ *
+ * <p>Two clients: {@code <platformId>-backend} (confidential; client_credentials; every scope) for the platform's
+ * back end, and {@code <platformId>-app} (public; authorization code with PKCE S256 and consent; the user scopes)
+ * for the platform's end-user app. Access tokens are ES256 JWTs naming the platform, and for end users the user.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = OAuthProperties.EMBEDDED, matchIfMissing = true)
+public class AuthorizationServerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
+    static final int MIN_SECRET_LENGTH = 32;
+
+    /** The authorization server's endpoints; an unauthenticated browser is sent to the login page. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerFilterChain(final HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                http.securityMatcher(server.getEndpointsMatcher());
+                server.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopesConverter()));
+            })
+            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(final OAuthProperties oauth) {
+        return AuthorizationServerSettings.builder().issuer(requireIssuer(oauth)).build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(final OAuthProperties oauth, final GatewaySettings settings,
+                                                 final PasswordEncoder passwords) {
+        final String secret = oauth.clientSecret();
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new InvalidConfigurationException("pointsnet.oauth.client-secret", "the back-end client's "
+                + "secret is missing or shorter than " + MIN_SECRET_LENGTH + " characters (test-network.sh "
+                + "generates one per platform into gateway-secrets.env)");
+        }
+        final TokenSettings tokens = TokenSettings.builder()
+            .accessTokenTimeToLive(oauth.accessTokenTtl())
+            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+            .build();
+        final String platform = settings.platformId();
+        final List<RegisteredClient> clients = new ArrayList<>();
+        clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes((platform + "-backend").getBytes()).toString())
+            .clientId(backendClientId(platform))
+            .clientSecret(passwords.encode(secret))
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
+            .tokenSettings(tokens)
+            .build());
+        clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes((platform + "-app").getBytes()).toString())
+            .clientId(appClientId(platform))
+            .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUris(uris -> uris.addAll(oauth.appRedirectUris()))
+            .scopes(scopes -> scopes.addAll(ApiScopes.USER))
+            .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
+            .tokenSettings(tokens)
+            .build());
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The back end's client id: {@code <platformId>-backend}. */
+    public static String backendClientId(final String platformId) {
+        return platformId + "-backend";
+    }
+
+    /** The end-user app's client id: {@code <platformId>-app}. */
+    public static String appClientId(final String platformId) {
+        return platformId + "-app";
+    }
+
+    // In memory: a restart forgets every grant, and KnownTokenValidator then refuses the tokens issued before it,
+    // which fails closed (clients fetch a new token on 401).
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new InMemoryOAuth2AuthorizationService();
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService() {
+        return new InMemoryOAuth2AuthorizationConsentService();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(final OAuthProperties oauth) {
+        final ECKey key;
+        if (oauth.signingKeyFile() == null || oauth.signingKeyFile().isBlank()) {
+            LOG.warn("pointsnet.oauth.signing-key-file is not set: tokens are signed with a key that lives only in "
+                + "memory and become invalid at every restart");
+            key = SigningKeyFile.ephemeral();
+        } else {
+            key = SigningKeyFile.loadOrCreate(Path.of(oauth.signingKeyFile()));
+        }
+        LOG.info("token signing key {} (ES256)", key.getKeyID());
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(final OAuthProperties oauth,
+                                                               final GatewaySettings settings) {
+        final String audience = oauth.expectedAudience();
+        return context -> {
+            context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            context.getClaims().audience(List.of(audience)).claim(TokenClaims.PLATFORM_ID, settings.platformId());
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                // The principal is the signed-in user, named by their network user id (PlatformUserDirectory).
+                context.getClaims().claim(TokenClaims.USER_ID, context.getPrincipal().getName());
+            }
+        };
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(final JWKSource<SecurityContext> jwkSource, final OAuthProperties oauth,
+                          final GatewaySettings settings, final OAuth2AuthorizationService authorizations) {
+        return AccessTokenDecoders.embedded(jwkSource,
+            AccessTokenDecoders.validators(requireIssuer(oauth), oauth.expectedAudience(), settings.platformId(),
+                new KnownTokenValidator(authorizations)));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserCredentials userCredentials(final PasswordEncoder passwords) {
+        return new InMemoryUserCredentials(passwords);
+    }
+
+    @Bean
+    PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final UserIds userIds,
+                                                final UserCredentials credentials) {
+        return new PlatformUserDirectory(settings.platformId(), userIds, credentials);
+    }
+
+    static String requireIssuer(final OAuthProperties oauth) {
+        if (oauth.issuer() == null || oauth.issuer().isBlank()) {
+            throw new InvalidConfigurationException("pointsnet.oauth.issuer",
+                "the issuer URL tokens carry is missing (e.g. http://127.0.0.1:8081)");
+        }
+        return oauth.issuer();
+    }
+}
