@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds what an {@code /api/v1} request body can make the gateway read: at most 64 KiB + 1 byte, then end of
  * stream, whatever Content-Length says or however long a chunked body runs. The controllers see a body longer
- * than 64 KiB and answer 413 ({@link Validation#bodySize}); nothing larger is ever buffered.
+ * than 64 KiB and answer 400 ({@link Validation#bodySize}); nothing larger is ever buffered.
  */
 @Component
 public class BodyLimitFilter extends OncePerRequestFilter {

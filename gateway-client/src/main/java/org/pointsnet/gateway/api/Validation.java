@@ -119,9 +119,10 @@ public final class Validation {
         return inRange(name, new BigInteger(value), min, max);
     }
 
+    /** 400 VALIDATION_FAILED (API.md's codes have no 413) for a body over 64 KiB. */
     public static void bodySize(final String body) {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new ApiRequestException(ErrorCode.PAYLOAD_TOO_LARGE,
+            throw new ApiRequestException(ErrorCode.VALIDATION_FAILED,
                 "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
         }
     }

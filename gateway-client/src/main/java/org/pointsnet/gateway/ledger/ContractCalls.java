@@ -10,6 +10,9 @@ interface ContractCalls {
 
     String evaluate(String function, String requestJson);
 
+    /** The number of the block that holds committed transaction {@code txId} (this org's peer, qscc). */
+    long blockNumberOf(String txId);
+
     /** The attempt changed nothing because of a concurrent transaction; endorsing again may succeed. */
     final class RetryableConflict extends RuntimeException {
 

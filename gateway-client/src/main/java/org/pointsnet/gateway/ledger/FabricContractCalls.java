@@ -7,9 +7,12 @@ import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.pointsnet.gateway.fabric.FabricErrors;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
 
 /** {@link ContractCalls} on a fabric-gateway {@link Contract}, error translation by {@link FabricErrors}. */
@@ -19,9 +22,14 @@ final class FabricContractCalls implements ContractCalls {
     static final String ENDORSEMENT_MISMATCH = "ProposalResponsePayloads do not match";
 
     private final Contract contract;
+    private final Contract qscc;
+    private final String channel;
 
-    FabricContractCalls(final Contract contract) {
+    /** @param qscc the channel's query system chaincode, {@code network.getContract("qscc")} */
+    FabricContractCalls(final Contract contract, final Contract qscc, final String channel) {
         this.contract = contract;
+        this.qscc = qscc;
+        this.channel = channel;
     }
 
     @Override
@@ -59,6 +67,17 @@ final class FabricContractCalls implements ContractCalls {
             return new String(contract.evaluateTransaction(function, requestJson), StandardCharsets.UTF_8);
         } catch (GatewayException e) {
             throw FabricErrors.translate(function, null, e);
+        }
+    }
+
+    @Override
+    public long blockNumberOf(final String txId) {
+        try {
+            return Block.parseFrom(qscc.evaluateTransaction("GetBlockByTxID", channel, txId)).getHeader().getNumber();
+        } catch (GatewayException e) {
+            throw FabricErrors.translate("qscc:GetBlockByTxID", txId, e);
+        } catch (InvalidProtocolBufferException e) {
+            throw new LedgerFailureException("qscc:GetBlockByTxID returned no block for tx " + txId, txId, e);
         }
     }
 

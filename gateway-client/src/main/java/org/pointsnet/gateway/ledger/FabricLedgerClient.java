@@ -1,6 +1,9 @@
 package org.pointsnet.gateway.ledger;
 
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +51,33 @@ public final class FabricLedgerClient implements LedgerClient {
         return client.evaluate(function, requestJson);
     }
 
+    /**
+     * A repeated request id commits a transaction that changes nothing and returns the stored receipt; the answer
+     * names the transaction and block that made the effect, so every repeat gets the same receipt as the first.
+     */
+    private static Committed asFirstCommit(final ContractCalls calls, final Committed committed) {
+        final String receiptTx = receiptTxId(committed.resultJson());
+        if (receiptTx == null || receiptTx.equals(committed.txId())) {
+            return committed;
+        }
+        return new Committed(receiptTx, calls.blockNumberOf(receiptTx), committed.resultJson());
+    }
+
+    private static String receiptTxId(final String resultJson) {
+        try {
+            final JsonNode txId = JsonMapper.shared().readTree(resultJson).path("txId");
+            return txId.isString() ? txId.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     private static Committed submitWithRetries(final ContractCalls calls, final String function,
                                                final String requestJson) {
         ContractCalls.RetryableConflict last = null;
         for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
             try {
-                return calls.submitOnce(function, requestJson);
+                return asFirstCommit(calls, calls.submitOnce(function, requestJson));
             } catch (ContractCalls.RetryableConflict conflict) {
                 last = conflict;
                 LOG.info("{} attempt {} lost a conflict ({}, tx {}); endorsing again", function, attempt + 1,

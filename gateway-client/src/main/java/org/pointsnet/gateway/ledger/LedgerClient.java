@@ -27,8 +27,9 @@ public interface LedgerClient {
     /**
      * A committed submit.
      *
-     * @param txId        the transaction that committed (for a replayed request id: the replay's own transaction)
-     * @param blockNumber block it committed in
+     * @param txId        the transaction that made the effect: for a repeated request id the first one (the
+     *                    receipt's), not the repeat's own transaction, which changed nothing
+     * @param blockNumber block {@code txId} committed in
      * @param resultJson  the function's result: for mutating functions the receipt
      */
     record Committed(String txId, long blockNumber, String resultJson) {

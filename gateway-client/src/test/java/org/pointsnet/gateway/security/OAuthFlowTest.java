@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.OAuthClient.Pkce;
 import org.pointsnet.gateway.support.TestGatewayProperties;
+import org.pointsnet.gateway.support.TokenForge;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -128,27 +121,30 @@ class OAuthFlowTest {
         assertUnauthenticated(api("GET", "/api/v1/platforms", null, null), "needs an access token");
         assertUnauthenticated(api("GET", "/api/v1/platforms", "not-a-jwt", null), "Malformed");
 
-        final ECKey realKey = SigningKeyFile.loadOrCreate(TestGatewayProperties.signingKeyFile(DIR));
+        final ECKey realKey = SigningKeyFile.load(TestGatewayProperties.signingKeyFile(DIR));
+        final String issuer = TestGatewayProperties.ISSUER;
         final Instant now = Instant.now();
-        assertUnauthenticated(api("GET", "/api/v1/platforms",
-            sign(realKey, claims(now.minusSeconds(900), now.minusSeconds(600)).build()), null), "expired");
-        assertUnauthenticated(api("GET", "/api/v1/platforms",
-            sign(realKey, claims(now, now.plusSeconds(300)).audience("someone-else").build()), null), "aud");
-        assertUnauthenticated(api("GET", "/api/v1/platforms",
-            sign(realKey, claims(now, now.plusSeconds(300)).issuer("http://evil.test").build()), null), "iss");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(realKey,
+            TokenForge.claims(issuer, "platform-a", now.minusSeconds(900), now.minusSeconds(600)).build()), null),
+            "expired");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(realKey,
+            TokenForge.claims(issuer, "platform-a", now, now.plusSeconds(300)).audience("someone-else").build()),
+            null), "aud");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(realKey,
+            TokenForge.claims(issuer, "platform-a", now, now.plusSeconds(300)).issuer("http://evil.test").build()),
+            null), "iss");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(realKey,
+            TokenForge.claims(issuer, "platform-b", now, now.plusSeconds(300)).build()), null), "platform_id");
         // Right kid, right claims, but signed with another key.
-        final ECKey otherKey = new ECKey.Builder(SigningKeyFile.ephemeral()).keyID(realKey.getKeyID()).build();
-        assertUnauthenticated(api("GET", "/api/v1/platforms",
-            sign(otherKey, claims(now, now.plusSeconds(300)).build()), null), "");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(TokenForge.impostor(realKey),
+            TokenForge.claims(issuer, "platform-a", now, now.plusSeconds(300)).build()), null), "");
         // Signed with the real key and otherwise valid, but never issued: refused (a leaked key cannot mint tokens
         // that outlive the authorization server's knowledge).
-        assertUnauthenticated(api("GET", "/api/v1/platforms",
-            sign(realKey, claims(now, now.plusSeconds(300)).build()), null), "not known");
+        assertUnauthenticated(api("GET", "/api/v1/platforms", TokenForge.sign(realKey,
+            TokenForge.claims(issuer, "platform-a", now, now.plusSeconds(300)).build()), null), "not known");
 
         // A token tampered with after issuance fails its signature.
-        final String real = oauth.token(BACKEND, SECRET);
-        final String[] parts = real.split("\\.");
-        final String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        final String tampered = TokenForge.tamper(oauth.token(BACKEND, SECRET));
         assertUnauthenticated(api("GET", "/api/v1/platforms", tampered, null), "");
     }
 
@@ -286,25 +282,5 @@ class OAuthFlowTest {
         final String location = response.headers().firstValue("Location").orElse("");
         assertTrue(location.startsWith(REDIRECT) && location.contains("error=" + error), location);
         assertNotEquals(-1, location.indexOf("state=s1"), location);
-    }
-
-    private static JWTClaimsSet.Builder claims(final Instant issuedAt, final Instant expiresAt) {
-        return new JWTClaimsSet.Builder()
-            .issuer(TestGatewayProperties.ISSUER)
-            .audience(List.of(TestGatewayProperties.ISSUER))
-            .subject(BACKEND)
-            .claim("platform_id", "platform-a")
-            .claim("scope", List.of("points.read"))
-            .issueTime(Date.from(issuedAt))
-            .notBeforeTime(Date.from(issuedAt))
-            .expirationTime(Date.from(expiresAt))
-            .jwtID(UUID.randomUUID().toString());
-    }
-
-    private static String sign(final ECKey key, final JWTClaimsSet claims) throws JOSEException {
-        final SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-            claims);
-        jwt.sign(new ECDSASigner(key));
-        return jwt.serialize();
     }
 }
