@@ -7,6 +7,8 @@
 #                                     and removes the runtime folder
 #   ./test-network.sh status [--json] each node and gateway, its address, whether it answers
 #   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
+#   ./test-network.sh start-gateway P  starts platform P's gateway again after it stopped or
+#                                     was killed (same secrets and token signing key)
 #
 # Hosts and ports come from crypto-config/network.yaml through `admin-cli network render`;
 # this script only starts, waits for and stops processes. Runtime state goes to ./runtime
@@ -269,19 +271,28 @@ write_gateway_secrets() {
       "$(random_secret)" "$(random_secret)" > "$file" )
 }
 
+# launch_gateway PLATFORM: starts the platform's gateway with its env file and secrets (no wait).
+launch_gateway() {
+  local envfile="$RUNTIME/platforms/$1/gateway.env"
+  step "Starting gateway of $1 on $(env_value "$envfile" PN_GATEWAY_URL)"
+  start_process "gateway-$1" "$envfile:$RUNTIME/platforms/$1/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
+    -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" --pointsnet.probe.enabled=true
+}
+
+wait_gateway_ready() {
+  local url
+  url="$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_GATEWAY_URL)"
+  wait_until "gateway-$1" "readiness ($url/health/ready)" http_ok "$url/health/ready"
+}
+
 start_gateways() {
   local p
   for p in "${PN_PLATFORMS[@]}"; do
-    local envfile="$RUNTIME/platforms/$p/gateway.env"
     write_gateway_secrets "$p"
-    step "Starting gateway of $p on $(env_value "$envfile" PN_GATEWAY_URL)"
-    start_process "gateway-$p" "$envfile:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" \
-      --pointsnet.probe.enabled=true
+    launch_gateway "$p"
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    local url
-    url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
-    wait_until "gateway-$p" "readiness ($url/health/ready)" http_ok "$url/health/ready"
+    wait_gateway_ready "$p"
   done
   step "Gateways (OAuth 2.0 client credentials of each platform's back end; new at every up)"
   for p in "${PN_PLATFORMS[@]}"; do
@@ -461,6 +472,23 @@ cmd_status() {
 # ---------------------------------------------------------------------------------------
 # logs
 
+# start-gateway PLATFORM: starts a gateway that stopped or was killed, with the same secrets and signing key
+# (its clients keep their credentials), and waits until it is ready.
+cmd_start_gateway() {
+  local p="${1:-}" known=0 q
+  [ -n "$p" ] || die "usage: ./test-network.sh start-gateway PLATFORM"
+  [ -f "$RUNTIME/network.env" ] || die "the network is not up (no $RUNTIME/network.env)"
+  load_env "$RUNTIME/network.env"
+  for q in "${PN_PLATFORMS[@]}"; do [ "$q" = "$p" ] && known=1; done
+  [ $known -eq 1 ] || die "unknown platform '$p' (known: ${PN_PLATFORMS[*]})"
+  if is_running "gateway-$p"; then
+    info "gateway-$p is already running"
+    return 0
+  fi
+  launch_gateway "$p"
+  wait_gateway_ready "$p"
+}
+
 cmd_logs() {
   local name="${1:-}" follow="${2:-}"
   [ -d "$LOGS" ] || die "no logs: the network is not up"
@@ -489,6 +517,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
+    start-gateway) cmd_start_gateway "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -80,4 +80,13 @@ class GatewayApplicationTest {
         assertFalse(response.body().contains("pointsnet.local"), response.body());
         assertFalse(response.body().toUpperCase().contains("GRPC"), response.body());
     }
+
+    @Test
+    void requestsTomcatRefusesAreProblemsToo() throws Exception {
+        final HttpResponse<String> response = send(request("/api/v1/users/u%00x/balances"));
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("VALIDATION_FAILED", JsonMapper.shared().readTree(response.body()).get("code").asString());
+        assertFalse(response.body().contains("Tomcat"), response.body());
+    }
 }
