@@ -55,13 +55,16 @@ as_admin() {
 # signals a process that merely reused the pid.
 
 proc_start_time() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
+# The state letter of /proc/PID/stat (after the parenthesised command name): Z for a killed, unreaped process.
+proc_state() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1 || true; }
 
-# is_running NAME: the recorded process is alive and is the one we started.
+# is_running NAME: the recorded process is alive (not a zombie) and is the one we started.
 is_running() {
   local file="$PIDS/$1.pid" pid started
   [ -f "$file" ] || return 1
   read -r pid started < "$file" || return 1
-  [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(proc_start_time "$pid")" = "$started" ]
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(proc_start_time "$pid")" = "$started" ] \
+    && [ "$(proc_state "$pid")" != Z ]
 }
 
 # start_process NAME ENVFILES CMD...: start CMD in the background with the env files loaded
