@@ -44,8 +44,8 @@ class LedgerBenchmark {
         try (FabricConnection a = network.connect("platform-a", Role.CLIENT);
              FabricConnection adminA = network.connect("platform-a", Role.ADMIN);
              FabricConnection adminB = network.connect("platform-b", Role.ADMIN)) {
-            LedgerCalls.registerPlatform(adminA, "platform-a", "PTA", "0.01");
-            LedgerCalls.registerPlatform(adminB, "platform-b", "PTB", "0.02");
+            LedgerCalls.registerPlatform(adminA, "platform-a");
+            LedgerCalls.registerPlatform(adminB, "platform-b");
 
             final Figures probe = sequential("probe:PutValue (public key, MAJORITY)", a,
                 i -> new String[] {"probe:PutValue", "bench-" + RUN + "-" + i, "v" + i});

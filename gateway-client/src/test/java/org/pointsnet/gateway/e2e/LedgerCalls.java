@@ -2,7 +2,10 @@ package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Chaincode calls through fabric-gateway for the end-to-end tests and the benchmark: submit, evaluate, retry. */
 final class LedgerCalls {
@@ -145,13 +149,27 @@ final class LedgerCalls {
     }
 
     /**
-     * Registers one of the test platforms with a fixed request id, so on a network where it is registered already
-     * Register replays its first receipt. Every end-to-end test and the benchmark use this same request.
+     * Registers a demo platform with its entry of network/demo-platforms.json and the request id {@code test-network.sh
+     * up} uses, so on a network where it is registered already Register replays its first receipt. Every end-to-end
+     * test and the benchmark use this same request.
      */
-    static void registerPlatform(final FabricConnection admin, final String platform, final String symbol,
-                                 final String unitValue) {
-        submit(admin, "platform:Register", json("requestId", "e2e-register-" + platform, "platformId", platform,
-            "name", "Platform " + symbol, "symbol", symbol, "decimals", 0, "unitValue", unitValue, "currency", "CNY"))
-            .requireValid("registering " + platform);
+    static void registerPlatform(final FabricConnection admin, final String platform) {
+        final JsonNode entry = demoPlatforms().path(platform);
+        if (!entry.isObject()) {
+            fail("network/demo-platforms.json has no entry for " + platform);
+        }
+        final ObjectNode request = JSON.createObjectNode().put("requestId", "e2e-register-" + platform)
+            .put("platformId", platform);
+        request.setAll((ObjectNode) entry);
+        submit(admin, "platform:Register", JSON.writeValueAsString(request)).requireValid("registering " + platform);
+    }
+
+    private static JsonNode demoPlatforms() {
+        final Path root = Path.of(System.getProperty("pointsnet.root", "..")).toAbsolutePath().normalize();
+        try {
+            return JSON.readTree(Files.readString(root.resolve("network/demo-platforms.json")));
+        } catch (IOException e) {
+            return fail("cannot read network/demo-platforms.json under " + root + ": " + e.getMessage());
+        }
     }
 }

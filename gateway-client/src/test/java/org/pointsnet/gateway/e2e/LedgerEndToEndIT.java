@@ -56,9 +56,9 @@ class LedgerEndToEndIT {
             ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
         }
         // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
-        register(A, "PTA", "0.01");
-        register(B, "PTB", "0.02");
-        register(C, "PTC", "0.01");
+        register(A);
+        register(B);
+        register(C);
     }
 
     @AfterAll
@@ -67,8 +67,8 @@ class LedgerEndToEndIT {
         ADMINS.values().forEach(FabricConnection::close);
     }
 
-    private static void register(final String platform, final String symbol, final String unitValue) {
-        LedgerCalls.registerPlatform(ADMINS.get(platform), platform, symbol, unitValue);
+    private static void register(final String platform) {
+        LedgerCalls.registerPlatform(ADMINS.get(platform), platform);
     }
 
     @Test

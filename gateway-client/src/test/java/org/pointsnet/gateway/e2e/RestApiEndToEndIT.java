@@ -1,12 +1,9 @@
 package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,29 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("network")
 class RestApiEndToEndIT {
 
-    private static final String A = "platform-a";
-    private static final String B = "platform-b";
-    private static final List<String> PLATFORMS = List.of(A, B, "platform-c");
-    private static final Duration PEERS_CATCH_UP = Duration.ofSeconds(15);
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String A = ApiNetwork.A;
+    private static final String B = ApiNetwork.B;
+    private static final List<String> PLATFORMS = ApiNetwork.PLATFORMS;
+    private static final String RUN = ApiNetwork.RUN;
+    private static final JsonMapper JSON = ApiNetwork.JSON;
 
     private static Map<String, ApiClient> gateways;
 
     @BeforeAll
     static void findTheNetworkAndRegisterPlatforms() throws Exception {
-        gateways = new java.util.LinkedHashMap<>();
-        NetworkStatus.answeringGatewayClients(PLATFORMS).forEach((id, gateway) -> gateways.put(id, new ApiClient(gateway)));
+        gateways = ApiNetwork.clients();
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
-        register(network, A, "PTA", "0.01");
-        register(network, B, "PTB", "0.02");
-        register(network, "platform-c", "PTC", "0.01");
-    }
-
-    private static void register(final LedgerNetwork network, final String platform, final String symbol,
-                                 final String unitValue) {
-        try (FabricConnection admin = network.connect(platform, Role.ADMIN)) {
-            LedgerCalls.registerPlatform(admin, platform, symbol, unitValue);
+        for (final String platform : PLATFORMS) {
+            try (FabricConnection admin = network.connect(platform, Role.ADMIN)) {
+                LedgerCalls.registerPlatform(admin, platform);
+            }
         }
     }
 
@@ -130,29 +120,11 @@ class RestApiEndToEndIT {
     /** Polls the gateway's balance of {@code user} on {@code platform} until it is {@code expected} or time is up. */
     private static long balance(final String gateway, final String user, final String platform, final long expected)
         throws Exception {
-        final long deadline = System.nanoTime() + PEERS_CATCH_UP.toNanos();
-        while (true) {
-            final HttpResponse<String> response = get(gateway, "/api/v1/users/" + user + "/balances");
-            assertEquals(200, response.statusCode(), response.body());
-            long seen = 0;
-            for (final JsonNode balance : JSON.readTree(response.body()).path("balances")) {
-                if (platform.equals(balance.path("platformId").asString())) {
-                    seen = balance.path("balance").asLong();
-                }
-            }
-            if (seen == expected || System.nanoTime() > deadline) {
-                return seen;
-            }
-            Thread.sleep(250);
-        }
+        return ApiNetwork.balanceEventually(gateways.get(gateway), user, platform, expected);
     }
 
     private static void assertProblem(final HttpResponse<String> response, final int status, final String code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-            "not problem+json: " + response.headers().map());
-        assertEquals(code, JSON.readTree(response.body()).path("code").asString(), response.body());
-        assertFalse(response.body().contains("pointsnet.local"), "peer host name leaked: " + response.body());
+        ApiNetwork.assertProblem(response, status, code);
     }
 
     private static HttpResponse<String> get(final String gateway, final String path) throws Exception {
