@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The ledger benchmark: latency (median, p90) of a public write, an issuance and a
-# conversion, each submitted and awaited one at a time, with ratios to the public write
+# The ledger benchmark: latency (median, p90) of a public write, an issuance, a conversion,
+# a token request and a REST issuance, each awaited one at a time, with ratios to the public write
 # measured in the same run; then throughput of 200 concurrent conversions. Needs the
 # consortium up (./test-network.sh up). Writes gateway-client/target/benchmark.md.
 set -euo pipefail

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,15 +46,29 @@ class LedgerBenchmark {
             LedgerCalls.registerPlatform(adminA, "platform-a");
             LedgerCalls.registerPlatform(adminB, "platform-b");
 
-            final Figures probe = sequential("probe:PutValue (public key, MAJORITY)", a,
-                i -> new String[] {"probe:PutValue", "bench-" + RUN + "-" + i, "v" + i});
-            final Figures issue = sequential("account:Issue (platform's collection)", a,
-                i -> new String[] {"account:Issue", json("requestId", "bench-issue-" + RUN + "-" + i,
-                    "platformId", "platform-a", "userId", "bench-" + RUN + "-" + i, "amount", 1_000, "reason", "bench")});
-            final Figures convert = sequential("conversion:Convert (two platforms)", a,
-                i -> new String[] {"conversion:Convert", json("requestId", "bench-conv-" + RUN + "-" + i,
+            final Figures probe = sequential("probe:PutValue (public key, MAJORITY)",
+                i -> LedgerCalls.submitArgs(a, "probe:PutValue", "bench-" + RUN + "-" + i, "v" + i)
+                    .requireValid("probe"));
+            final Figures issue = sequential("account:Issue (platform's collection)",
+                i -> submit(a, "account:Issue", json("requestId", "bench-issue-" + RUN + "-" + i,
+                    "platformId", "platform-a", "userId", "bench-" + RUN + "-" + i, "amount", 1_000, "reason", "bench"))
+                    .requireValid("issue"));
+            final Figures convert = sequential("conversion:Convert (two platforms)",
+                i -> submit(a, "conversion:Convert", json("requestId", "bench-conv-" + RUN + "-" + i,
                     "userId", "bench-" + RUN + "-" + i, "fromPlatformId", "platform-a", "toPlatformId", "platform-b",
-                    "amount", 100)});
+                    "amount", 100)).requireValid("conversion"));
+
+            // The same issuance through the REST gateway: HTTP, token validation, input checks, then the ledger.
+            final ApiClient rest = ApiNetwork.clients().get("platform-a");
+            final Figures token = sequential("POST /oauth2/token (client_credentials)",
+                i -> rest.oauth().token(rest.gateway().clientId(), rest.gateway().clientSecret()));
+            final Figures restIssue = sequential("POST /api/v1/issuances (REST, bearer token)", i -> {
+                final var response = rest.post("/api/v1/issuances", "bench-rest-" + RUN + "-" + i,
+                    "{\"userId\":\"bench-" + RUN + "-r" + i + "\",\"amount\":1000}");
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("REST issuance failed: " + response.body());
+                }
+            });
 
             final List<String> users = new ArrayList<>();
             for (int i = 0; i < CONCURRENT; i++) {
@@ -73,30 +86,25 @@ class LedgerBenchmark {
                 latencies.add((System.nanoTime() - t0) / 1e6);
             });
             final double seconds = (System.nanoTime() - start) / 1e9;
-            report(probe, List.of(probe, issue, convert), CONCURRENT / seconds, percentile(latencies, 50));
+            report(probe, List.of(probe, issue, convert, token, restIssue), CONCURRENT / seconds, percentile(latencies, 50));
         }
     }
 
-    private static Figures sequential(final String name, final FabricConnection connection,
-                                      final IntFunction<String[]> call) {
+    /** One measured call; {@code i} numbers the calls so each has its own ids. */
+    private interface Step {
+        void run(int i) throws Exception;
+    }
+
+    private static Figures sequential(final String name, final Step step) throws Exception {
         final List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < WARMUP + SAMPLES; i++) {
-            final String[] fnAndArgs = call.apply(i);
             final long t0 = System.nanoTime();
-            final LedgerCalls.Outcome outcome = fnAndArgs.length == 2
-                ? submit(connection, fnAndArgs[0], fnAndArgs[1])
-                : submitProbe(connection, fnAndArgs[1], fnAndArgs[2]);
-            outcome.requireValid(name);
+            step.run(i);
             if (i >= WARMUP) {
                 latencies.add((System.nanoTime() - t0) / 1e6);
             }
         }
         return new Figures(name, SAMPLES, percentile(latencies, 50), percentile(latencies, 90));
-    }
-
-    private static LedgerCalls.Outcome submitProbe(final FabricConnection connection, final String key,
-                                                   final String value) {
-        return LedgerCalls.submitArgs(connection, "probe:PutValue", key, value);
     }
 
     private static double percentile(final List<Double> values, final int p) {
@@ -109,7 +117,7 @@ class LedgerBenchmark {
     private static void report(final Figures baseline, final List<Figures> all, final double tps,
                                final double concurrentMedian) throws IOException {
         final StringBuilder text = new StringBuilder()
-            .append("| transaction (sequential, submit to commit) | n | median ms | p90 ms | median / baseline |\n")
+            .append("| call (sequential; transactions submit to commit) | n | median ms | p90 ms | median / baseline |\n")
             .append("|---|---|---|---|---|\n");
         for (final Figures f : all) {
             text.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f |%n",
