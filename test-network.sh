@@ -288,10 +288,69 @@ wait_gateway_ready() {
   wait_until "gateway-$1" "readiness ($url/health/ready)" http_ok "$url/health/ready"
 }
 
+# postgres_bin: the folder with PostgreSQL's initdb and pg_ctl (Debian keeps them out of PATH).
+postgres_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+  done
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(command -v pg_ctl)"
+    return 0
+  fi
+  return 1
+}
+
+# ensure_postgres: sets PG_BIN, installing the distribution's PostgreSQL when it is missing.
+ensure_postgres() {
+  PG_BIN="$(postgres_bin)" && return 0
+  step "Installing PostgreSQL (apt-get install postgresql) for a projection database"
+  command -v apt-get >/dev/null 2>&1 \
+    || die "a platform's projection uses PostgreSQL (projectionDatabase in crypto-config/network.yaml), and neither PostgreSQL (initdb, pg_ctl) nor apt-get is available: install PostgreSQL and run again"
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; } >> "$LOGS/apt.log" 2>&1 \
+    || die "apt-get install postgresql failed; see $LOGS/apt.log"
+  PG_BIN="$(postgres_bin)" || die "PostgreSQL installed, but no initdb/pg_ctl found under /usr/lib/postgresql"
+}
+
+# as_postgres CMD...: initdb and the server refuse to run as root; as root, run them as the postgres user.
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_projection_database PLATFORM: when the platform's gateway keeps its projection in PostgreSQL, a fresh
+# server for it (loopback, the spec's port, scram-sha-256 with a password generated now into gateway-secrets.env).
+start_projection_database() {
+  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data password pwfile log pid
+  port="$(env_value "$envfile" PN_POSTGRES_PORT)"
+  [ -n "$port" ] || return 0
+  ensure_postgres
+  listen="$(env_value "$envfile" PN_POSTGRES_LISTEN)"
+  data="$(env_value "$envfile" PN_POSTGRES_DATA)"
+  log="$LOGS/postgres-$p.log"
+  step "Starting PostgreSQL for the projection of $p's gateway on $listen:$port ($("$PG_BIN/postgres" --version))"
+  password="$(random_secret)"
+  mkdir -p "$data" && chmod 700 "$data"
+  pwfile="$data.pw" && ( umask 077 && printf '%s\n' "$password" > "$pwfile" )
+  : > "$log"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$data" "$pwfile" "$log"; fi
+  as_postgres "$PG_BIN/initdb" -D "$data" -U pointsnet --pwfile="$pwfile" -A scram-sha-256 >> "$log" 2>&1 \
+    || { rm -f "$pwfile"; fail_node "postgres-$p" "initdb failed"; }
+  rm -f "$pwfile"
+  as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+    -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories=$data" start >> "$log" 2>&1 \
+    || fail_node "postgres-$p" "PostgreSQL did not start"
+  pid="$(head -n 1 "$data/postmaster.pid")"
+  echo "$pid $(proc_start_time "$pid")" > "$PIDS/postgres-$p.pid"
+  PGPASSWORD="$password" "$PG_BIN/psql" -q -h "$listen" -p "$port" -U pointsnet -d postgres \
+    -c "CREATE DATABASE pointsnet" >> "$log" 2>&1 || fail_node "postgres-$p" "creating database pointsnet failed"
+  ( umask 077 && printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$password" >> "$RUNTIME/platforms/$p/gateway-secrets.env" )
+}
+
 start_gateways() {
   local p
   for p in "${PN_PLATFORMS[@]}"; do
     write_gateway_secrets "$p"
+    start_projection_database "$p"
     launch_gateway "$p"
   done
   for p in "${PN_PLATFORMS[@]}"; do
@@ -387,8 +446,8 @@ cmd_down() {
   step "Stopping PointsNet"
   if [ -d "$PIDS" ]; then
     local file
-    # Gateways and chaincode servers first, then peers, then orderers.
-    for prefix in gateway- chaincode- peer- ""; do
+    # Gateways first, then their projection databases and the chaincode servers, then peers, then orderers.
+    for prefix in gateway- postgres- chaincode- peer- ""; do
       for file in "$PIDS"/"$prefix"*.pid; do
         [ -f "$file" ] || continue
         stop_process "$(basename "$file" .pid)"

@@ -8,11 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.pointsnet.gateway.events.ChaincodeEventListener;
+import org.pointsnet.gateway.events.BlockEventListener;
+import org.pointsnet.gateway.projection.ProjectionStore;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +35,10 @@ class GatewayApplicationTest {
     int port;
 
     @Autowired
-    ChaincodeEventListener listener;
+    BlockEventListener listener;
+
+    @Autowired
+    ProjectionStore projection;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,7 +65,7 @@ class GatewayApplicationTest {
         assertEquals("DOWN", JsonMapper.shared().readTree(ready.body()).get("status").asString());
 
         assertTrue(listener.isRunning(), "event listener thread is not running");
-        assertTrue(Files.isRegularFile(DIR.resolve("state/checkpoint.json")), "checkpoint file not created");
+        assertEquals(0, projection.nextBlock(), "the projection's schema is not in place or did not start at block 0");
         assertEquals("[]", send(request("/api/v1/probe/events")).body());
     }
 

@@ -3,6 +3,7 @@ package org.pointsnet.admin.network;
 import java.nio.file.Path;
 
 import org.pointsnet.admin.crypto.CryptoLayout;
+import org.pointsnet.admin.spec.EndpointSpec;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
@@ -17,6 +18,8 @@ final class NodeEnvironments {
 
     private static final String GATEWAY_USER = "User1";
     private static final String ADMIN_USER = "Admin";
+    /** Database and role name of a gateway's PostgreSQL projection. */
+    static final String PROJECTION_DATABASE = "pointsnet";
 
     private final NetworkSpec spec;
     private final Path configDir;
@@ -141,7 +144,7 @@ final class NodeEnvironments {
         Path user = CryptoLayout.userDir(orgDir, GATEWAY_USER, org.domain());
         Path admin = CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain());
         String url = "http://" + Addresses.dial(org.gateway().host(), org.gateway().port());
-        return new EnvFile()
+        EnvFile env = new EnvFile()
             .put("SERVER_ADDRESS", Addresses.listenHost(org.gateway().host()))
             .put("SERVER_PORT", org.gateway().port())
             .put("POINTSNET_PLATFORMID", org.platformId())
@@ -158,9 +161,28 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(admin))
             .put("POINTSNET_OAUTH_ISSUER", url)
             .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
-            .put("POINTSNET_EVENTS_CHECKPOINTFILE", runtime.platform(org.platformId()).resolve("gateway-checkpoint.json"))
             .put("PN_GATEWAY_URL", url)
             .put("PN_CLIENT_ID", org.platformId() + "-backend")
             .put("PN_HEALTH_URL", url + "/health/live");
+        return projection(env, org);
+    }
+
+    /**
+     * The gateway's event projection: embedded H2 in the org's runtime folder, or the org's PostgreSQL (the
+     * network script starts it from the PN_POSTGRES_* values; its password goes to gateway-secrets.env).
+     */
+    private EnvFile projection(EnvFile env, PlatformOrgSpec org) {
+        Path dir = runtime.platform(org.platformId());
+        EndpointSpec db = org.projectionDatabase().orElse(null);
+        if (db == null) {
+            return env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dir.resolve("projection").resolve("db"));
+        }
+        return env
+            .put("SPRING_DATASOURCE_URL", "jdbc:postgresql://" + Addresses.dial(db.host(), db.port()) + "/"
+                + PROJECTION_DATABASE)
+            .put("SPRING_DATASOURCE_USERNAME", PROJECTION_DATABASE)
+            .put("PN_POSTGRES_LISTEN", Addresses.listenHost(db.host()))
+            .put("PN_POSTGRES_PORT", db.port())
+            .put("PN_POSTGRES_DATA", dir.resolve("postgres"));
     }
 }

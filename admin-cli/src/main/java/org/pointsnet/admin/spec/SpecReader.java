@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -31,6 +33,8 @@ final class SpecReader {
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .injectableValues(new InjectableValues.Std()
+            .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty()))
         .build();
 
     /** Only used to find unknown fields hidden behind a missing-field error. */

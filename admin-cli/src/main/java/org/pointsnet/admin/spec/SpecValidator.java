@@ -111,6 +111,7 @@ final class SpecValidator {
         }
         endpoint(field + ".chaincodeServer", org.chaincodeServer());
         endpoint(field + ".gateway", org.gateway());
+        org.projectionDatabase().ifPresent(db -> endpoint(field + ".projectionDatabase", db));
     }
 
     private void orgIdentity(String field, String name, String mspId, String domain) {

@@ -78,7 +78,15 @@ class NetworkRendererTest {
         assertEquals("platform-c-backend", value(gateway, "PN_CLIENT_ID"));
         assertEquals("http://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));
         assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
-        assertTrue(gateway.lines().noneMatch(line -> line.contains("SECRET") || line.contains("HMACKEY")),
+        // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
+        assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
+        assertEquals("9055", value(gateway, "PN_POSTGRES_PORT"));
+        assertEquals("127.0.0.1", value(gateway, "PN_POSTGRES_LISTEN"));
+        assertTrue(value(gateway, "PN_POSTGRES_DATA").endsWith("/platforms/platform-c/postgres"));
+        assertTrue(value(read(runtime.resolve("platforms/platform-a/gateway.env")), "SPRING_DATASOURCE_URL")
+            .matches("jdbc:h2:file:.*/platforms/platform-a/projection/db"));
+        assertTrue(gateway.lines().noneMatch(line -> line.contains("SECRET") || line.contains("HMACKEY")
+                || line.contains("PASSWORD")),
             "secrets are made per up by test-network.sh, never rendered into the committed-config path");
         String chaincode = read(runtime.resolve("platforms/platform-c/chaincode.env"));
         assertEquals("127.0.0.1:9054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));

@@ -26,8 +26,6 @@ public final class GatewayConfigValidator {
         final Checks checks = new Checks();
         final GatewayProperties.Fabric fabric = properties.fabric() != null
             ? properties.fabric() : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null);
-        final GatewayProperties.Events events = properties.events() != null
-            ? properties.events() : new GatewayProperties.Events(null);
 
         final String platformId = checks.identifier("platform-id", properties.platformId());
         final String mspId = checks.identifier("fabric.msp-id", fabric.mspId());
@@ -38,7 +36,6 @@ public final class GatewayConfigValidator {
         final Path keyPath = checks.readableFile("fabric.key-path", fabric.keyPath());
         final String channel = checks.identifier("fabric.channel", fabric.channel());
         final String chaincode = checks.identifier("fabric.chaincode", fabric.chaincode());
-        final Path checkpoint = checks.writableFileLocation("events.checkpoint-file", events.checkpointFile());
 
         if (!checks.problems.isEmpty()) {
             throw new InvalidConfigurationException(checks.problems);
@@ -46,8 +43,7 @@ public final class GatewayConfigValidator {
         final String authority = override != null ? override : peer.host();
         return new GatewaySettings(platformId,
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
-                channel, chaincode),
-            checkpoint);
+                channel, chaincode));
     }
 
     private record HostPort(String host, int port) {
@@ -127,22 +123,6 @@ public final class GatewayConfigValidator {
                 return path;
             }
             return null;
-        }
-
-        Path writableFileLocation(final String property, final String value) {
-            final Path path = path(property, value);
-            if (path == null) {
-                return null;
-            }
-            if (Files.isDirectory(path)) {
-                problem(property, path + " is a directory; it must name a file");
-                return null;
-            }
-            if (Files.exists(path) && !Files.isWritable(path)) {
-                problem(property, "file " + path + " is not writable by this process");
-                return null;
-            }
-            return path;
         }
 
         private Path path(final String property, final String value) {

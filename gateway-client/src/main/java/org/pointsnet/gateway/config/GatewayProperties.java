@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pointsnet")
 public record GatewayProperties(String platformId,
                                 @DefaultValue Fabric fabric,
-                                @DefaultValue Events events,
                                 @DefaultValue Probe probe) {
 
     /** {@code pointsnet.fabric.*}: where the org's peer is and which identity signs. */
@@ -23,10 +22,6 @@ public record GatewayProperties(String platformId,
                          String keyPath,
                          String channel,
                          String chaincode) {
-    }
-
-    /** {@code pointsnet.events.*}: chaincode event listener. */
-    public record Events(String checkpointFile) {
     }
 
     /** {@code pointsnet.probe.*}: smoke-test endpoints, off unless asked for. */

@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** Validated gateway configuration; every value is present and well-formed. */
-public record GatewaySettings(String platformId, Fabric fabric, Path checkpointFile) {
+public record GatewaySettings(String platformId, Fabric fabric) {
 
     public GatewaySettings {
         Objects.requireNonNull(platformId, "platformId");
         Objects.requireNonNull(fabric, "fabric");
-        Objects.requireNonNull(checkpointFile, "checkpointFile");
     }
 
     /**

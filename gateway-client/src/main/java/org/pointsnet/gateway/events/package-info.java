@@ -1,2 +1,2 @@
-/** Chaincode event listener: a background stream of the chaincode's events, checkpointed to a file, kept in a ring. */
+/** Block event listener: committed blocks from the handler's resume position, their chaincode events, a ring. */
 package org.pointsnet.gateway.events;

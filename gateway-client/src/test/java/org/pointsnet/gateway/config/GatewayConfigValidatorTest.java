@@ -31,7 +31,6 @@ class GatewayConfigValidatorTest {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
                 keyPath, "points", "points"),
-            new GatewayProperties.Events(dir.resolve("state/checkpoint.json").toString()),
             new GatewayProperties.Probe(false));
     }
 
@@ -46,7 +45,6 @@ class GatewayConfigValidatorTest {
         assertEquals("localhost:7051", settings.fabric().peerTarget());
         assertEquals("peer0.platform-a.pointsnet.local", settings.fabric().tlsAuthority());
         assertEquals(key, settings.fabric().keyPath());
-        assertEquals(dir.resolve("state/checkpoint.json"), settings.checkpointFile());
     }
 
     @Test
@@ -60,7 +58,7 @@ class GatewayConfigValidatorTest {
 
     @Test
     void emptyConfigurationNamesEveryRequiredProperty() {
-        final var empty = new GatewayProperties(null, null, null, null);
+        final var empty = new GatewayProperties(null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(empty));
@@ -68,7 +66,7 @@ class GatewayConfigValidatorTest {
         final List<String> named = e.problems().stream().map(ConfigProblem::property).toList();
         assertEquals(List.of("pointsnet.platform-id", "pointsnet.fabric.msp-id", "pointsnet.fabric.peer-endpoint",
             "pointsnet.fabric.tls-ca-cert", "pointsnet.fabric.cert-path", "pointsnet.fabric.key-path",
-            "pointsnet.fabric.channel", "pointsnet.fabric.chaincode", "pointsnet.events.checkpoint-file"), named);
+            "pointsnet.fabric.channel", "pointsnet.fabric.chaincode"), named);
         assertTrue(e.getMessage().contains("pointsnet.fabric.msp-id: is required but not set"), e.getMessage());
     }
 
@@ -106,7 +104,7 @@ class GatewayConfigValidatorTest {
     @Test
     void whitespaceInAnIdentifierIsRejected() {
         final var props = new GatewayProperties("platform a", properties("localhost:7051", null, key.toString())
-            .fabric(), new GatewayProperties.Events(dir.resolve("c.json").toString()), null);
+            .fabric(), null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));

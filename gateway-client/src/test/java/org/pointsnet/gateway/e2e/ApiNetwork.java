@@ -92,6 +92,23 @@ final class ApiNetwork {
         return JSON.readTree(response.body()).path("receipts").size();
     }
 
+    /**
+     * {@code GET /reconciliation} through {@code client}'s gateway: asserts that every platform's supply replayed
+     * from events equals its on-chain supply, and returns the report.
+     */
+    static JsonNode assertReconciled(final ApiClient client) throws Exception {
+        final HttpResponse<String> response = client.get("/api/v1/reconciliation");
+        assertEquals(200, response.statusCode(), response.body());
+        final JsonNode report = JSON.readTree(response.body());
+        assertTrue(report.path("balanced").asBoolean(false), response.body());
+        assertTrue(report.path("platforms").size() >= PLATFORMS.size(), response.body());
+        for (final JsonNode line : report.path("platforms")) {
+            assertEquals(line.path("onChainSupply").asLong(), line.path("replayedSupply").asLong(), response.body());
+            assertEquals(0, line.path("difference").asLong(), response.body());
+        }
+        return report;
+    }
+
     /** A problem+json answer with {@code status} and {@code code} that leaks no peer names. */
     static void assertProblem(final HttpResponse<String> response, final int status, final String code) {
         assertEquals(status, response.statusCode(), response.body());

@@ -104,8 +104,11 @@ class CrashRecoveryEndToEndIT {
             }
             assertEquals(1, converts, "conversion of " + user + " in the history " + converts + " times");
         }
-        System.out.printf("crash test: %d of %d conversions acknowledged before the SIGKILL of pid %d%n",
-            ackedBeforeKill, USERS, pid);
+        // The restarted gateway's listener resumed from its stored position: its projection matches the ledger.
+        final JsonNode report = ApiNetwork.assertReconciled(a);
+        System.out.printf("crash test: %d of %d conversions acknowledged before the SIGKILL of pid %d; "
+            + "reconciled at block %d: %s%n", ackedBeforeKill, USERS, pid, report.path("asOfBlock").asLong(),
+            report.path("platforms"));
     }
 
     /** At most 64 characters (the Idempotency-Key limit): the user id's random tail is unique enough. */

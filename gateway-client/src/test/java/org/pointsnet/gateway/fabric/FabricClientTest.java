@@ -10,26 +10,19 @@ import io.grpc.Grpc;
 import io.grpc.Server;
 import io.grpc.TlsServerCredentials;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointsnet.gateway.config.GatewaySettings;
-import org.pointsnet.gateway.events.Backoff;
-import org.pointsnet.gateway.events.ChaincodeEventListener;
-import org.pointsnet.gateway.events.ChaincodeEventRecord;
-import org.pointsnet.gateway.events.EventRing;
 import org.pointsnet.gateway.support.TestPki;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real fabric-gateway client, over TLS, against {@link FakeGatewayService}: proposal → endorse → submit →
- * commit status, evaluate, error details, and the chaincode event stream with a file checkpoint.
+ * commit status, evaluate and error details.
  */
 class FabricClientTest {
 
@@ -122,60 +115,4 @@ class FabricClientTest {
             assertThrows(LedgerException.class, () -> ledger.getValue("hello")));
     }
 
-    @Test
-    void eventsAreDeliveredAndARestartResumesAfterTheCheckpoint() throws Exception {
-        final Path checkpointFile = dir.resolve("checkpoint.json");
-        final EventRing first = new EventRing();
-        final String firstTx;
-        try (FileCheckpointer checkpointer = new FileCheckpointer(checkpointFile);
-             ChaincodeEventListener listener = listener(checkpointer, first)) {
-            listener.start();
-            awaitEventRequests(1);
-            firstTx = ledger.putValue("a", "1").txId();
-            awaitSize(first, 1);
-        }
-        final ChaincodeEventRecord event = first.snapshot().get(0);
-        assertEquals(firstTx, event.txId());
-        assertEquals("ValueWritten", event.eventName());
-        assertEquals("1", event.payload().get("value").asString());
-        assertEquals(firstTx, event.payload().get("txId").asString());
-
-        // Written while no listener runs; the restarted one must deliver it, and not the first one again.
-        final String missedTx = ledger.putValue("b", "2").txId();
-        final EventRing second = new EventRing();
-        try (FileCheckpointer checkpointer = new FileCheckpointer(checkpointFile);
-             ChaincodeEventListener listener = listener(checkpointer, second)) {
-            listener.start();
-            awaitSize(second, 1);
-        }
-        assertEquals(List.of(missedTx), second.snapshot().stream().map(ChaincodeEventRecord::txId).toList());
-        final var resumed = peer.eventRequests.get(peer.eventRequests.size() - 1);
-        assertEquals(event.blockNumber(), resumed.getStartPosition().getSpecified().getNumber());
-        assertEquals(firstTx, resumed.getAfterTransactionId());
-        assertEquals("points", resumed.getChaincodeId());
-    }
-
-    private ChaincodeEventListener listener(final FileCheckpointer checkpointer, final EventRing ring) {
-        final var network = connection.network();
-        return new ChaincodeEventListener(
-            checkpoint -> network.newChaincodeEventsRequest("points").checkpoint(checkpoint).build().getEvents(),
-            checkpointer, ring, JsonMapper.shared(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
-            "test");
-    }
-
-    private void awaitEventRequests(final int count) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (peer.eventRequests.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(count, peer.eventRequests.size(), "event stream not opened");
-    }
-
-    private static void awaitSize(final EventRing ring, final int size) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ring.snapshot().size() < size && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(size, ring.snapshot().size(), "events: " + ring.snapshot());
-    }
 }

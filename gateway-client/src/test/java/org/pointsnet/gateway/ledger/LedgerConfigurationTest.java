@@ -13,8 +13,7 @@ class LedgerConfigurationTest {
 
     private static final GatewaySettings SETTINGS = new GatewaySettings("platform-a",
         new GatewaySettings.Fabric("PlatformAMSP", "localhost", 7051, "peer0", Path.of("ca.pem"), Path.of("cert.pem"),
-            Path.of("key.pem"), "points", "points"),
-        Path.of("checkpoint"));
+            Path.of("key.pem"), "points", "points"));
 
     @Test
     void noAdminIdentityMeansNoAdminConnection() {

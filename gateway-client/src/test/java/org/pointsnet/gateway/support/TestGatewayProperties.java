@@ -32,7 +32,7 @@ public final class TestGatewayProperties {
         registry.add("pointsnet.fabric.key-path", () -> user.key().toString());
         registry.add("pointsnet.fabric.channel", () -> "points");
         registry.add("pointsnet.fabric.chaincode", () -> "points");
-        registry.add("pointsnet.events.checkpoint-file", () -> dir.resolve("state/checkpoint.json").toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("projection/db"));
         registry.add("pointsnet.users.hmac-key", () -> "test-hmac-key-0123456789abcdef0123456789");
         registry.add("pointsnet.oauth.issuer", () -> ISSUER);
         registry.add("pointsnet.oauth.client-secret", () -> CLIENT_SECRET);

@@ -1,0 +1,73 @@
+package org.pointsnet.gateway.projection;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.fabric.FabricConnection;
+import org.pointsnet.gateway.fabric.FabricErrors;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
+import org.pointsnet.gateway.ledger.LedgerClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The projection store on the configured DataSource (spring.datasource.*: embedded H2 by default, PostgreSQL by
+ * configuration; schema by Flyway), the peer's chain height, the listener lag gauge and reconciliation.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    ProjectionStore projectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
+                                    final ObjectMapper json) {
+        return new ProjectionStore(jdbc, transactions, json);
+    }
+
+    /** qscc GetChainInfo on this org's peer. */
+    @Bean
+    ChainHeight chainHeight(final FabricConnection connection, final GatewaySettings settings) {
+        final Contract qscc = connection.network().getContract("qscc");
+        final String channel = settings.fabric().channel();
+        return () -> {
+            try {
+                return BlockchainInfo.parseFrom(qscc.evaluateTransaction("GetChainInfo", channel)).getHeight();
+            } catch (GatewayException e) {
+                throw FabricErrors.translate("qscc:GetChainInfo", null, e);
+            } catch (InvalidProtocolBufferException e) {
+                throw new LedgerFailureException("qscc:GetChainInfo returned no chain info", null, e);
+            }
+        };
+    }
+
+    /**
+     * @param maxLag blocks behind the peer beyond which the gateway is not ready: a few seconds of blocks under
+     *               load (the orderer cuts a block at most every 2 s, or sooner when full); more means the
+     *               listener is stuck or far behind, and the projection's answers are stale
+     */
+    @Bean
+    ListenerProgress listenerProgress(final ProjectionStore store, final ChainHeight height,
+                                      @Value("${pointsnet.projection.max-lag-blocks:20}") final long maxLag,
+                                      final MeterRegistry meters) {
+        final ListenerProgress progress = new ListenerProgress(store, height, maxLag);
+        Gauge.builder("pointsnet.listener.lag.blocks", progress, p -> p.lagBlocks().orElse(-1))
+            .description("committed blocks the event projection has not stored yet (-1: unknown)")
+            .register(meters);
+        return progress;
+    }
+
+    @Bean
+    Reconciliation reconciliation(final LedgerClient ledger, final ChainHeight height, final ProjectionStore store,
+                                  final ObjectMapper json, final MeterRegistry meters,
+                                  @Value("${pointsnet.projection.catch-up:10s}") final Duration catchUp) {
+        return new Reconciliation(ledger, height, store, json, meters, catchUp);
+    }
+}

@@ -1,0 +1,132 @@
+package org.pointsnet.gateway.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.events.BlockEvents;
+import org.pointsnet.gateway.events.TestBlocks;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.ledger.LedgerClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReconciliationTest {
+
+    private ProjectionStore store;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private String onChain = "[{\"platformId\":\"a\",\"supply\":600,\"balances\":600},"
+        + "{\"platformId\":\"b\",\"supply\":150,\"balances\":150}]";
+    private final Deque<Long> heights = new ArrayDeque<>();
+    private long lastHeight;
+
+    private final LedgerClient ledger = new LedgerClient() {
+        @Override
+        public Committed submit(final String function, final String requestJson) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Committed submitAsAdmin(final String function, final String requestJson) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean adminAvailable() {
+            return false;
+        }
+
+        @Override
+        public String evaluate(final String function, final String requestJson) {
+            assertEquals("account:GetSupply", function);
+            return onChain;
+        }
+    };
+
+    @BeforeEach
+    void projectionWithThreeBlocks() {
+        final DataSource data = new DriverManagerDataSource(
+            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        store = new ProjectionStore(JdbcClient.create(data),
+            new TransactionTemplate(new DataSourceTransactionManager(data)), JsonMapper.shared());
+        store.handle(0, List.of());
+        store.handle(1, BlockEvents.of(TestBlocks.block(1, List.of(TestBlocks.Tx.valid("t1", "Receipt",
+            TestBlocks.receipt("t1", "ISSUE", "a", "a", "u", 900)))), "points", JsonMapper.shared()));
+        store.handle(2, BlockEvents.of(TestBlocks.block(2, List.of(TestBlocks.Tx.valid("t2", "Receipt",
+            TestBlocks.receipt("t2", "CONVERT", "a", "a", "u", -300, "b", "u", 150)))), "points",
+            JsonMapper.shared()));
+    }
+
+    private Reconciliation reconciliation(final Duration catchUp) {
+        final ChainHeight height = () -> {
+            if (!heights.isEmpty()) {
+                lastHeight = heights.poll();
+            }
+            return lastHeight;
+        };
+        return new Reconciliation(ledger, height, store, JsonMapper.shared(), meters, catchUp);
+    }
+
+    @Test
+    void equalSuppliesAtTheSameHeightBalance() {
+        lastHeight = 3;
+        final Reconciliation.Report report = reconciliation(Duration.ofSeconds(1)).reconcile();
+
+        assertTrue(report.balanced());
+        assertEquals(2, report.asOfBlock());
+        assertEquals(List.of(new Reconciliation.Line("a", 600, 600, 0), new Reconciliation.Line("b", 150, 150, 0)),
+            report.platforms());
+        assertEquals(0.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "a").gauge().value());
+    }
+
+    @Test
+    void aDifferenceIsReportedAndExported() {
+        lastHeight = 3;
+        onChain = "[{\"platformId\":\"a\",\"supply\":590},{\"platformId\":\"b\",\"supply\":150}]";
+
+        final Reconciliation.Report report = reconciliation(Duration.ofSeconds(1)).reconcile();
+
+        assertFalse(report.balanced());
+        assertEquals(new Reconciliation.Line("a", 590, 600, 10), report.platforms().get(0));
+        assertEquals(10.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "a").gauge().value());
+    }
+
+    @Test
+    void aProjectionThatDoesNotCatchUpIsUnavailableNotAFalseAlarm() {
+        lastHeight = 5;
+        assertThrows(LedgerUnavailableException.class, () -> reconciliation(Duration.ofMillis(200)).reconcile());
+    }
+
+    @Test
+    void aBlockCommittedDuringTheQueryIsComparedAgain() {
+        // Height 3 before and 4 after the first query; then the chain stays at 4 and the projection catches up.
+        heights.addAll(List.of(3L, 4L, 4L, 4L));
+        new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.handle(3, List.of());
+        }).start();
+
+        final Reconciliation.Report report = reconciliation(Duration.ofSeconds(2)).reconcile();
+        assertEquals(3, report.asOfBlock());
+        assertTrue(report.balanced());
+    }
+}
