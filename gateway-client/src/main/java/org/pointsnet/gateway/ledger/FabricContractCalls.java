@@ -8,6 +8,7 @@ import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.micrometer.core.instrument.Timer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -38,9 +39,13 @@ final class FabricContractCalls implements ContractCalls {
         try {
             final Proposal proposal = contract.newProposal(function).addArguments(requestJson).build();
             txId = proposal.getTransactionId();
+            final Timer.Sample submitting = Timer.start();
             final SubmittedTransaction submitted = proposal.endorse().submitAsync();
+            submitting.stop(LedgerTimers.submit(function));
             final byte[] result = submitted.getResult();
+            final Timer.Sample committing = Timer.start();
             final Status status = submitted.getStatus();
+            committing.stop(LedgerTimers.commit(function, status.getCode().name()));
             if (!status.isSuccessful()) {
                 final TxValidationCode code = status.getCode();
                 if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
@@ -64,7 +69,10 @@ final class FabricContractCalls implements ContractCalls {
     @Override
     public String evaluate(final String function, final String requestJson) {
         try {
-            return new String(contract.evaluateTransaction(function, requestJson), StandardCharsets.UTF_8);
+            final Timer.Sample evaluating = Timer.start();
+            final byte[] result = contract.evaluateTransaction(function, requestJson);
+            evaluating.stop(LedgerTimers.evaluate(function));
+            return new String(result, StandardCharsets.UTF_8);
         } catch (GatewayException e) {
             throw FabricErrors.translate(function, null, e);
         }

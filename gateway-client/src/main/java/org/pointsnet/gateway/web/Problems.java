@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.web;
 
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +35,8 @@ public final class Problems {
 
     /** Content type set explicitly so a client sending {@code Accept: application/json} still gets problem+json. */
     public static ResponseEntity<Object> response(final ProblemDetail problem) {
+        final Object code = problem.getProperties() == null ? null : problem.getProperties().get(CODE);
+        count(String.valueOf(code), problem.getStatus());
         return ResponseEntity.status(problem.getStatus())
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(problem);
@@ -51,9 +54,15 @@ public final class Problems {
             .put("status", code.status().value())
             .put("detail", detail)
             .put(CODE, code.name());
+        count(code.name(), code.status().value());
         response.setStatus(code.status().value());
         // Bytes, not a Writer: the content type stays exactly application/problem+json (JSON is UTF-8 by RFC 8259).
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(body));
+    }
+
+    /** {@code pointsnet_api_errors_total{code,status}}: every problem answered, from this one place. */
+    private static void count(final String code, final int status) {
+        Metrics.counter("pointsnet.api.errors", "code", code, "status", Integer.toString(status)).increment();
     }
 }

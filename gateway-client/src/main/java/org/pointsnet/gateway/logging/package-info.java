@@ -1,0 +1,2 @@
+/** Log hygiene: user ids masked in every structured log line. */
+package org.pointsnet.gateway.logging;
