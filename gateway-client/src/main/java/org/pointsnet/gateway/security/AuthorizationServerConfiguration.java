@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,8 +29,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -125,16 +128,23 @@ public class AuthorizationServerConfiguration {
         return platformId + "-app";
     }
 
-    // In memory: a restart forgets every grant, and KnownTokenValidator then refuses the tokens issued before it,
-    // which fails closed (clients fetch a new token on 401).
+    // In the gateway's database (Flyway V2): grants, and so tokens, survive a restart; KnownTokenValidator reads
+    // them to refuse revoked or never-issued tokens.
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(final JdbcOperations jdbc,
+                                                    final RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService() {
-        return new InMemoryOAuth2AuthorizationConsentService();
+    OAuth2AuthorizationConsentService authorizationConsentService(final JdbcOperations jdbc,
+                                                                  final RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ExpiredGrantsPurge expiredGrantsPurge(final JdbcClient jdbc) {
+        return new ExpiredGrantsPurge(jdbc, Clock.systemUTC());
     }
 
     @Bean
@@ -160,7 +170,9 @@ public class AuthorizationServerConfiguration {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            context.getClaims().audience(List.of(audience)).claim(TokenClaims.PLATFORM_ID, settings.platformId());
+            // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's class.
+            context.getClaims().audience(new ArrayList<>(List.of(audience)))
+                .claim(TokenClaims.PLATFORM_ID, settings.platformId());
             if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
                 // The principal is the signed-in user, named by their network user id (PlatformUserDirectory).
                 context.getClaims().claim(TokenClaims.USER_ID, context.getPrincipal().getName());
@@ -182,8 +194,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    UserCredentials userCredentials(final PasswordEncoder passwords) {
-        return new InMemoryUserCredentials(passwords);
+    UserCredentials userCredentials(final JdbcClient jdbc, final PasswordEncoder passwords) {
+        return new JdbcUserCredentials(jdbc, passwords);
     }
 
     @Bean

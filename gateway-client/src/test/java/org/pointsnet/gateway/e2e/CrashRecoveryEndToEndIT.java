@@ -83,6 +83,9 @@ class CrashRecoveryEndToEndIT {
         assertTrue(ackedBeforeKill < USERS, "the kill came too late to interrupt anything");
 
         runScript("start-gateway", A);
+        // Grants are in the gateway's database: the token issued before the kill still works after the restart.
+        final HttpResponse<String> withOldToken = a.send("GET", "/api/v1/platforms", null, null, token);
+        assertEquals(200, withOldToken.statusCode(), withOldToken.body());
 
         for (final String user : users) {
             final HttpResponse<String> retried = a.post("/api/v1/conversions", key(user), conversion(user));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pointsnet.gateway.api.UserIds;
 import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ class OperationsEndpointsTest {
 
     @Test
     void logsAreJsonLinesWithUserIdsMaskedAndNoSecrets(final CapturedOutput output) throws Exception {
-        final String userId = "platform-a.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
+        final String userId = new UserIds("0123456789abcdef0123456789abcdef-test-key").userId("platform-a", "dora");
         LoggerFactory.getLogger(OperationsEndpointsTest.class).info("conversion refused for user {}", userId);
         final String token = new OAuthClient("http://127.0.0.1:" + port)
             .token("platform-a-backend", TestGatewayProperties.CLIENT_SECRET);
@@ -97,7 +98,7 @@ class OperationsEndpointsTest {
         final String line = output.getOut().lines().filter(l -> l.contains("conversion refused for user"))
             .findFirst().orElseThrow();
         assertTrue(line.startsWith("{") && line.contains("\"@timestamp\""), "not a structured line: " + line);
-        assertTrue(line.contains("platform-a.AbCdEf…"), line);
+        assertTrue(line.contains(userId.substring(0, 17) + "…"), line);
         assertFalse(output.getAll().contains(userId), "a user id was logged in the clear");
         assertFalse(output.getAll().contains(token), "an access token was logged");
         assertFalse(output.getAll().contains(TestGatewayProperties.CLIENT_SECRET), "the client secret was logged");

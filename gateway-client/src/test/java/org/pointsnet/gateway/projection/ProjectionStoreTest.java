@@ -29,7 +29,8 @@ class ProjectionStoreTest {
     void migrate() {
         final DataSource data = new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(data).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+            .load().migrate();
         jdbc = JdbcClient.create(data);
         store = new ProjectionStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(data)),
             JsonMapper.shared());

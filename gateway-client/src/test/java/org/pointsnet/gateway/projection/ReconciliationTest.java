@@ -61,7 +61,8 @@ class ReconciliationTest {
     void projectionWithThreeBlocks() {
         final DataSource data = new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(data).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+            .load().migrate();
         store = new ProjectionStore(JdbcClient.create(data),
             new TransactionTemplate(new DataSourceTransactionManager(data)), JsonMapper.shared());
         store.handle(0, List.of());
