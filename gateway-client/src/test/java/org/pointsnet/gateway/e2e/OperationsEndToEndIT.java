@@ -24,6 +24,7 @@ class OperationsEndToEndIT {
         ApiNetwork.issue(clients.get(A), ApiNetwork.user(clients.get(A), "ops-" + RUN), 1);
         for (final Map.Entry<String, ApiClient> entry : clients.entrySet()) {
             final ApiClient gateway = entry.getValue();
+            assertEquals(200, gateway.get("/api/v1/platforms").statusCode(), entry.getKey());
             final HttpResponse<String> ready = gateway.send("GET", "/health/ready", null, null, null);
             assertEquals(200, ready.statusCode(), entry.getKey() + ": " + ready.body());
             assertEquals(200, gateway.send("GET", "/openapi.json", null, null, null).statusCode());
