@@ -97,15 +97,22 @@ public class AuthorizationServerConfiguration {
             .build();
         final String platform = settings.platformId();
         final List<RegisteredClient> clients = new ArrayList<>();
-        clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes((platform + "-backend").getBytes()).toString())
+        final RegisteredClient.Builder backend = RegisteredClient
+            .withId(UUID.nameUUIDFromBytes((platform + "-backend").getBytes()).toString())
             .clientId(backendClientId(platform))
             .clientSecret(passwords.encode(secret))
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
-            .tokenSettings(tokens)
-            .build());
+            .tokenSettings(tokens);
+        if (oauth.clientJwkSetUri() != null && !oauth.clientJwkSetUri().isBlank()) {
+            // API.md: the back end may authenticate with a JWT signed by its own key instead of the secret.
+            backend.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+                .clientSettings(ClientSettings.builder().jwkSetUrl(oauth.clientJwkSetUri())
+                    .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.ES256).build());
+        }
+        clients.add(backend.build());
         clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes((platform + "-app").getBytes()).toString())
             .clientId(appClientId(platform))
             .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)

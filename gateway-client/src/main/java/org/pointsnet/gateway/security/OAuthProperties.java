@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeyFile   PKCS#8 PEM of the EC P-256 token signing key; created (0600) when missing (embedded)
  * @param appRedirectUris  redirect URIs of the end-user app client {@code <platformId>-app} (embedded)
  * @param jwkSetUri        JWKS of the external issuer (external)
+ * @param clientJwkSetUri  JWKS of the back end's own keys: enables private_key_jwt client authentication (RFC 7523)
+ *                         for {@code <platformId>-backend} next to the secret (embedded)
  */
 @ConfigurationProperties("pointsnet.oauth")
 public record OAuthProperties(@DefaultValue("embedded") String mode,
@@ -26,7 +28,8 @@ public record OAuthProperties(@DefaultValue("embedded") String mode,
                               @DefaultValue("5m") Duration accessTokenTtl,
                               String signingKeyFile,
                               @DefaultValue("http://127.0.0.1/callback") List<String> appRedirectUris,
-                              String jwkSetUri) {
+                              String jwkSetUri,
+                              String clientJwkSetUri) {
 
     static final String EMBEDDED = "embedded";
     static final String EXTERNAL = "external";
