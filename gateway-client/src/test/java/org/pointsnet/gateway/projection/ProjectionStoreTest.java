@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.ChaincodeEventRecord;
 import org.pointsnet.gateway.events.TestBlocks;
+import org.pointsnet.gateway.support.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +25,7 @@ class ProjectionStoreTest {
 
     @BeforeEach
     void migrate() {
-        final DataSource data = new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-            .load().migrate();
+        final DataSource data = TestDatabase.migratedH2();
         jdbc = JdbcClient.create(data);
         store = new ProjectionStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(data)),
             JsonMapper.shared());

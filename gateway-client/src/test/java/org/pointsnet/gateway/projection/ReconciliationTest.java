@@ -10,18 +10,16 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.support.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,10 +57,7 @@ class ReconciliationTest {
 
     @BeforeEach
     void projectionWithThreeBlocks() {
-        final DataSource data = new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-            .load().migrate();
+        final DataSource data = TestDatabase.migratedH2();
         store = new ProjectionStore(JdbcClient.create(data),
             new TransactionTemplate(new DataSourceTransactionManager(data)), JsonMapper.shared());
         store.handle(0, List.of());

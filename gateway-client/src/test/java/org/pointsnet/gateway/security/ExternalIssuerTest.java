@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.support.JwksServer;
 import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.pointsnet.gateway.support.TokenForge;
@@ -37,32 +34,24 @@ class ExternalIssuerTest {
     private static final String ISSUER = "https://idp.example";
     private static final String AUDIENCE = "pointsnet-api";
     private static final ECKey KEY = SigningKeyFile.ephemeral();
-    private static HttpServer jwks;
+    private static JwksServer jwks;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void properties(final DynamicPropertyRegistry registry) throws Exception {
-        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        final byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
+        jwks = JwksServer.serving(KEY);
         TestGatewayProperties.register(registry, DIR);
         registry.add("pointsnet.oauth.mode", () -> "external");
         registry.add("pointsnet.oauth.issuer", () -> ISSUER);
         registry.add("pointsnet.oauth.audience", () -> AUDIENCE);
-        registry.add("pointsnet.oauth.jwk-set-uri", () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        registry.add("pointsnet.oauth.jwk-set-uri", jwks::url);
     }
 
     @AfterAll
     static void stopJwks() {
-        jwks.stop(0);
+        jwks.close();
     }
 
     private HttpResponse<String> platforms(final String token) throws Exception {

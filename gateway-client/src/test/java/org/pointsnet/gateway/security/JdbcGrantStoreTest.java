@@ -9,13 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.support.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,10 +25,7 @@ class JdbcGrantStoreTest {
 
     @BeforeEach
     void migrate() {
-        final DataSource data = new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-            .load().migrate();
+        final DataSource data = TestDatabase.migratedH2();
         jdbc = JdbcClient.create(data);
     }
 

@@ -3,10 +3,7 @@ package org.pointsnet.gateway.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.support.JwksServer;
 import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.pointsnet.gateway.support.TokenForge;
@@ -38,30 +36,21 @@ class PrivateKeyJwtTest {
     private static final Path DIR = Path.of("target", "test-pkjwt-" + UUID.randomUUID()).toAbsolutePath();
     private static final String CLIENT = "platform-a-backend";
     private static final ECKey CLIENT_KEY = SigningKeyFile.ephemeral();
-    private static HttpServer jwks;
+    private static JwksServer jwks;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void properties(final DynamicPropertyRegistry registry) throws Exception {
-        jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        final byte[] body = new JWKSet(CLIENT_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/client-jwks", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
+        jwks = JwksServer.serving(CLIENT_KEY);
         TestGatewayProperties.register(registry, DIR);
-        registry.add("pointsnet.oauth.client-jwk-set-uri",
-            () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/client-jwks");
+        registry.add("pointsnet.oauth.client-jwk-set-uri", jwks::url);
     }
 
     @AfterAll
     static void stopJwks() {
-        jwks.stop(0);
+        jwks.close();
     }
 
     private HttpResponse<String> tokenWithAssertion(final ECKey key) throws Exception {
