@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import java.util.OptionalLong;
 import org.pointsnet.gateway.fabric.LedgerHealth;
 import org.pointsnet.gateway.fabric.Readiness;
+import org.pointsnet.gateway.projection.ListenerProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -30,6 +32,9 @@ class HealthControllerTest {
     @MockitoBean
     LedgerHealth ledger;
 
+    @MockitoBean
+    ListenerProgress listener;
+
     @Test
     void liveIsAlwaysUp() throws Exception {
         mvc.perform(get("/health/live")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
@@ -38,6 +43,8 @@ class HealthControllerTest {
     @Test
     void readyWhenTheLedgerAnswers() throws Exception {
         when(ledger.check()).thenReturn(Readiness.up());
+        when(listener.lagBlocks()).thenReturn(OptionalLong.of(3));
+        when(listener.maxLagBlocks()).thenReturn(20L);
 
         mvc.perform(get("/health/ready"))
             .andExpect(status().isOk())
@@ -53,5 +60,21 @@ class HealthControllerTest {
             .andExpect(status().isServiceUnavailable())
             .andExpect(jsonPath("$.status").value("DOWN"))
             .andExpect(jsonPath("$.reason").value("chaincode not answering"));
+    }
+
+    @Test
+    void aListenerTooFarBehindOrLostIsNotReady() throws Exception {
+        when(ledger.check()).thenReturn(Readiness.up());
+        when(listener.maxLagBlocks()).thenReturn(20L);
+        when(listener.lagBlocks()).thenReturn(OptionalLong.of(21));
+
+        mvc.perform(get("/health/ready"))
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.reason").value("event listener 21 blocks behind the peer"));
+
+        when(listener.lagBlocks()).thenReturn(OptionalLong.empty());
+        mvc.perform(get("/health/ready"))
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.reason").value("event listener position unknown"));
     }
 }
