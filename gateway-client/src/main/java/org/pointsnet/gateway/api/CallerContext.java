@@ -7,8 +7,7 @@ import java.util.Optional;
  * (403 FORBIDDEN, before any ledger call) issuing, burning, transferring, converting from, redeeming on and
  * editing the rules or catalog of any other platform. A user token acts only for its own user.
  *
- * <p>The gateway's bean is {@code security.TokenCallerContext} (claims of the validated access token); tests
- * use {@link ConfiguredCallerContext}.
+ * <p>The gateway's bean is {@code security.TokenCallerContext}: the claims of the request's validated access token.
  */
 public interface CallerContext {
 

@@ -5,21 +5,17 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.gateway.ChaincodeEventsRequest;
-import org.hyperledger.fabric.protos.gateway.ChaincodeEventsResponse;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.CommitStatusResponse;
 import org.hyperledger.fabric.protos.gateway.EndorseRequest;
@@ -28,14 +24,12 @@ import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.gateway.EvaluateRequest;
 import org.hyperledger.fabric.protos.gateway.EvaluateResponse;
 import org.hyperledger.fabric.protos.gateway.GatewayGrpc;
-import org.hyperledger.fabric.protos.gateway.SignedChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitResponse;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
-import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
 import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
 import org.hyperledger.fabric.protos.peer.Proposal;
@@ -55,16 +49,13 @@ final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
 
     private static final String KEY_RULE = "[A-Za-z0-9._-]{1,64}";
 
-    private record Pending(String channel, String key, String value, byte[] payload) {
+    private record Pending(String channel, String key, String value) {
     }
 
     final Map<String, String> state = new ConcurrentHashMap<>();
-    final List<ChaincodeEventsRequest> eventRequests = new CopyOnWriteArrayList<>();
     volatile TxValidationCode nextValidationCode = TxValidationCode.VALID;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final List<ChaincodeEventsResponse> history = new CopyOnWriteArrayList<>();
-    private final List<StreamObserver<ChaincodeEventsResponse>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong blocks = new AtomicLong(4);
 
     private record Invocation(String txId, String channel, List<String> args) {
@@ -130,7 +121,7 @@ final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
             final String json = "{\"key\":\"" + key + "\",\"value\":\"" + value + "\",\"txId\":\"" + call.txId()
                 + "\",\"timestamp\":\"2026-01-01T00:00:00Z\"}";
             final byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-            pending.put(call.txId(), new Pending(call.channel(), key, value, payload));
+            pending.put(call.txId(), new Pending(call.channel(), key, value));
             response.onNext(EndorseResponse.newBuilder().setPreparedTransaction(envelope(call, payload)).build());
             response.onCompleted();
         } catch (InvalidProtocolBufferException e) {
@@ -176,58 +167,9 @@ final class FakeGatewayService extends GatewayGrpc.GatewayImplBase {
             final TxValidationCode code = nextValidationCode;
             if (tx != null && code == TxValidationCode.VALID) {
                 state.put(tx.key(), tx.value());
-                publish(ChaincodeEventsResponse.newBuilder()
-                    .setBlockNumber(block)
-                    .addEvents(ChaincodeEvent.newBuilder().setChaincodeId("points").setTxId(txId)
-                        .setEventName("ValueWritten").setPayload(ByteString.copyFrom(tx.payload())))
-                    .build());
             }
             response.onNext(CommitStatusResponse.newBuilder().setResult(code).setBlockNumber(block).build());
             response.onCompleted();
-        } catch (InvalidProtocolBufferException e) {
-            response.onError(io.grpc.Status.INVALID_ARGUMENT.asRuntimeException());
-        }
-    }
-
-    private void publish(final ChaincodeEventsResponse block) {
-        history.add(block);
-        for (final StreamObserver<ChaincodeEventsResponse> subscriber : subscribers) {
-            synchronized (subscriber) {
-                subscriber.onNext(block);
-            }
-        }
-    }
-
-    /** Replays history from a specified start block, skipping up to and including the checkpointed transaction. */
-    @Override
-    public void chaincodeEvents(final SignedChaincodeEventsRequest request,
-                                final StreamObserver<ChaincodeEventsResponse> response) {
-        ((ServerCallStreamObserver<ChaincodeEventsResponse>) response)
-            .setOnCancelHandler(() -> subscribers.remove(response));
-        try {
-            final ChaincodeEventsRequest parsed = ChaincodeEventsRequest.parseFrom(request.getRequest());
-            eventRequests.add(parsed);
-            synchronized (response) {
-                if (parsed.getStartPosition().hasSpecified()) {
-                    final long start = parsed.getStartPosition().getSpecified().getNumber();
-                    boolean skipping = !parsed.getAfterTransactionId().isEmpty();
-                    for (final ChaincodeEventsResponse block : history) {
-                        if (block.getBlockNumber() < start) {
-                            continue;
-                        }
-                        if (skipping) {
-                            final boolean checkpointed = block.getEventsList().stream()
-                                .anyMatch(e -> e.getTxId().equals(parsed.getAfterTransactionId()));
-                            skipping = false;
-                            if (checkpointed) {
-                                continue;
-                            }
-                        }
-                        response.onNext(block);
-                    }
-                }
-                subscribers.add(response);
-            }
         } catch (InvalidProtocolBufferException e) {
             response.onError(io.grpc.Status.INVALID_ARGUMENT.asRuntimeException());
         }
