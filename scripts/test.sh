@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's test command (README.md; .ci/run calls exactly this):
-#   1. unit tests of every module (mvn verify)
+#   1. tests of the scripts (scripts/test-install-fabric.sh), unit tests of every module (mvn verify)
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
 #   3. the end-to-end tests against the live network (Maven profile e2e, failsafe)
 #   4. ./test-network.sh down if this script brought the network up, even on failure
@@ -28,6 +28,10 @@ finish() {
   exit $rc
 }
 trap finish EXIT
+
+echo "==> Tests of scripts/install-fabric.sh"
+./scripts/test-install-fabric.sh
+phase_done "scripts"
 
 echo "==> Unit tests (mvn verify)"
 mvn -B verify
