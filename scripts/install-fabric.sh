@@ -26,6 +26,7 @@ INSTALL_DIR="$CACHE_DIR/fabric-$FABRIC_VERSION"
 BIN_DIR="$INSTALL_DIR/bin"
 
 log() { echo "[install-fabric] $*" >&2; }
+INSTALL_STARTED=$SECONDS
 
 # Temporary files and staging folders, removed however the script ends.
 CLEANUP=()
@@ -122,7 +123,7 @@ extract_tarball() {
   # build) goes, the verified one takes its place.
   rm -rf "$INSTALL_DIR"
   mv "$staging" "$INSTALL_DIR"
-  log "Fabric $FABRIC_VERSION from $origin is in $BIN_DIR"
+  log "Fabric $FABRIC_VERSION from $origin is in $BIN_DIR (installed in $((SECONDS - INSTALL_STARTED))s)"
 }
 
 # cached_from SHA256: the cache holds working binaries extracted from the tarball with this hash.

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.pointsnet.chaincode.ledger.auth.LocalOrg;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 
 /**
@@ -50,6 +51,10 @@ public record ServerConfig(
      * @throws IllegalArgumentException if a variable is missing or malformed
      */
     public static ServerConfig fromEnv(final Map<String, String> env) {
+        // The contracts read these themselves (LocalOrg); checked here so a server that does not know whose peer it
+        // serves never starts: it could not refuse another org's claim to this org's platforms.
+        required(env, LocalOrg.MSP_ID);
+        required(env, LocalOrg.OWN_PLATFORMS);
         final String address = required(env, ADDRESS);
         final InetSocketAddress socketAddress = parseHostPort(address);
         final String id = isBlank(env.get(ID)) ? env.get(SHIM_ID) : env.get(ID);

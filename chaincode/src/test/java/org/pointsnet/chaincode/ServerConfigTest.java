@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ServerConfigTest {
 
     @Test
     void plainServer() {
-        final ServerConfig c = ServerConfig.fromEnv(Map.of(
+        final ServerConfig c = withOrg(Map.of(
                 "CHAINCODE_SERVER_ADDRESS", "127.0.0.1:9999",
                 "CHAINCODE_ID", "points_1.0:abc123",
                 "CHAINCODE_TLS_DISABLED", "true"));
@@ -42,7 +43,7 @@ class ServerConfigTest {
         final Path key = Files.writeString(dir.resolve("server.key"), "k");
         final Path cert = Files.writeString(dir.resolve("server.crt"), "c");
 
-        final ServerConfig c = ServerConfig.fromEnv(Map.of(
+        final ServerConfig c = withOrg(Map.of(
                 "CHAINCODE_SERVER_ADDRESS", "localhost:7052",
                 "CHAINCODE_ID", "id:1",
                 "CHAINCODE_TLS_KEY_FILE", key.toString(),
@@ -59,11 +60,11 @@ class ServerConfigTest {
 
     @Test
     void tlsIsOnUnlessDisabledSoMissingFilesFail() {
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerConfig.fromEnv(
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withOrg(
                 Map.of("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:1", "CHAINCODE_ID", "id:1")));
         assertTrue(e.getMessage().startsWith("CHAINCODE_TLS_KEY_FILE"), e.getMessage());
 
-        final IllegalArgumentException notFile = assertThrows(IllegalArgumentException.class, () -> ServerConfig.fromEnv(
+        final IllegalArgumentException notFile = assertThrows(IllegalArgumentException.class, () -> withOrg(
                 Map.of("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:1", "CHAINCODE_ID", "id:1",
                         "CHAINCODE_TLS_DISABLED", "false", "CHAINCODE_TLS_KEY_FILE", "/nonexistent/key.pem",
                         "CHAINCODE_TLS_CERT_FILE", "/nonexistent/cert.pem")));
@@ -72,7 +73,7 @@ class ServerConfigTest {
 
     @Test
     void idFallsBackToTheShimVariable() {
-        final ServerConfig c = ServerConfig.fromEnv(Map.of(
+        final ServerConfig c = withOrg(Map.of(
                 "CHAINCODE_SERVER_ADDRESS", "127.0.0.1:1",
                 "CORE_CHAINCODE_ID_NAME", "shim:1",
                 "CHAINCODE_TLS_DISABLED", "TRUE"));
@@ -91,9 +92,31 @@ class ServerConfigTest {
         }
     }
 
+    @Test
+    void aServerThatDoesNotKnowWhosePeerItServesDoesNotStart() {
+        final Map<String, String> plain = Map.of("CHAINCODE_SERVER_ADDRESS", "127.0.0.1:1", "CHAINCODE_ID", "id:1",
+                "CHAINCODE_TLS_DISABLED", "true");
+        final IllegalArgumentException noMsp = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.fromEnv(plain));
+        assertEquals("CORE_PEER_LOCALMSPID must be set", noMsp.getMessage());
+        final Map<String, String> withMsp = new HashMap<>(plain);
+        withMsp.put("CORE_PEER_LOCALMSPID", "PlatformAMSP");
+        final IllegalArgumentException noPlatforms = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.fromEnv(withMsp));
+        assertEquals("POINTSNET_OWN_PLATFORMS must be set", noPlatforms.getMessage());
+    }
+
+    /** {@code env} plus this org's identity, which every server needs and these tests are not about. */
+    private static ServerConfig withOrg(final Map<String, String> env) {
+        final Map<String, String> full = new HashMap<>(env);
+        full.putIfAbsent("CORE_PEER_LOCALMSPID", "PlatformAMSP");
+        full.putIfAbsent("POINTSNET_OWN_PLATFORMS", "platform-a");
+        return ServerConfig.fromEnv(full);
+    }
+
     private static void assertMessage(final String prefix, final Map<String, String> env) {
         final IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> ServerConfig.fromEnv(env), env.toString());
+                assertThrows(IllegalArgumentException.class, () -> withOrg(env), env.toString());
         assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
     }
 }

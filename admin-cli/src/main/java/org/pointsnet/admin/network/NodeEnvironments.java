@@ -132,6 +132,10 @@ final class NodeEnvironments {
     EnvFile chaincodeServer(PlatformOrgSpec org) {
         Path tls = crypto.chaincodeServerTls(org);
         return new EnvFile()
+            // Whose peer this server serves and which platform ids that org owns: the genuine chaincode refuses any
+            // other org's claim to them (chaincode LocalOrg), so these come from this org's own spec entry.
+            .put("CORE_PEER_LOCALMSPID", org.mspId())
+            .put("POINTSNET_OWN_PLATFORMS", org.platformId())
             .put("CHAINCODE_SERVER_ADDRESS", Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
             .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
             .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))

@@ -90,6 +90,8 @@ class NetworkRendererTest {
             "secrets are made per up by test-network.sh, never rendered into the committed-config path");
         String chaincode = read(runtime.resolve("platforms/platform-c/chaincode.env"));
         assertEquals("127.0.0.1:9054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));
+        assertEquals("PlatformCMSP", value(chaincode, "CORE_PEER_LOCALMSPID"));
+        assertEquals("platform-c", value(chaincode, "POINTSNET_OWN_PLATFORMS"));
         JsonNode connection = JsonMapper.builder().build().readTree(read(runtime.resolve("platforms/platform-c/chaincode/connection.json")));
         assertEquals("127.0.0.1:9054", connection.path("address").asString());
         assertTrue(connection.path("tls_required").asBoolean());

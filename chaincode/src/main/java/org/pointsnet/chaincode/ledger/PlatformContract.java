@@ -13,6 +13,7 @@ import org.hyperledger.fabric.contract.ContractRuntimeException;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.pointsnet.chaincode.ledger.auth.LocalOrg;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.core.Periods;
@@ -34,9 +35,24 @@ public final class PlatformContract implements ContractInterface {
     public static final String NAME = "platform";
     static final int MAX_DECIMALS = 6;
 
+    private final LocalOrg localOrg;
+
+    /** The contract as the chaincode server runs it: this peer's organization comes from the environment. */
+    public PlatformContract() {
+        this(LocalOrg.fromEnvironment(System.getenv()));
+    }
+
+    /** The contract as run on the peer of {@code localOrg}. */
+    public PlatformContract(final LocalOrg localOrg) {
+        this.localOrg = localOrg;
+    }
+
     /**
      * Registers a platform owned by the caller's organization (admin only). Writes the platform's collection and the
-     * public directory, so it needs the platform's peer and the chaincode policy (MAJORITY).
+     * public directory, so it needs the platform's peer and the chaincode policy (MAJORITY). The platform's own peer
+     * refuses a caller of another organization ({@link LocalOrg}); whether the id is taken is decided by the record in
+     * the platform's collection, which only its peer can write, never by the directory, which a majority can. The
+     * directory entry is then bound to the platform's peer (state-based endorsement), so no coalition can delete it.
      */
     @Transaction(name = "Register", intent = Transaction.TYPE.SUBMIT)
     public String register(final Context ctx, final String requestJson) {
@@ -46,6 +62,7 @@ public final class PlatformContract implements ContractInterface {
         final Tx tx = Tx.of(ctx);
         tx.caller().requireAdmin("Register");
         final String platformId = Ids.platformId("platformId", req.text("platformId"));
+        localOrg.requireMayRegister(platformId, tx.caller());
         final long decimals = req.integer("decimals");
         if (decimals < 0 || decimals > MAX_DECIMALS) {
             throw VALIDATION_FAILED.exception("decimals must be 0.." + MAX_DECIMALS + ", got " + decimals);
@@ -61,11 +78,6 @@ public final class PlatformContract implements ContractInterface {
                 timeZone, Periods.kind("settlementPeriod", req.optText("settlementPeriod").orElse(Periods.DAY)),
                 Platform.ACTIVE, 1);
 
-        final Optional<DirectoryEntry> existing =
-                tx.state().readPublic(Keys.directory(platformId), DirectoryEntry.class);
-        if (existing.isPresent() && !existing.get().mspId().equals(tx.caller().mspId())) {
-            throw FORBIDDEN.exception("platform '" + platformId + "' belongs to " + existing.get().mspId());
-        }
         final Idempotency.Key key = Idempotency.key(platformId, req);
         final Optional<String> replay;
         try {
@@ -81,10 +93,15 @@ public final class PlatformContract implements ContractInterface {
         if (replay.isPresent()) {
             return replay.get();
         }
+        final Optional<Platform> existing = tx.state().read(Keys.collection(platformId), Keys.platform(),
+                Platform.class);
         if (existing.isPresent()) {
-            throw VALIDATION_FAILED.exception("platform '" + platformId + "' is already registered");
+            throw existing.get().mspId().equals(tx.caller().mspId())
+                    ? VALIDATION_FAILED.exception("platform '" + platformId + "' is already registered")
+                    : FORBIDDEN.exception("platform '" + platformId + "' belongs to " + existing.get().mspId());
         }
         tx.state().writePublic(Keys.directory(platformId), new DirectoryEntry(platformId, platform.mspId()));
+        tx.state().ownPublic(Keys.directory(platformId), platform.mspId());
         tx.state().write(Keys.collection(platformId), Keys.platform(), platform);
         return Receipts.finish(tx, tx.receipt("REGISTER_PLATFORM", key, List.of(), null, platform));
     }
@@ -115,7 +132,10 @@ public final class PlatformContract implements ContractInterface {
         return Json.write(platforms(new LedgerState(ctx.getStub())));
     }
 
-    /** All registered platforms in id order (the directory's key order). */
+    /**
+     * All registered platforms in id order (the directory's key order). The directory only says where to look; the
+     * record, owner included, comes from the platform's own collection.
+     */
     static List<Platform> platforms(final LedgerState state) {
         final List<Platform> out = new ArrayList<>();
         for (final LedgerState.Entry e : state.publicRange(Keys.directoryPrefix())) {

@@ -15,6 +15,7 @@ import static org.pointsnet.chaincode.ledger.Network.client;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.testing.ValidationCode;
 import tools.jackson.databind.JsonNode;
@@ -122,6 +123,29 @@ class ConversionContractTest {
         net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("ra1", "ra3").replace("\"version\":1", "\"version\":2").replace("\"2\"", "\"3\"")));
         assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
+    }
+
+    @Test
+    void aRateRecordForgedByTheDestinationAloneDoesNotPriceConversions() {
+        final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","
+                + "\"toPlatformId\":\"platform-c\",\"version\":1,\"rate\":\"2\"}";
+        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
+        net.ok(admin(C_MSP), ctx -> net.conversions.approveRate(ctx,
+                approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
+        assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
+        // C alone (its own collection: VALID) claims both sides agreed version 99 at 1000 C points per A point.
+        assertEquals(ValidationCode.VALID, net.submit(admin(C_MSP), Set.of(C_MSP), ctx -> {
+            ctx.getStub().putPrivateData("ledger-" + C, Keys.rate(A, C), ("{\"fromPlatformId\":\"platform-a\","
+                    + "\"toPlatformId\":\"platform-c\",\"approvedVersion\":99,\"approvedRate\":\"1000\","
+                    + "\"agreedVersion\":99,\"agreedRate\":\"1000\"}").getBytes(UTF_8));
+            return "";
+        }).code());
+        // A never approved version 99, and C's record no longer shows version 1: no agreed rate, the unit-value
+        // rate applies (1.25), never 1000.
+        assertTrue(quote(10).contains("\"rate\":\"1.25\""), quote(10));
+        final String receipt = net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c1", 100, "")));
+        assertTrue(receipt.contains("\"rateSource\":\"UNIT_VALUE\""), receipt);
+        assertTrue(net.balance(C, "u1") <= 125, "100 A points must give at most 125 C points, got " + net.balance(C, "u1"));
     }
 
     @Test

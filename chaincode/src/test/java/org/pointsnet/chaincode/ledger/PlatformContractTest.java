@@ -11,6 +11,8 @@ import static org.pointsnet.chaincode.ledger.Network.client;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.chaincode.ledger.auth.LocalOrg;
+import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.testing.ValidationCode;
 
 class PlatformContractTest {
@@ -124,5 +126,65 @@ class PlatformContractTest {
     void unknownPlatformIsNotFound() {
         assertTrue(net.fails("NOT_FOUND", client(A_MSP), ctx -> net.platforms.get(ctx,
                 "{\"platformId\":\"nowhere\"}")).contains("'nowhere'"));
+    }
+
+    @Test
+    void aPlatformsOwnPeerRefusesAnotherOrgClaimingItBeforeItIsRegistered() {
+        final String registerC = REGISTER_A.replace("platform-a", "platform-c");
+        // Genuine chaincode on C's peer: platform-c is C's own (POINTSNET_OWN_PLATFORMS), so B's admin is refused.
+        final PlatformContract onPeerOfC = new PlatformContract(new LocalOrg(Network.C_MSP, Set.of("platform-c")));
+        final String msg = net.fails("FORBIDDEN", admin(B_MSP), ctx -> onPeerOfC.register(ctx, registerC));
+        assertTrue(msg.contains("platform-c") && msg.contains("PlatformCMSP"), msg);
+        // Only C's peer can endorse the write into ledger-platform-c, so without it B's claim cannot be valid.
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(admin(B_MSP), Set.of(A_MSP, B_MSP),
+                ctx -> net.platforms.register(ctx, registerC)).code());
+        assertTrue(net.fails("NOT_FOUND", client(A_MSP), ctx -> net.platforms.get(ctx,
+                "{\"platformId\":\"platform-c\"}")).contains("platform-c"));
+        // A peer of another org does not stand in the way of the owner.
+        final PlatformContract onPeerOfB = new PlatformContract(new LocalOrg(B_MSP, Set.of("platform-b")));
+        net.ok(admin(Network.C_MSP), ctx -> onPeerOfB.register(ctx, registerC));
+        assertTrue(net.query(ctx -> net.platforms.get(ctx, "{\"platformId\":\"platform-c\"}"))
+                .contains("\"mspId\":\"PlatformCMSP\""));
+    }
+
+    @Test
+    void noCoalitionCanDeleteOrRewriteARegisteredPlatformsDirectoryEntry() {
+        net.ok(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        final String directory = Keys.directory("platform-a");
+        // B and C are a majority of the chaincode-level policy, but registration bound the key to A's peer.
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(admin(B_MSP), Set.of(B_MSP, Network.C_MSP),
+                ctx -> {
+                    ctx.getStub().delState(directory);
+                    return "";
+                }).code());
+        assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(admin(B_MSP), Set.of(B_MSP, Network.C_MSP),
+                ctx -> {
+                    ctx.getStub().putStringState(directory, "{\"platformId\":\"platform-a\",\"mspId\":\"PlatformBMSP\"}");
+                    return "";
+                }).code());
+        assertTrue(net.query(ctx -> net.platforms.list(ctx, "{}")).contains("\"mspId\":\"PlatformAMSP\""));
+        // Re-registering the taken id is refused by A's genuine peer, whoever asks.
+        final String msg = net.fails("FORBIDDEN", admin(B_MSP), ctx -> net.platforms.register(ctx,
+                REGISTER_A.replace("\"r1\"", "\"takeover\"")));
+        assertTrue(msg.contains("belongs to PlatformAMSP"), msg);
+    }
+
+    @Test
+    void aDirectoryEntryWrittenByOthersDoesNotDecideWhoOwnsThePlatform() {
+        // B and C pre-create A's directory entry naming B (their majority suffices for a key's first write).
+        assertEquals(ValidationCode.VALID, net.submit(admin(B_MSP), Set.of(B_MSP, Network.C_MSP), ctx -> {
+            ctx.getStub().putStringState(Keys.directory("platform-a"),
+                    "{\"platformId\":\"platform-a\",\"mspId\":\"PlatformBMSP\"}");
+            return "";
+        }).code());
+        // The entry names B, but there is no record in A's collection: the platform does not exist for anyone.
+        net.fails("NOT_FOUND", client(B_MSP), ctx -> net.accounts.issue(ctx,
+                "{\"requestId\":\"i1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
+        // A registers its own platform; ownership comes from the record A's peer wrote.
+        net.ok(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
+        net.fails("FORBIDDEN", client(B_MSP), ctx -> net.accounts.issue(ctx,
+                "{\"requestId\":\"i2\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
+        net.issue(A, "u1", 5);
+        assertEquals(5, net.balance(A, "u1"));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ext.sbe.StateBasedEndorsement;
+import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.pointsnet.chaincode.support.Json;
@@ -111,6 +113,17 @@ public final class LedgerState {
     /** Public committed entries under {@code prefix}. */
     public List<Entry> publicRange(final String prefix) {
         return range(PUBLIC, prefix, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Binds later writes of public {@code key} to {@code mspId}'s peers (a key-level endorsement policy). Fabric checks
+     * a key's first write against the chaincode-level policy, later ones against this, so after the transaction that
+     * creates the key commits, no set of other organizations can change or delete it.
+     */
+    public void ownPublic(final String key, final String mspId) {
+        final StateBasedEndorsement policy = StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(null);
+        policy.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, mspId);
+        stub.setStateValidationParameter(key, policy.policy());
     }
 
     /** Puts every buffered write, collections and keys in sorted order. */

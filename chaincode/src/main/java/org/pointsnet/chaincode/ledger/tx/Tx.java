@@ -9,6 +9,7 @@ import java.util.List;
 import org.hyperledger.fabric.contract.Context;
 import org.pointsnet.chaincode.ledger.auth.Caller;
 import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.model.DirectoryEntry;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Posting;
 import org.pointsnet.chaincode.ledger.model.Receipt;
@@ -37,10 +38,14 @@ public record Tx(Context ctx, LedgerState state, Caller caller, String txId, Ins
         return DateTimeFormatter.ISO_INSTANT.format(at);
     }
 
-    /** The platform record of {@code platformId} (validated), or NOT_FOUND. */
+    /**
+     * The platform record of {@code platformId} (validated), or NOT_FOUND. The directory entry only says the platform
+     * exists (an id without one has no collection to read, and the peer would fail on it); the record, owner included,
+     * comes from the platform's own collection, because a majority can create directory entries.
+     */
     public Platform platform(final String field, final String platformId) {
         Ids.platformId(field, platformId);
-        if (state.readPublic(Keys.directory(platformId), org.pointsnet.chaincode.ledger.model.DirectoryEntry.class).isEmpty()) {
+        if (state.readPublic(Keys.directory(platformId), DirectoryEntry.class).isEmpty()) {
             throw NOT_FOUND.exception("platform '" + platformId + "' is not registered");
         }
         return state.read(Keys.collection(platformId), Keys.platform(), Platform.class)

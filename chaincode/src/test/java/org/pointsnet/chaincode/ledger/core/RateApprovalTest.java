@@ -46,4 +46,32 @@ class RateApprovalTest {
         assertEquals(2L, RateApproval.effective(a2, b2).orElseThrow().version());
         assertEquals("2.5", RateApproval.effective(a2, b2).orElseThrow().display());
     }
+
+    @Test
+    void oneSidesRecordCannotMakeARateAgreedWhateverItClaims() {
+        final RateApproval a1 = approve(1, "2", null, null);
+        // B writes into its own collection an "agreement" at version 99, rate 1000, that A never approved.
+        final RateApproval forged = new RateApproval("a", "b", 99, "1000", 99L, "1000");
+        assertTrue(RateApproval.effective(a1, forged).isEmpty());
+        // Nor can it claim A's version at another rate.
+        assertTrue(RateApproval.effective(a1, new RateApproval("a", "b", 1, "1000", 1L, "1000")).isEmpty());
+        // And A's own approval of a version does not import B's claims when A approves next.
+        final RateApproval a2 = approve(2, "2.5", a1, forged);
+        assertEquals(null, a2.agreedVersion());
+        assertTrue(RateApproval.effective(a2, forged).isEmpty());
+    }
+
+    @Test
+    void anAgreedVersionStaysInForceOnlyWhileBothSidesStillShowIt() {
+        final RateApproval a1 = approve(1, "2", null, null);
+        final RateApproval b1 = approve(1, "2", null, a1);
+        assertEquals(1L, RateApproval.effective(a1, b1).orElseThrow().version());
+        // B withdraws its approval of version 1 by overwriting its own record: its right, and the rate lapses.
+        assertTrue(RateApproval.effective(a1, new RateApproval("a", "b", 3, "7", null, null)).isEmpty());
+        // Several proposals later the last version both approved still applies.
+        final RateApproval a2 = approve(2, "2.5", a1, b1);
+        final RateApproval a3 = approve(3, "3", a2, b1);
+        assertEquals(1L, a3.agreedVersion());
+        assertEquals(1L, RateApproval.effective(a3, b1).orElseThrow().version());
+    }
 }
