@@ -31,8 +31,7 @@ import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.ledger.tx.Accounts;
-import org.pointsnet.chaincode.ledger.tx.Idempotency;
-import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.ledger.tx.Tx;
 import org.pointsnet.chaincode.support.Json;
 
@@ -63,28 +62,19 @@ public final class AccountContract implements ContractInterface {
     public String transfer(final Context ctx, final String requestJson) {
         final Request req = Request.parse("Transfer", requestJson,
                 Set.of("requestId", "platformId", "fromUserId", "toUserId", "amount", "reason"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireOperatorOf(platform, "Transfer");
-        final String from = Ids.userId("fromUserId", req.text("fromUserId"));
-        final String to = Ids.userId("toUserId", req.text("toUserId"));
-        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
-        final String reason = req.optText("reason").map(r -> Ids.text("reason", r, 128)).orElse(null);
-        if (from.equals(to)) {
-            throw VALIDATION_FAILED.exception("fromUserId and toUserId are both '" + from + "'");
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Tx.requireActive(platform);
-        Accounts.debit(tx.state(), platform.platformId(), from, amount);
-        Accounts.credit(tx.state(), platform.platformId(), to, amount);
-        final List<Posting> postings = List.of(new Posting(platform.platformId(), from, -amount),
-                new Posting(platform.platformId(), to, amount));
-        return Receipts.finish(tx, tx.receipt("TRANSFER", key, postings, null,
-                new TransferDetail(from, to, amount, reason)));
+        return Mutation.of(ctx, req).trading().run((tx, platform, r) -> {
+            final String from = Ids.userId("fromUserId", r.text("fromUserId"));
+            final String to = Ids.userId("toUserId", r.text("toUserId"));
+            if (from.equals(to)) {
+                throw VALIDATION_FAILED.exception("fromUserId and toUserId are both '" + from + "'");
+            }
+            return new TransferDetail(from, to, Amounts.requirePositive("amount", r.integer("amount")), reason(r));
+        }, (tx, platform, in) -> {
+            Accounts.debit(tx.state(), platform.platformId(), in.fromUserId(), in.amount());
+            Accounts.credit(tx.state(), platform.platformId(), in.toUserId(), in.amount());
+            return new Mutation.Outcome("TRANSFER", List.of(new Posting(platform.platformId(), in.fromUserId(),
+                    -in.amount()), new Posting(platform.platformId(), in.toUserId(), in.amount())), null, in);
+        });
     }
 
     /**
@@ -94,33 +84,29 @@ public final class AccountContract implements ContractInterface {
     @Transaction(name = "SweepFees", intent = Transaction.TYPE.SUBMIT)
     public String sweepFees(final Context ctx, final String requestJson) {
         final Request req = Request.parse("SweepFees", requestJson, Set.of("requestId", "platformId", "txIds"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireOperatorOf(platform, "SweepFees");
-        final List<String> txIds = req.texts("txIds");
-        final TreeSet<String> sorted = new TreeSet<>(txIds);
-        if (txIds.isEmpty() || txIds.size() > MAX_SWEEP || sorted.size() != txIds.size()) {
-            throw VALIDATION_FAILED.exception("txIds must be 1.." + MAX_SWEEP + " distinct transaction ids");
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        final String collection = Keys.collection(platform.platformId());
-        long total = 0;
-        for (final String txId : sorted) {
-            final String creditKey = Keys.feeCredit(Ids.text("txIds[]", txId, 128));
-            final long amount = tx.state().read(collection, creditKey, Quantity.class).map(Quantity::value)
-                    .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId()
-                            + "' has no unswept fee credit of transaction '" + Ids.display(txId) + "'"));
-            total = Amounts.add("swept fees", total, amount);
-            tx.state().delete(collection, creditKey);
-        }
-        Accounts.credit(tx.state(), platform.platformId(), Ids.FEE_ACCOUNT, total);
-        // No postings: the fee account's balance, as postings and queries count it, does not change.
-        return Receipts.finish(tx, tx.receipt("SWEEP_FEES", key, List.of(), null,
-                new SweepDetail(List.copyOf(sorted), total)));
+        return Mutation.of(ctx, req).run((tx, platform, r) -> {
+            final List<String> txIds = r.texts("txIds");
+            final TreeSet<String> sorted = new TreeSet<>(txIds);
+            if (txIds.isEmpty() || txIds.size() > MAX_SWEEP || sorted.size() != txIds.size()) {
+                throw VALIDATION_FAILED.exception("txIds must be 1.." + MAX_SWEEP + " distinct transaction ids");
+            }
+            sorted.forEach(txId -> Ids.text("txIds[]", txId, 128));
+            return List.copyOf(sorted);
+        }, (tx, platform, txIds) -> {
+            final String collection = Keys.collection(platform.platformId());
+            long total = 0;
+            for (final String txId : txIds) {
+                final String creditKey = Keys.feeCredit(txId);
+                final long amount = tx.state().read(collection, creditKey, Quantity.class).map(Quantity::value)
+                        .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId()
+                                + "' has no unswept fee credit of transaction '" + Ids.display(txId) + "'"));
+                total = Amounts.add("swept fees", total, amount);
+                tx.state().delete(collection, creditKey);
+            }
+            Accounts.credit(tx.state(), platform.platformId(), Ids.FEE_ACCOUNT, total);
+            // No postings: the fee account's balance, as postings and queries count it, does not change.
+            return Mutation.Outcome.of("SWEEP_FEES", new SweepDetail(txIds, total));
+        });
     }
 
     /** A user's balances on every platform and their total value in one currency. */
@@ -198,27 +184,21 @@ public final class AccountContract implements ContractInterface {
     }
 
     private static String issueOrBurn(final Context ctx, final Request req, final boolean issue) {
-        final String function = issue ? "Issue" : "Burn";
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireOperatorOf(platform, function);
-        final String userId = Ids.userId("userId", req.text("userId"));
-        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
-        final String reason = req.optText("reason").map(r -> Ids.text("reason", r, 128)).orElse(null);
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Tx.requireActive(platform);
-        if (issue) {
-            Accounts.credit(tx.state(), platform.platformId(), userId, amount);
-        } else {
-            Accounts.debit(tx.state(), platform.platformId(), userId, amount);
-        }
-        final Posting posting = new Posting(platform.platformId(), userId, issue ? amount : -amount);
-        return Receipts.finish(tx, tx.receipt(issue ? "ISSUE" : "BURN", key, List.of(posting), null,
-                new AmountDetail(userId, amount, reason)));
+        return Mutation.of(ctx, req).trading().run((tx, platform, r) -> new AmountDetail(
+                Ids.userId("userId", r.text("userId")), Amounts.requirePositive("amount", r.integer("amount")),
+                reason(r)), (tx, platform, in) -> {
+                    if (issue) {
+                        Accounts.credit(tx.state(), platform.platformId(), in.userId(), in.amount());
+                    } else {
+                        Accounts.debit(tx.state(), platform.platformId(), in.userId(), in.amount());
+                    }
+                    return new Mutation.Outcome(issue ? "ISSUE" : "BURN", List.of(new Posting(platform.platformId(),
+                            in.userId(), issue ? in.amount() : -in.amount())), null, in);
+                });
+    }
+
+    private static String reason(final Request req) {
+        return req.optText("reason").map(r -> Ids.text("reason", r, 128)).orElse(null);
     }
 
     /** Balance plus, for the fee account, unswept fee credits; empty when the user has no account there. */

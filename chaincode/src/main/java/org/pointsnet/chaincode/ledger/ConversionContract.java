@@ -31,8 +31,7 @@ import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.ledger.tx.Accounts;
-import org.pointsnet.chaincode.ledger.tx.Idempotency;
-import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.ledger.tx.Tx;
 import org.pointsnet.chaincode.support.Json;
 
@@ -50,37 +49,41 @@ public final class ConversionContract implements ContractInterface {
     public String convert(final Context ctx, final String requestJson) {
         final Request req = Request.parse("Convert", requestJson, Set.of("requestId", "userId", "fromPlatformId",
                 "toPlatformId", "amount", "toUserId", "minAmountOut"));
-        final Tx tx = Tx.of(ctx);
-        final Platform from = tx.platform("fromPlatformId", req.text("fromPlatformId"));
-        tx.caller().requireOperatorOf(from, "Convert");
-        final Platform to = tx.platform("toPlatformId", req.text("toPlatformId"));
-        Conversions.requireDistinct(from.platformId(), to.platformId());
-        final String userId = Ids.personUserId("userId", req.text("userId"));
-        final String toUserId = Ids.personUserId("toUserId", req.optText("toUserId").orElse(userId));
-        final long amount = Amounts.requirePositive("amount", req.integer("amount"));
-        final Optional<Long> minOut = req.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m));
-        final Idempotency.Key key = Idempotency.key(from.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Tx.requireActive(from);
-        Tx.requireActive(to);
-        final Quote quote = Conversions.price(tx.state(), from, to, amount);
-        if (minOut.isPresent() && quote.amountOut() < minOut.get()) {
-            throw SLIPPAGE.exception("converting " + amount + " from '" + from.platformId() + "' to '"
-                    + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut " + minOut.get());
-        }
-        Accounts.debit(tx.state(), from.platformId(), userId, amount);
-        Conversions.applyDailyLimits(tx.state(), from, to.platformId(), userId, amount, tx.at());
-        Accounts.credit(tx.state(), to.platformId(), toUserId, quote.amountOut());
-        final List<Posting> postings = new ArrayList<>(List.of(new Posting(from.platformId(), userId, -amount),
-                new Posting(to.platformId(), toUserId, quote.amountOut())));
-        if (quote.fee() > 0) {
-            Accounts.creditFee(tx.state(), to.platformId(), tx.txId(), quote.fee());
-            postings.add(new Posting(to.platformId(), Ids.FEE_ACCOUNT, quote.fee()));
-        }
-        // A now owes B the value of what B owes the user; booked on both sides, each under its own collection.
+        record Input(Platform to, String userId, String toUserId, long amount, Optional<Long> minOut) {}
+        return Mutation.of(ctx, req).platformIn("fromPlatformId").trading().run((tx, from, r) -> {
+            final Platform to = tx.platform("toPlatformId", r.text("toPlatformId"));
+            Conversions.requireDistinct(from.platformId(), to.platformId());
+            final String userId = Ids.personUserId("userId", r.text("userId"));
+            return new Input(to, userId, Ids.personUserId("toUserId", r.optText("toUserId").orElse(userId)),
+                    Amounts.requirePositive("amount", r.integer("amount")),
+                    r.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m)));
+        }, (tx, from, in) -> {
+            final Platform to = in.to();
+            Tx.requireActive(to);
+            final Quote quote = Conversions.price(tx.state(), from, to, in.amount());
+            if (in.minOut().isPresent() && quote.amountOut() < in.minOut().get()) {
+                throw SLIPPAGE.exception("converting " + in.amount() + " from '" + from.platformId() + "' to '"
+                        + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut "
+                        + in.minOut().get());
+            }
+            Accounts.debit(tx.state(), from.platformId(), in.userId(), in.amount());
+            Conversions.applyDailyLimits(tx.state(), from, to.platformId(), in.userId(), in.amount(), tx.at());
+            Accounts.credit(tx.state(), to.platformId(), in.toUserId(), quote.amountOut());
+            final List<Posting> postings = new ArrayList<>(List.of(
+                    new Posting(from.platformId(), in.userId(), -in.amount()),
+                    new Posting(to.platformId(), in.toUserId(), quote.amountOut())));
+            if (quote.fee() > 0) {
+                Accounts.creditFee(tx.state(), to.platformId(), tx.txId(), quote.fee());
+                postings.add(new Posting(to.platformId(), Ids.FEE_ACCOUNT, quote.fee()));
+            }
+            final Obligation obligation = bookObligation(tx, from, to, quote);
+            return new Mutation.Outcome("CONVERT", postings, quote.rules(),
+                    new ConversionDetail(in.userId(), in.toUserId(), quote, obligation));
+        });
+    }
+
+    /** A now owes B the value of what B owes the user; booked on both sides, each under its own collection. */
+    private static Obligation bookObligation(final Tx tx, final Platform from, final Platform to, final Quote quote) {
         final Obligation obligation = new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
                 from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
                 to.currency(), tx.txId());
@@ -94,8 +97,7 @@ public final class ConversionContract implements ContractInterface {
                 Keys.obligation(obligation.period(), to.platformId(), tx.txId()), obligation);
         tx.state().write(Keys.collection(to.platformId()),
                 Keys.obligation(obligation.period(), from.platformId(), tx.txId()), obligation);
-        return Receipts.finish(tx, tx.receipt("CONVERT", key, postings, quote.rules(),
-                new ConversionDetail(userId, toUserId, quote, obligation)));
+        return obligation;
     }
 
     /** What Convert would do now for {@code amount}: rate, fee, amountOut and rule versions (daily limits aside). */
@@ -117,22 +119,20 @@ public final class ConversionContract implements ContractInterface {
     public String setFeeRule(final Context ctx, final String requestJson) {
         final Request req = Request.parse("SetFeeRule", requestJson,
                 Set.of("requestId", "platformId", "basisPoints", "minFee", "maxFee"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, "SetFeeRule");
-        final long bps = req.integer("basisPoints");
-        if (bps < 0 || bps > 10_000) {
-            throw VALIDATION_FAILED.exception("basisPoints must be 0..10000, got " + bps);
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        final long version = Conversions.feeRule(tx.state(), platform.platformId()).map(FeeRule::version).orElse(0L);
-        final FeeRule rule = new FeeRule(version + 1, (int) bps, req.integer("minFee"), req.integer("maxFee"));
-        tx.state().write(Keys.collection(platform.platformId()), Keys.feeRule(), rule);
-        return Receipts.finish(tx, tx.receipt("SET_FEE_RULE", key, List.of(), null, rule));
+        record Input(int basisPoints, long minFee, long maxFee) {}
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
+            final long bps = r.integer("basisPoints");
+            if (bps < 0 || bps > 10_000) {
+                throw VALIDATION_FAILED.exception("basisPoints must be 0..10000, got " + bps);
+            }
+            return new Input((int) bps, r.integer("minFee"), r.integer("maxFee"));
+        }, (tx, platform, in) -> {
+            final long version = Conversions.feeRule(tx.state(), platform.platformId()).map(FeeRule::version)
+                    .orElse(0L);
+            final FeeRule rule = new FeeRule(version + 1, in.basisPoints(), in.minFee(), in.maxFee());
+            tx.state().write(Keys.collection(platform.platformId()), Keys.feeRule(), rule);
+            return Mutation.Outcome.of("SET_FEE_RULE", rule);
+        });
     }
 
     /**
@@ -143,34 +143,30 @@ public final class ConversionContract implements ContractInterface {
     public String setLimits(final Context ctx, final String requestJson) {
         final Request req = Request.parse("SetLimits", requestJson,
                 Set.of("requestId", "platformId", "maxPerTransaction", "dailyPerUser", "pairDailyLimits"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, "SetLimits");
-        final Long maxPerTx = req.optInteger("maxPerTransaction")
-                .map(v -> Amounts.requirePositive("maxPerTransaction", v)).orElse(null);
-        final Long perUser = req.optInteger("dailyPerUser").map(v -> Amounts.requirePositive("dailyPerUser", v))
-                .orElse(null);
-        final TreeMap<String, PairLimit> pairs = new TreeMap<>();
-        for (final Request pair : req.objects("pairDailyLimits", Set.of("toPlatformId", "dailyLimit"))) {
-            final String to = tx.platform("pairDailyLimits[].toPlatformId", pair.text("toPlatformId")).platformId();
-            Conversions.requireDistinct(platform.platformId(), to);
-            final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
-            if (pairs.put(to, new PairLimit(to, limit)) != null) {
-                throw VALIDATION_FAILED.exception("pairDailyLimits names '" + to + "' twice");
+        record Input(Long maxPerTransaction, Long dailyPerUser, TreeMap<String, PairLimit> pairs) {}
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
+            final TreeMap<String, PairLimit> pairs = new TreeMap<>();
+            for (final Request pair : r.objects("pairDailyLimits", Set.of("toPlatformId", "dailyLimit"))) {
+                final String to = tx.platform("pairDailyLimits[].toPlatformId", pair.text("toPlatformId")).platformId();
+                Conversions.requireDistinct(platform.platformId(), to);
+                final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
+                if (pairs.put(to, new PairLimit(to, limit)) != null) {
+                    throw VALIDATION_FAILED.exception("pairDailyLimits names '" + to + "' twice");
+                }
             }
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        final Optional<LimitRule> old = Conversions.limitRule(tx.state(), platform.platformId());
-        final String today = Periods.day(tx.at(), platform.timeZone());
-        final List<PairLimit> inForceToday = old.map(r -> r.pairLimitsOn(today)).orElse(List.of());
-        final LimitRule rule = new LimitRule(old.map(LimitRule::version).orElse(0L) + 1, maxPerTx, perUser,
-                List.copyOf(pairs.values()), Periods.nextDay(today), limitsForRestOfToday(inForceToday, pairs));
-        tx.state().write(Keys.collection(platform.platformId()), Keys.limitRule(), rule);
-        return Receipts.finish(tx, tx.receipt("SET_LIMITS", key, List.of(), null, rule));
+            return new Input(r.optInteger("maxPerTransaction").map(v -> Amounts.requirePositive("maxPerTransaction", v))
+                    .orElse(null), r.optInteger("dailyPerUser").map(v -> Amounts.requirePositive("dailyPerUser", v))
+                    .orElse(null), pairs);
+        }, (tx, platform, in) -> {
+            final Optional<LimitRule> old = Conversions.limitRule(tx.state(), platform.platformId());
+            final String today = Periods.day(tx.at(), platform.timeZone());
+            final List<PairLimit> inForceToday = old.map(rule -> rule.pairLimitsOn(today)).orElse(List.of());
+            final LimitRule rule = new LimitRule(old.map(LimitRule::version).orElse(0L) + 1, in.maxPerTransaction(),
+                    in.dailyPerUser(), List.copyOf(in.pairs().values()), Periods.nextDay(today),
+                    limitsForRestOfToday(inForceToday, in.pairs()));
+            tx.state().write(Keys.collection(platform.platformId()), Keys.limitRule(), rule);
+            return Mutation.Outcome.of("SET_LIMITS", rule);
+        });
     }
 
     /**
@@ -194,35 +190,32 @@ public final class ConversionContract implements ContractInterface {
     public String approveRate(final Context ctx, final String requestJson) {
         final Request req = Request.parse("ApproveRate", requestJson,
                 Set.of("requestId", "platformId", "fromPlatformId", "toPlatformId", "version", "rate"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, "ApproveRate");
-        final String from = Ids.platformId("fromPlatformId", req.text("fromPlatformId"));
-        final String to = Ids.platformId("toPlatformId", req.text("toPlatformId"));
-        Conversions.requireDistinct(from, to);
-        if (!platform.platformId().equals(from) && !platform.platformId().equals(to)) {
-            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is not a side of pair '"
-                    + from + "' -> '" + to + "'");
-        }
-        final String otherId = platform.platformId().equals(from) ? to : from;
-        tx.platform(platform.platformId().equals(from) ? "toPlatformId" : "fromPlatformId", otherId);
-        final long version = req.integer("version");
-        final String rate = Decimals.text(Decimals.positive("rate", req.text("rate")));
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        final RateApproval own = Conversions.rateSide(tx.state(), platform.platformId(), from, to);
-        final long current = own == null ? 0 : own.approvedVersion();
-        if (version <= current) {
-            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' already approved version "
-                    + current + " of pair '" + from + "' -> '" + to + "'; version must be greater, got " + version);
-        }
-        final RateApproval updated = RateApproval.approve(from, to, version, rate, own,
-                Conversions.rateSide(tx.state(), otherId, from, to));
-        tx.state().write(Keys.collection(platform.platformId()), Keys.rate(from, to), updated);
-        return Receipts.finish(tx, tx.receipt("APPROVE_RATE", key, List.of(), null, updated));
+        record Input(String from, String to, String otherId, long version, String rate) {}
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
+            final String from = Ids.platformId("fromPlatformId", r.text("fromPlatformId"));
+            final String to = Ids.platformId("toPlatformId", r.text("toPlatformId"));
+            Conversions.requireDistinct(from, to);
+            if (!platform.platformId().equals(from) && !platform.platformId().equals(to)) {
+                throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is not a side of pair '"
+                        + from + "' -> '" + to + "'");
+            }
+            final String otherId = platform.platformId().equals(from) ? to : from;
+            tx.platform(platform.platformId().equals(from) ? "toPlatformId" : "fromPlatformId", otherId);
+            return new Input(from, to, otherId, r.integer("version"),
+                    Decimals.text(Decimals.positive("rate", r.text("rate"))));
+        }, (tx, platform, in) -> {
+            final RateApproval own = Conversions.rateSide(tx.state(), platform.platformId(), in.from(), in.to());
+            final long current = own == null ? 0 : own.approvedVersion();
+            if (in.version() <= current) {
+                throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' already approved version "
+                        + current + " of pair '" + in.from() + "' -> '" + in.to() + "'; version must be greater, got "
+                        + in.version());
+            }
+            final RateApproval updated = RateApproval.approve(in.from(), in.to(), in.version(), in.rate(), own,
+                    Conversions.rateSide(tx.state(), in.otherId(), in.from(), in.to()));
+            tx.state().write(Keys.collection(platform.platformId()), Keys.rate(in.from(), in.to()), updated);
+            return Mutation.Outcome.of("APPROVE_RATE", updated);
+        });
     }
 
     /** A platform's fee and limit rules and its side of each pair rate. */

@@ -24,6 +24,7 @@ import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.ledger.tx.Idempotency;
+import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.ledger.tx.Receipts;
 import org.pointsnet.chaincode.ledger.tx.Tx;
 import org.pointsnet.chaincode.support.Json;
@@ -148,20 +149,15 @@ public final class PlatformContract implements ContractInterface {
     private static String setStatus(final Context ctx, final String function, final String requestJson,
             final String status, final String type) {
         final Request req = Request.parse(function, requestJson, Set.of("requestId", "platformId", "reason"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, function);
-        req.optText("reason").ifPresent(r -> Ids.text("reason", r, 128));
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        if (status.equals(platform.status())) {
-            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is already " + status);
-        }
-        final Platform changed = platform.withStatus(status);
-        tx.state().write(Keys.collection(platform.platformId()), Keys.platform(), changed);
-        return Receipts.finish(tx, tx.receipt(type, key, List.of(), null, changed));
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> r.optText("reason")
+                .map(reason -> Ids.text("reason", reason, 128)), (tx, platform, reason) -> {
+                    if (status.equals(platform.status())) {
+                        throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is already "
+                                + status);
+                    }
+                    final Platform changed = platform.withStatus(status);
+                    tx.state().write(Keys.collection(platform.platformId()), Keys.platform(), changed);
+                    return Mutation.Outcome.of(type, changed);
+                });
     }
 }

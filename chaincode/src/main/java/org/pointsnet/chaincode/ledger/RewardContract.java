@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -28,8 +27,7 @@ import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.ledger.tx.Accounts;
-import org.pointsnet.chaincode.ledger.tx.Idempotency;
-import org.pointsnet.chaincode.ledger.tx.Receipts;
+import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.ledger.tx.Tx;
 import org.pointsnet.chaincode.support.Json;
 
@@ -46,35 +44,31 @@ public final class RewardContract implements ContractInterface {
     public String putReward(final Context ctx, final String requestJson) {
         final Request req = Request.parse("PutReward", requestJson, Set.of("requestId", "platformId", "rewardId",
                 "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, "PutReward");
-        final String rewardId = Ids.rewardId("rewardId", req.text("rewardId"));
-        final String name = Ids.text("name", req.text("name"), 128);
-        final long points = Amounts.requirePositive("points", req.integer("points"));
-        final long stock = Amounts.requireNonNegative("stock", req.integer("stock"));
-        final Long perUser = req.optInteger("perUserLimit").map(v -> Amounts.requirePositive("perUserLimit", v))
-                .orElse(null);
-        final String from = req.optText("activeFrom").map(v -> instant("activeFrom", v)).orElse(null);
-        final String until = req.optText("activeUntil").map(v -> instant("activeUntil", v)).orElse(null);
-        if (from != null && until != null && !Instant.parse(from).isBefore(Instant.parse(until))) {
-            throw VALIDATION_FAILED.exception("activeFrom " + from + " must be before activeUntil " + until);
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        final String collection = Keys.collection(platform.platformId());
-        final long version = tx.state().read(collection, Keys.reward(rewardId), Reward.class).map(Reward::version)
-                .orElse(0L) + 1;
-        final Reward reward = new Reward(platform.platformId(), rewardId, name, points, stock, perUser, from, until,
-                version);
-        tx.state().write(collection, Keys.reward(rewardId), reward);
-        for (int shard = 0; shard < Shards.STOCK.count(); shard++) {
-            tx.state().write(collection, Keys.stock(rewardId, shard), new Quantity(Shards.STOCK.capacity(stock, shard)));
-        }
-        return Receipts.finish(tx, tx.receipt("PUT_REWARD", key, List.of(), null, reward));
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
+            final String from = r.optText("activeFrom").map(v -> instant("activeFrom", v)).orElse(null);
+            final String until = r.optText("activeUntil").map(v -> instant("activeUntil", v)).orElse(null);
+            if (from != null && until != null && !Instant.parse(from).isBefore(Instant.parse(until))) {
+                throw VALIDATION_FAILED.exception("activeFrom " + from + " must be before activeUntil " + until);
+            }
+            // Version 0 is a placeholder: the body sets the next version from the stored catalog entry.
+            return new Reward(platform.platformId(), Ids.rewardId("rewardId", r.text("rewardId")),
+                    Ids.text("name", r.text("name"), 128), Amounts.requirePositive("points", r.integer("points")),
+                    Amounts.requireNonNegative("stock", r.integer("stock")),
+                    r.optInteger("perUserLimit").map(v -> Amounts.requirePositive("perUserLimit", v)).orElse(null),
+                    from, until, 0);
+        }, (tx, platform, in) -> {
+            final String collection = Keys.collection(platform.platformId());
+            final long version = tx.state().read(collection, Keys.reward(in.rewardId()), Reward.class)
+                    .map(Reward::version).orElse(0L) + 1;
+            final Reward reward = new Reward(in.platformId(), in.rewardId(), in.name(), in.points(), in.stock(),
+                    in.perUserLimit(), in.activeFrom(), in.activeUntil(), version);
+            tx.state().write(collection, Keys.reward(reward.rewardId()), reward);
+            for (int shard = 0; shard < Shards.STOCK.count(); shard++) {
+                tx.state().write(collection, Keys.stock(reward.rewardId(), shard),
+                        new Quantity(Shards.STOCK.capacity(reward.stock(), shard)));
+            }
+            return Mutation.Outcome.of("PUT_REWARD", reward);
+        });
     }
 
     /** Redeems {@code quantity} units of a reward: debits points, takes stock, records the redemption. */
@@ -82,21 +76,24 @@ public final class RewardContract implements ContractInterface {
     public String redeem(final Context ctx, final String requestJson) {
         final Request req = Request.parse("Redeem", requestJson,
                 Set.of("requestId", "platformId", "userId", "rewardId", "quantity"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireOperatorOf(platform, "Redeem");
-        final String userId = Ids.personUserId("userId", req.text("userId"));
-        final String rewardId = Ids.rewardId("rewardId", req.text("rewardId"));
-        final long quantity = req.integer("quantity");
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw VALIDATION_FAILED.exception("quantity must be 1.." + MAX_QUANTITY + ", got " + quantity);
-        }
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Tx.requireActive(platform);
+        record Input(String userId, String rewardId, long quantity) {}
+        return Mutation.of(ctx, req).trading().run((tx, platform, r) -> {
+            final long quantity = r.integer("quantity");
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                throw VALIDATION_FAILED.exception("quantity must be 1.." + MAX_QUANTITY + ", got " + quantity);
+            }
+            return new Input(Ids.personUserId("userId", r.text("userId")),
+                    Ids.rewardId("rewardId", r.text("rewardId")), quantity);
+        }, (tx, platform, in) -> {
+            final Redemption redemption = redeem(tx, platform, in.userId(), in.rewardId(), in.quantity());
+            return new Mutation.Outcome("REDEEM", List.of(new Posting(platform.platformId(), in.userId(),
+                    -redemption.points())), null, redemption);
+        });
+    }
+
+    /** Checks the reward's window and the user's limit, debits the points, takes the stock, records the redemption. */
+    private static Redemption redeem(final Tx tx, final Platform platform, final String userId, final String rewardId,
+            final long quantity) {
         final String collection = Keys.collection(platform.platformId());
         final Reward reward = tx.state().read(collection, Keys.reward(rewardId), Reward.class)
                 .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId() + "' has no reward '"
@@ -129,8 +126,7 @@ public final class RewardContract implements ContractInterface {
         final Redemption redemption = new Redemption(platform.platformId(), rewardId, userId, quantity, cost,
                 reward.version(), tx.txId());
         tx.state().write(collection, Keys.redemption(userId, rewardId, tx.txId()), redemption);
-        return Receipts.finish(tx, tx.receipt("REDEEM", key,
-                List.of(new Posting(platform.platformId(), userId, -cost)), null, redemption));
+        return redemption;
     }
 
     /** A platform's catalog with each reward's remaining stock (sum of its shards). */

@@ -4,7 +4,6 @@ import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -14,14 +13,11 @@ import org.pointsnet.chaincode.ledger.core.Periods;
 import org.pointsnet.chaincode.ledger.model.ClosedPeriod;
 import org.pointsnet.chaincode.ledger.model.Obligation;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Settlement;
 import org.pointsnet.chaincode.ledger.request.Request;
 import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
-import org.pointsnet.chaincode.ledger.tx.Idempotency;
-import org.pointsnet.chaincode.ledger.tx.Receipts;
-import org.pointsnet.chaincode.ledger.tx.Tx;
+import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.support.Json;
 
 /** Contract "settlement": a period's obligations between platforms (aggregated from per-conversion deltas), and closing. */
@@ -38,27 +34,22 @@ public final class SettlementContract implements ContractInterface {
     @Transaction(name = "ClosePeriod", intent = Transaction.TYPE.SUBMIT)
     public String closePeriod(final Context ctx, final String requestJson) {
         final Request req = Request.parse("ClosePeriod", requestJson, Set.of("requestId", "platformId", "period"));
-        final Tx tx = Tx.of(ctx);
-        final Platform platform = tx.platform("platformId", req.text("platformId"));
-        tx.caller().requireAdminOf(platform, "ClosePeriod");
-        final String period = Periods.label("period", req.text("period"));
-        final Idempotency.Key key = Idempotency.key(platform.platformId(), req);
-        final Optional<String> replay = Idempotency.replay(tx.state(), key);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        if (!Periods.ended(period, tx.at(), platform.timeZone())) {
-            throw VALIDATION_FAILED.exception("period '" + period + "' has not ended for platform '"
-                    + platform.platformId() + "' (" + platform.timeZone() + ")");
-        }
-        final String collection = Keys.collection(platform.platformId());
-        if (tx.state().raw(collection, Keys.closedPeriod(period)).isPresent()) {
-            throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' already closed period '"
-                    + period + "'");
-        }
-        final ClosedPeriod closed = new ClosedPeriod(platform.platformId(), period);
-        tx.state().write(collection, Keys.closedPeriod(period), closed);
-        return Receipts.finish(tx, tx.receipt("CLOSE_PERIOD", key, List.of(), null, closed));
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> Periods.label("period", r.text("period")),
+                (tx, platform, period) -> {
+                    // After the replay: whether the period has ended depends on this transaction's time.
+                    if (!Periods.ended(period, tx.at(), platform.timeZone())) {
+                        throw VALIDATION_FAILED.exception("period '" + period + "' has not ended for platform '"
+                                + platform.platformId() + "' (" + platform.timeZone() + ")");
+                    }
+                    final String collection = Keys.collection(platform.platformId());
+                    if (tx.state().raw(collection, Keys.closedPeriod(period)).isPresent()) {
+                        throw VALIDATION_FAILED.exception("platform '" + platform.platformId()
+                                + "' already closed period '" + period + "'");
+                    }
+                    final ClosedPeriod closed = new ClosedPeriod(platform.platformId(), period);
+                    tx.state().write(collection, Keys.closedPeriod(period), closed);
+                    return Mutation.Outcome.of("CLOSE_PERIOD", closed);
+                });
     }
 
     /**
