@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
@@ -21,7 +23,7 @@ import org.pointsnet.chaincode.ledger.model.Balance;
 import org.pointsnet.chaincode.ledger.model.Balances;
 import org.pointsnet.chaincode.ledger.model.FeeCredit;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.contract.Posting;
 import org.pointsnet.chaincode.ledger.model.Quantity;
 import org.pointsnet.chaincode.ledger.model.Supply;
 import org.pointsnet.chaincode.ledger.model.SweepDetail;
@@ -39,34 +41,34 @@ import org.pointsnet.chaincode.support.Json;
 @Contract(name = AccountContract.NAME)
 public final class AccountContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "account";
+    public static final String NAME = Names.ACCOUNT;
     static final int MAX_SWEEP = 100;
     static final int MAX_PAGE = 200;
     static final int DEFAULT_PAGE = 50;
     private static final Set<String> AMOUNT_FIELDS = Set.of("requestId", "platformId", "userId", "amount", "reason");
 
     /** Earn: credits {@code amount} of the caller's platform points to a user. */
-    @Transaction(name = "Issue", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.ISSUE, intent = Transaction.TYPE.SUBMIT)
     public String issue(final Context ctx, final String requestJson) {
-        return issueOrBurn(ctx, Request.parse("Issue", requestJson, AMOUNT_FIELDS), true);
+        return issueOrBurn(ctx, Request.parse(Names.ISSUE, requestJson, AMOUNT_FIELDS), true);
     }
 
     /** Expire or debit: removes {@code amount} of the caller's platform points from a user. */
-    @Transaction(name = "Burn", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.BURN, intent = Transaction.TYPE.SUBMIT)
     public String burn(final Context ctx, final String requestJson) {
-        return issueOrBurn(ctx, Request.parse("Burn", requestJson, AMOUNT_FIELDS), false);
+        return issueOrBurn(ctx, Request.parse(Names.BURN, requestJson, AMOUNT_FIELDS), false);
     }
 
     /** Moves points between two users of the same platform. */
-    @Transaction(name = "Transfer", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.TRANSFER, intent = Transaction.TYPE.SUBMIT)
     public String transfer(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Transfer", requestJson,
+        final Request req = Request.parse(Names.TRANSFER, requestJson,
                 Set.of("requestId", "platformId", "fromUserId", "toUserId", "amount", "reason"));
         return Mutation.of(ctx, req).trading().run((tx, platform, r) -> {
             final String from = Ids.userId("fromUserId", r.text("fromUserId"));
             final String to = Ids.userId("toUserId", r.text("toUserId"));
             if (from.equals(to)) {
-                throw VALIDATION_FAILED.exception("fromUserId and toUserId are both '" + from + "'");
+                throw refusal(VALIDATION_FAILED, "fromUserId and toUserId are both '" + from + "'");
             }
             return new TransferDetail(from, to, Amounts.requirePositive("amount", r.integer("amount")), reason(r));
         }, (tx, platform, in) -> {
@@ -81,14 +83,14 @@ public final class AccountContract implements ContractInterface {
      * Folds named unswept fee credits into the fee account's spendable balance. Point reads of named keys, because a
      * transaction that writes may not range-read private data.
      */
-    @Transaction(name = "SweepFees", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.SWEEP_FEES, intent = Transaction.TYPE.SUBMIT)
     public String sweepFees(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("SweepFees", requestJson, Set.of("requestId", "platformId", "txIds"));
+        final Request req = Request.parse(Names.SWEEP_FEES, requestJson, Set.of("requestId", "platformId", "txIds"));
         return Mutation.of(ctx, req).run((tx, platform, r) -> {
             final List<String> txIds = r.texts("txIds");
             final TreeSet<String> sorted = new TreeSet<>(txIds);
             if (txIds.isEmpty() || txIds.size() > MAX_SWEEP || sorted.size() != txIds.size()) {
-                throw VALIDATION_FAILED.exception("txIds must be 1.." + MAX_SWEEP + " distinct transaction ids");
+                throw refusal(VALIDATION_FAILED, "txIds must be 1.." + MAX_SWEEP + " distinct transaction ids");
             }
             sorted.forEach(txId -> Ids.text("txIds[]", txId, 128));
             return List.copyOf(sorted);
@@ -98,7 +100,7 @@ public final class AccountContract implements ContractInterface {
             for (final String txId : txIds) {
                 final String creditKey = Keys.feeCredit(txId);
                 final long amount = tx.state().read(collection, creditKey, Quantity.class).map(Quantity::value)
-                        .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId()
+                        .orElseThrow(() -> refusal(NOT_FOUND, "platform '" + platform.platformId()
                                 + "' has no unswept fee credit of transaction '" + Ids.display(txId) + "'"));
                 total = Amounts.add("swept fees", total, amount);
                 tx.state().delete(collection, creditKey);
@@ -110,9 +112,9 @@ public final class AccountContract implements ContractInterface {
     }
 
     /** A user's balances on every platform and their total value in one currency. */
-    @Transaction(name = "GetBalances", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_BALANCES, intent = Transaction.TYPE.EVALUATE)
     public String getBalances(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetBalances", requestJson, Set.of("userId", "currency"));
+        final Request req = Request.parse(Names.GET_BALANCES, requestJson, Set.of("userId", "currency"));
         final String userId = Ids.userId("userId", req.text("userId"));
         final LedgerState state = new LedgerState(ctx.getStub());
         final List<Platform> platforms = PlatformContract.platforms(state);
@@ -134,13 +136,13 @@ public final class AccountContract implements ContractInterface {
     }
 
     /** A user's receipts across platforms, newest first, paged by an opaque cursor. */
-    @Transaction(name = "GetHistory", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_HISTORY, intent = Transaction.TYPE.EVALUATE)
     public String getHistory(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetHistory", requestJson, Set.of("userId", "limit", "cursor"));
+        final Request req = Request.parse(Names.GET_HISTORY, requestJson, Set.of("userId", "limit", "cursor"));
         final String userId = Ids.userId("userId", req.text("userId"));
         final long limit = req.optInteger("limit").orElse((long) DEFAULT_PAGE);
         if (limit < 1 || limit > MAX_PAGE) {
-            throw VALIDATION_FAILED.exception("limit must be 1.." + MAX_PAGE + ", got " + limit);
+            throw refusal(VALIDATION_FAILED, "limit must be 1.." + MAX_PAGE + ", got " + limit);
         }
         final LedgerState state = new LedgerState(ctx.getStub());
         return Json.write(HistoryQuery.page(state, PlatformContract.platforms(state), userId, (int) limit,
@@ -148,9 +150,9 @@ public final class AccountContract implements ContractInterface {
     }
 
     /** Each platform's supply from its delta keys, next to the sum of its balances (or one platform's). */
-    @Transaction(name = "GetSupply", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_SUPPLY, intent = Transaction.TYPE.EVALUATE)
     public String getSupply(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetSupply", requestJson, Set.of("platformId"));
+        final Request req = Request.parse(Names.GET_SUPPLY, requestJson, Set.of("platformId"));
         final LedgerState state = new LedgerState(ctx.getStub());
         final Optional<String> only = req.optText("platformId").map(id -> Ids.platformId("platformId", id));
         final List<Supply> out = new ArrayList<>();
@@ -162,15 +164,15 @@ public final class AccountContract implements ContractInterface {
             }
         }
         if (only.isPresent() && out.isEmpty()) {
-            throw NOT_FOUND.exception("platform '" + only.get() + "' is not registered");
+            throw refusal(NOT_FOUND, "platform '" + only.get() + "' is not registered");
         }
         return Json.write(out);
     }
 
     /** A platform's unswept fee credits (for SweepFees), oldest transaction id order, at most 200. */
-    @Transaction(name = "GetFeeCredits", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_FEE_CREDITS, intent = Transaction.TYPE.EVALUATE)
     public String getFeeCredits(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetFeeCredits", requestJson, Set.of("platformId"));
+        final Request req = Request.parse(Names.GET_FEE_CREDITS, requestJson, Set.of("platformId"));
         final Tx tx = Tx.of(ctx);
         final Platform platform = tx.platform("platformId", req.text("platformId"));
         final List<FeeCredit> out = new ArrayList<>();
@@ -230,7 +232,7 @@ public final class AccountContract implements ContractInterface {
         final TreeSet<String> currencies = new TreeSet<>();
         platforms.forEach(p -> currencies.add(p.currency()));
         if (currencies.size() > 1) {
-            throw VALIDATION_FAILED.exception("platforms value points in " + String.join(", ", currencies)
+            throw refusal(VALIDATION_FAILED, "platforms value points in " + String.join(", ", currencies)
                     + ": name the currency of the total");
         }
         return currencies.isEmpty() ? null : currencies.first();

@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.SLIPPAGE;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.SLIPPAGE;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.FeeRule;
@@ -23,7 +25,7 @@ import org.pointsnet.chaincode.ledger.core.RateApproval;
 import org.pointsnet.chaincode.ledger.model.ConversionDetail;
 import org.pointsnet.chaincode.ledger.model.Obligation;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.contract.Posting;
 import org.pointsnet.chaincode.ledger.model.Quote;
 import org.pointsnet.chaincode.ledger.model.Rules;
 import org.pointsnet.chaincode.ledger.request.Request;
@@ -39,15 +41,15 @@ import org.pointsnet.chaincode.support.Json;
 @Contract(name = ConversionContract.NAME)
 public final class ConversionContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "conversion";
+    public static final String NAME = Names.CONVERSION;
 
     /**
      * Converts a user's points of A into points of B in one transaction. Initiated by A's client (A's points leave);
      * writes A's and B's collections, so A's and B's peers must both endorse.
      */
-    @Transaction(name = "Convert", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.CONVERT, intent = Transaction.TYPE.SUBMIT)
     public String convert(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Convert", requestJson, Set.of("requestId", "userId", "fromPlatformId",
+        final Request req = Request.parse(Names.CONVERT, requestJson, Set.of("requestId", "userId", "fromPlatformId",
                 "toPlatformId", "amount", "toUserId", "minAmountOut"));
         record Input(Platform to, String userId, String toUserId, long amount, Optional<Long> minOut) {}
         return Mutation.of(ctx, req).platformIn("fromPlatformId").trading().run((tx, from, r) -> {
@@ -62,7 +64,7 @@ public final class ConversionContract implements ContractInterface {
             Tx.requireActive(to);
             final Quote quote = Conversions.price(tx.state(), from, to, in.amount());
             if (in.minOut().isPresent() && quote.amountOut() < in.minOut().get()) {
-                throw SLIPPAGE.exception("converting " + in.amount() + " from '" + from.platformId() + "' to '"
+                throw refusal(SLIPPAGE, "converting " + in.amount() + " from '" + from.platformId() + "' to '"
                         + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut "
                         + in.minOut().get());
             }
@@ -89,7 +91,7 @@ public final class ConversionContract implements ContractInterface {
                 to.currency(), tx.txId());
         for (final Platform side : new Platform[] {from, to}) {
             if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period())).isPresent()) {
-                throw VALIDATION_FAILED.exception("settlement period '" + obligation.period()
+                throw refusal(VALIDATION_FAILED, "settlement period '" + obligation.period()
                         + "' is closed by platform '" + side.platformId() + "'");
             }
         }
@@ -101,9 +103,9 @@ public final class ConversionContract implements ContractInterface {
     }
 
     /** What Convert would do now for {@code amount}: rate, fee, amountOut and rule versions (daily limits aside). */
-    @Transaction(name = "Quote", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.QUOTE, intent = Transaction.TYPE.EVALUATE)
     public String quote(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Quote", requestJson, Set.of("fromPlatformId", "toPlatformId", "amount"));
+        final Request req = Request.parse(Names.QUOTE, requestJson, Set.of("fromPlatformId", "toPlatformId", "amount"));
         final Tx tx = Tx.of(ctx);
         final Platform from = tx.platform("fromPlatformId", req.text("fromPlatformId"));
         final Platform to = tx.platform("toPlatformId", req.text("toPlatformId"));
@@ -115,15 +117,15 @@ public final class ConversionContract implements ContractInterface {
     }
 
     /** Sets the fee the platform charges, as destination, on conversions into it (its own admin). */
-    @Transaction(name = "SetFeeRule", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.SET_FEE_RULE, intent = Transaction.TYPE.SUBMIT)
     public String setFeeRule(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("SetFeeRule", requestJson,
+        final Request req = Request.parse(Names.SET_FEE_RULE, requestJson,
                 Set.of("requestId", "platformId", "basisPoints", "minFee", "maxFee"));
         record Input(int basisPoints, long minFee, long maxFee) {}
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
             final long bps = r.integer("basisPoints");
             if (bps < 0 || bps > 10_000) {
-                throw VALIDATION_FAILED.exception("basisPoints must be 0..10000, got " + bps);
+                throw refusal(VALIDATION_FAILED, "basisPoints must be 0..10000, got " + bps);
             }
             return new Input((int) bps, r.integer("minFee"), r.integer("maxFee"));
         }, (tx, platform, in) -> {
@@ -139,9 +141,9 @@ public final class ConversionContract implements ContractInterface {
      * Sets the platform's limits as conversion source (its own admin): per transaction and per user per day at once,
      * per destination pair from the next local day.
      */
-    @Transaction(name = "SetLimits", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.SET_LIMITS, intent = Transaction.TYPE.SUBMIT)
     public String setLimits(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("SetLimits", requestJson,
+        final Request req = Request.parse(Names.SET_LIMITS, requestJson,
                 Set.of("requestId", "platformId", "maxPerTransaction", "dailyPerUser", "pairDailyLimits"));
         record Input(Long maxPerTransaction, Long dailyPerUser, TreeMap<String, PairLimit> pairs) {}
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
@@ -151,7 +153,7 @@ public final class ConversionContract implements ContractInterface {
                 Conversions.requireDistinct(platform.platformId(), to);
                 final long limit = Amounts.requirePositive("pairDailyLimits[].dailyLimit", pair.integer("dailyLimit"));
                 if (pairs.put(to, new PairLimit(to, limit)) != null) {
-                    throw VALIDATION_FAILED.exception("pairDailyLimits names '" + to + "' twice");
+                    throw refusal(VALIDATION_FAILED, "pairDailyLimits names '" + to + "' twice");
                 }
             }
             return new Input(r.optInteger("maxPerTransaction").map(v -> Amounts.requirePositive("maxPerTransaction", v))
@@ -186,9 +188,9 @@ public final class ConversionContract implements ContractInterface {
      * One side (source or destination, its own admin) approves version {@code version} of the pair rate from → to.
      * The rate applies once both sides approved the same version with the same rate.
      */
-    @Transaction(name = "ApproveRate", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.APPROVE_RATE, intent = Transaction.TYPE.SUBMIT)
     public String approveRate(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("ApproveRate", requestJson,
+        final Request req = Request.parse(Names.APPROVE_RATE, requestJson,
                 Set.of("requestId", "platformId", "fromPlatformId", "toPlatformId", "version", "rate"));
         record Input(String from, String to, String otherId, long version, String rate) {}
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
@@ -196,7 +198,7 @@ public final class ConversionContract implements ContractInterface {
             final String to = Ids.platformId("toPlatformId", r.text("toPlatformId"));
             Conversions.requireDistinct(from, to);
             if (!platform.platformId().equals(from) && !platform.platformId().equals(to)) {
-                throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is not a side of pair '"
+                throw refusal(VALIDATION_FAILED, "platform '" + platform.platformId() + "' is not a side of pair '"
                         + from + "' -> '" + to + "'");
             }
             final String otherId = platform.platformId().equals(from) ? to : from;
@@ -207,7 +209,7 @@ public final class ConversionContract implements ContractInterface {
             final RateApproval own = Conversions.rateSide(tx.state(), platform.platformId(), in.from(), in.to());
             final long current = own == null ? 0 : own.approvedVersion();
             if (in.version() <= current) {
-                throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' already approved version "
+                throw refusal(VALIDATION_FAILED, "platform '" + platform.platformId() + "' already approved version "
                         + current + " of pair '" + in.from() + "' -> '" + in.to() + "'; version must be greater, got "
                         + in.version());
             }
@@ -219,9 +221,9 @@ public final class ConversionContract implements ContractInterface {
     }
 
     /** A platform's fee and limit rules and its side of each pair rate. */
-    @Transaction(name = "GetRules", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_RULES, intent = Transaction.TYPE.EVALUATE)
     public String getRules(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetRules", requestJson, Set.of("platformId"));
+        final Request req = Request.parse(Names.GET_RULES, requestJson, Set.of("platformId"));
         final Tx tx = Tx.of(ctx);
         final Platform platform = tx.platform("platformId", req.text("platformId"));
         final LedgerState state = tx.state();

@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.LIMIT_EXCEEDED;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.LIMIT_EXCEEDED;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class Conversions {
     /** Both sides must differ. */
     static void requireDistinct(final String from, final String to) {
         if (from.equals(to)) {
-            throw VALIDATION_FAILED.exception("fromPlatformId and toPlatformId are both '" + from + "'");
+            throw refusal(VALIDATION_FAILED, "fromPlatformId and toPlatformId are both '" + from + "'");
         }
     }
 
@@ -39,7 +40,7 @@ final class Conversions {
         final FeeRule fee = feeRule(state, to.platformId()).orElse(null);
         final LimitRule limits = limitRule(state, from.platformId()).orElse(null);
         if (limits != null && limits.maxPerTransaction() != null && amountIn > limits.maxPerTransaction()) {
-            throw LIMIT_EXCEEDED.exception("amount " + amountIn + " exceeds platform '" + from.platformId()
+            throw refusal(LIMIT_EXCEEDED, "amount " + amountIn + " exceeds platform '" + from.platformId()
                     + "' maximum per conversion " + limits.maxPerTransaction());
         }
         return Pricing.quote(from, to, amountIn, rate, fee, limits);
@@ -59,7 +60,7 @@ final class Conversions {
         final long usedToday = state.read(collection, userDayKey, Quantity.class).map(Quantity::value).orElse(0L);
         final long afterUser = Amounts.add("daily conversions of '" + userId + "'", usedToday, amountIn);
         if (limits != null && limits.dailyPerUser() != null && afterUser > limits.dailyPerUser()) {
-            throw LIMIT_EXCEEDED.exception("user '" + userId + "' would convert " + afterUser + " out of platform '"
+            throw refusal(LIMIT_EXCEEDED, "user '" + userId + "' would convert " + afterUser + " out of platform '"
                     + from.platformId() + "' on " + day + ", daily limit " + limits.dailyPerUser());
         }
         // Always counted, so a per-user limit set later in the day sees the whole day.
@@ -74,7 +75,7 @@ final class Conversions {
         final List<Shards.Take> takes = quota.take(amountIn, quota.home(userId),
                 shard -> quota.capacity(limit, shard) - used(state, collection, toPlatformId, day, shard));
         if (takes.isEmpty()) {
-            throw LIMIT_EXCEEDED.exception("pair '" + from.platformId() + "' -> '" + toPlatformId
+            throw refusal(LIMIT_EXCEEDED, "pair '" + from.platformId() + "' -> '" + toPlatformId
                     + "' has less than " + amountIn + " left of its daily limit " + limit + " on " + day);
         }
         for (final Shards.Take take : takes) {

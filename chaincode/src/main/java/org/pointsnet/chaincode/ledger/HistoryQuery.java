@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger;
 
+import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -78,7 +79,7 @@ final class HistoryQuery {
             node.properties().forEach(e -> positions.put(e.getKey(), e.getValue().stringValue()));
             return positions;
         } catch (IllegalArgumentException | JacksonException e) {
-            throw VALIDATION_FAILED.exception("cursor is not one this ledger returned");
+            throw refusal(VALIDATION_FAILED, "cursor is not one this ledger returned");
         }
     }
 

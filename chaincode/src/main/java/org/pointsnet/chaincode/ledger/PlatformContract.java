@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.FORBIDDEN;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.FORBIDDEN;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.hyperledger.fabric.contract.ContractRuntimeException;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.auth.LocalOrg;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.core.Periods;
@@ -33,8 +36,8 @@ import org.pointsnet.chaincode.support.Json;
 @Contract(name = PlatformContract.NAME)
 public final class PlatformContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "platform";
-    static final int MAX_DECIMALS = 6;
+    public static final String NAME = Names.PLATFORM;
+    static final int MAX_DECIMALS = Limits.MAX_DECIMALS;
 
     private final LocalOrg localOrg;
 
@@ -55,9 +58,9 @@ public final class PlatformContract implements ContractInterface {
      * the platform's collection, which only its peer can write, never by the directory, which a majority can. The
      * directory entry is then bound to the platform's peer (state-based endorsement), so no coalition can delete it.
      */
-    @Transaction(name = "Register", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.REGISTER, intent = Transaction.TYPE.SUBMIT)
     public String register(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Register", requestJson, Set.of("requestId", "platformId", "name", "symbol",
+        final Request req = Request.parse(Names.REGISTER, requestJson, Set.of("requestId", "platformId", "name", "symbol",
                 "decimals", "unitValue", "currency", "multiplier", "categoryMultiplier", "timeZone",
                 "settlementPeriod"));
         final Tx tx = Tx.of(ctx);
@@ -66,7 +69,7 @@ public final class PlatformContract implements ContractInterface {
         localOrg.requireMayRegister(platformId, tx.caller());
         final long decimals = req.integer("decimals");
         if (decimals < 0 || decimals > MAX_DECIMALS) {
-            throw VALIDATION_FAILED.exception("decimals must be 0.." + MAX_DECIMALS + ", got " + decimals);
+            throw refusal(VALIDATION_FAILED, "decimals must be 0.." + MAX_DECIMALS + ", got " + decimals);
         }
         final String timeZone = req.optText("timeZone").orElse("UTC");
         Periods.zone("timeZone", timeZone);
@@ -88,7 +91,7 @@ public final class PlatformContract implements ContractInterface {
                 throw e; // one of our codes (IDEMPOTENCY_KEY_REUSED)
             }
             // The peer refuses a collection missing from the chaincode definition: onboarding comes first.
-            throw VALIDATION_FAILED.exception("collection '" + Keys.collection(platformId) + "' of platform '"
+            throw refusal(VALIDATION_FAILED, "collection '" + Keys.collection(platformId) + "' of platform '"
                     + platformId + "' is not in the chaincode definition; add it before registering");
         }
         if (replay.isPresent()) {
@@ -98,8 +101,8 @@ public final class PlatformContract implements ContractInterface {
                 Platform.class);
         if (existing.isPresent()) {
             throw existing.get().mspId().equals(tx.caller().mspId())
-                    ? VALIDATION_FAILED.exception("platform '" + platformId + "' is already registered")
-                    : FORBIDDEN.exception("platform '" + platformId + "' belongs to " + existing.get().mspId());
+                    ? refusal(VALIDATION_FAILED, "platform '" + platformId + "' is already registered")
+                    : refusal(FORBIDDEN, "platform '" + platformId + "' belongs to " + existing.get().mspId());
         }
         tx.state().writePublic(Keys.directory(platformId), new DirectoryEntry(platformId, platform.mspId()));
         tx.state().ownPublic(Keys.directory(platformId), platform.mspId());
@@ -108,28 +111,28 @@ public final class PlatformContract implements ContractInterface {
     }
 
     /** Suspends trading on a platform (its own org admin): its data stays readable. */
-    @Transaction(name = "Suspend", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(final Context ctx, final String requestJson) {
-        return setStatus(ctx, "Suspend", requestJson, Platform.SUSPENDED, "SUSPEND_PLATFORM");
+        return setStatus(ctx, Names.SUSPEND, requestJson, Platform.SUSPENDED, "SUSPEND_PLATFORM");
     }
 
     /** Resumes trading on a suspended platform (its own org admin). */
-    @Transaction(name = "Resume", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.RESUME, intent = Transaction.TYPE.SUBMIT)
     public String resume(final Context ctx, final String requestJson) {
-        return setStatus(ctx, "Resume", requestJson, Platform.ACTIVE, "RESUME_PLATFORM");
+        return setStatus(ctx, Names.RESUME, requestJson, Platform.ACTIVE, "RESUME_PLATFORM");
     }
 
     /** One platform's record. */
-    @Transaction(name = "Get", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET, intent = Transaction.TYPE.EVALUATE)
     public String get(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Get", requestJson, Set.of("platformId"));
+        final Request req = Request.parse(Names.GET, requestJson, Set.of("platformId"));
         return Json.write(Tx.of(ctx).platform("platformId", req.text("platformId")));
     }
 
     /** Every registered platform, by id. */
-    @Transaction(name = "List", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.LIST, intent = Transaction.TYPE.EVALUATE)
     public String list(final Context ctx, final String requestJson) {
-        Request.parse("List", requestJson, Set.of());
+        Request.parse(Names.LIST, requestJson, Set.of());
         return Json.write(platforms(new LedgerState(ctx.getStub())));
     }
 
@@ -152,7 +155,7 @@ public final class PlatformContract implements ContractInterface {
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> r.optText("reason")
                 .map(reason -> Ids.text("reason", reason, 128)), (tx, platform, reason) -> {
                     if (status.equals(platform.status())) {
-                        throw VALIDATION_FAILED.exception("platform '" + platform.platformId() + "' is already "
+                        throw refusal(VALIDATION_FAILED, "platform '" + platform.platformId() + "' is already "
                                 + status);
                     }
                     final Platform changed = platform.withStatus(status);

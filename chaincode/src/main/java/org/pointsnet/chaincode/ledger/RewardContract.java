@@ -1,9 +1,10 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.LIMIT_EXCEEDED;
-import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
-import static org.pointsnet.chaincode.support.ErrorCode.REWARD_UNAVAILABLE;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.LIMIT_EXCEEDED;
+import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
+import static org.pointsnet.contract.ErrorCode.REWARD_UNAVAILABLE;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,11 +15,12 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.core.Shards;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.contract.Posting;
 import org.pointsnet.chaincode.ledger.model.Quantity;
 import org.pointsnet.chaincode.ledger.model.Redemption;
 import org.pointsnet.chaincode.ledger.model.Reward;
@@ -35,20 +37,20 @@ import org.pointsnet.chaincode.support.Json;
 @Contract(name = RewardContract.NAME)
 public final class RewardContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "reward";
+    public static final String NAME = Names.REWARD;
     /** Most units one redemption may take. */
     static final long MAX_QUANTITY = 1_000_000;
 
     /** Adds or changes a reward; its remaining stock is set to {@code stock}, split over the shards. */
-    @Transaction(name = "PutReward", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.PUT_REWARD, intent = Transaction.TYPE.SUBMIT)
     public String putReward(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("PutReward", requestJson, Set.of("requestId", "platformId", "rewardId",
+        final Request req = Request.parse(Names.PUT_REWARD, requestJson, Set.of("requestId", "platformId", "rewardId",
                 "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil"));
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> {
             final String from = r.optText("activeFrom").map(v -> instant("activeFrom", v)).orElse(null);
             final String until = r.optText("activeUntil").map(v -> instant("activeUntil", v)).orElse(null);
             if (from != null && until != null && !Instant.parse(from).isBefore(Instant.parse(until))) {
-                throw VALIDATION_FAILED.exception("activeFrom " + from + " must be before activeUntil " + until);
+                throw refusal(VALIDATION_FAILED, "activeFrom " + from + " must be before activeUntil " + until);
             }
             // Version 0 is a placeholder: the body sets the next version from the stored catalog entry.
             return new Reward(platform.platformId(), Ids.rewardId("rewardId", r.text("rewardId")),
@@ -72,15 +74,15 @@ public final class RewardContract implements ContractInterface {
     }
 
     /** Redeems {@code quantity} units of a reward: debits points, takes stock, records the redemption. */
-    @Transaction(name = "Redeem", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.REDEEM, intent = Transaction.TYPE.SUBMIT)
     public String redeem(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("Redeem", requestJson,
+        final Request req = Request.parse(Names.REDEEM, requestJson,
                 Set.of("requestId", "platformId", "userId", "rewardId", "quantity"));
         record Input(String userId, String rewardId, long quantity) {}
         return Mutation.of(ctx, req).trading().run((tx, platform, r) -> {
             final long quantity = r.integer("quantity");
             if (quantity < 1 || quantity > MAX_QUANTITY) {
-                throw VALIDATION_FAILED.exception("quantity must be 1.." + MAX_QUANTITY + ", got " + quantity);
+                throw refusal(VALIDATION_FAILED, "quantity must be 1.." + MAX_QUANTITY + ", got " + quantity);
             }
             return new Input(Ids.personUserId("userId", r.text("userId")),
                     Ids.rewardId("rewardId", r.text("rewardId")), quantity);
@@ -96,18 +98,18 @@ public final class RewardContract implements ContractInterface {
             final long quantity) {
         final String collection = Keys.collection(platform.platformId());
         final Reward reward = tx.state().read(collection, Keys.reward(rewardId), Reward.class)
-                .orElseThrow(() -> NOT_FOUND.exception("platform '" + platform.platformId() + "' has no reward '"
+                .orElseThrow(() -> refusal(NOT_FOUND, "platform '" + platform.platformId() + "' has no reward '"
                         + rewardId + "'"));
         if ((reward.activeFrom() != null && tx.at().isBefore(Instant.parse(reward.activeFrom())))
                 || (reward.activeUntil() != null && !tx.at().isBefore(Instant.parse(reward.activeUntil())))) {
-            throw REWARD_UNAVAILABLE.exception("reward '" + rewardId + "' of platform '" + platform.platformId()
+            throw refusal(REWARD_UNAVAILABLE, "reward '" + rewardId + "' of platform '" + platform.platformId()
                     + "' is not active at " + tx.timestamp());
         }
         final String countKey = Keys.redeemedCount(rewardId, userId);
         final long redeemed = tx.state().read(collection, countKey, Quantity.class).map(Quantity::value).orElse(0L);
         final long after = Amounts.add("redeemed count", redeemed, quantity);
         if (reward.perUserLimit() != null && after > reward.perUserLimit()) {
-            throw LIMIT_EXCEEDED.exception("user '" + userId + "' has redeemed " + redeemed + " of reward '"
+            throw refusal(LIMIT_EXCEEDED, "user '" + userId + "' has redeemed " + redeemed + " of reward '"
                     + rewardId + "', limit " + reward.perUserLimit() + " per user");
         }
         final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(), quantity);
@@ -115,7 +117,7 @@ public final class RewardContract implements ContractInterface {
         final List<Shards.Take> takes = Shards.STOCK.take(quantity, Shards.STOCK.home(userId), shard -> remaining(tx.state(),
                 collection, rewardId, shard));
         if (takes.isEmpty()) {
-            throw REWARD_UNAVAILABLE.exception("reward '" + rewardId + "' of platform '" + platform.platformId()
+            throw refusal(REWARD_UNAVAILABLE, "reward '" + rewardId + "' of platform '" + platform.platformId()
                     + "' has fewer than " + quantity + " left in stock");
         }
         for (final Shards.Take take : takes) {
@@ -130,9 +132,9 @@ public final class RewardContract implements ContractInterface {
     }
 
     /** A platform's catalog with each reward's remaining stock (sum of its shards). */
-    @Transaction(name = "ListRewards", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.LIST_REWARDS, intent = Transaction.TYPE.EVALUATE)
     public String listRewards(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("ListRewards", requestJson, Set.of("platformId"));
+        final Request req = Request.parse(Names.LIST_REWARDS, requestJson, Set.of("platformId"));
         final Tx tx = Tx.of(ctx);
         final Platform platform = tx.platform("platformId", req.text("platformId"));
         final String collection = Keys.collection(platform.platformId());
@@ -158,7 +160,7 @@ public final class RewardContract implements ContractInterface {
         try {
             return Instant.parse(value).toString();
         } catch (DateTimeParseException e) {
-            throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' must be an ISO-8601 instant");
+            throw refusal(VALIDATION_FAILED, field + " '" + Ids.display(value) + "' must be an ISO-8601 instant");
         }
     }
 }

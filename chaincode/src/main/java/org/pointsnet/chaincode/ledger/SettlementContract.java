@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.core.Periods;
 import org.pointsnet.chaincode.ledger.model.ClosedPeriod;
 import org.pointsnet.chaincode.ledger.model.Obligation;
@@ -24,26 +26,26 @@ import org.pointsnet.chaincode.support.Json;
 @Contract(name = SettlementContract.NAME)
 public final class SettlementContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "settlement";
+    public static final String NAME = Names.SETTLEMENT;
 
     /**
      * Closes a settlement period on the caller's platform (its own admin): once the period has ended, no conversion
      * can book an obligation into it on this platform's side any more, even with a backdated transaction timestamp
      * (proposal timestamps are set by the submitting client and not checked by peers).
      */
-    @Transaction(name = "ClosePeriod", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.CLOSE_PERIOD, intent = Transaction.TYPE.SUBMIT)
     public String closePeriod(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("ClosePeriod", requestJson, Set.of("requestId", "platformId", "period"));
+        final Request req = Request.parse(Names.CLOSE_PERIOD, requestJson, Set.of("requestId", "platformId", "period"));
         return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> Periods.label("period", r.text("period")),
                 (tx, platform, period) -> {
                     // After the replay: whether the period has ended depends on this transaction's time.
                     if (!Periods.ended(period, tx.at(), platform.timeZone())) {
-                        throw VALIDATION_FAILED.exception("period '" + period + "' has not ended for platform '"
+                        throw refusal(VALIDATION_FAILED, "period '" + period + "' has not ended for platform '"
                                 + platform.platformId() + "' (" + platform.timeZone() + ")");
                     }
                     final String collection = Keys.collection(platform.platformId());
                     if (tx.state().raw(collection, Keys.closedPeriod(period)).isPresent()) {
-                        throw VALIDATION_FAILED.exception("platform '" + platform.platformId()
+                        throw refusal(VALIDATION_FAILED, "platform '" + platform.platformId()
                                 + "' already closed period '" + period + "'");
                     }
                     final ClosedPeriod closed = new ClosedPeriod(platform.platformId(), period);
@@ -56,9 +58,9 @@ public final class SettlementContract implements ContractInterface {
      * Obligations and net positions of {@code period} ("2025-03-14" or "2025-03", the debtor's period label), netted
      * only over conversions that both sides booked identically; the rest are listed as disputes.
      */
-    @Transaction(name = "GetPeriod", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_PERIOD, intent = Transaction.TYPE.EVALUATE)
     public String getPeriod(final Context ctx, final String requestJson) {
-        final Request req = Request.parse("GetPeriod", requestJson, Set.of("period"));
+        final Request req = Request.parse(Names.GET_PERIOD, requestJson, Set.of("period"));
         final String period = Periods.label("period", req.text("period"));
         final LedgerState state = new LedgerState(ctx.getStub());
         final List<String> closedBy = new ArrayList<>();

@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.probe;
 
+import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
+import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
 
 import java.time.format.DateTimeFormatter;
 import org.hyperledger.fabric.contract.Context;
@@ -61,7 +62,7 @@ public final class ProbeContract implements ContractInterface {
         final byte[] stored = stub.getState(stateKey(stub, key));
         // The shim returns an empty array, not null, for a missing key.
         if (stored == null || stored.length == 0) {
-            throw NOT_FOUND.exception("key '" + key + "' has no value");
+            throw refusal(NOT_FOUND, "key '" + key + "' has no value");
         }
         return Json.write(new StoredValue(key, new String(stored, UTF_8)));
     }

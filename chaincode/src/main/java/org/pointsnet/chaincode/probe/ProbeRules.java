@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.probe;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ final class ProbeRules {
 
     static void checkKey(final String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw VALIDATION_FAILED.exception(
+            throw refusal(VALIDATION_FAILED, 
                     "key '" + display(key) + "' must be 1.." + MAX_KEY_LENGTH + " characters of [A-Za-z0-9._-]");
         }
     }
@@ -28,14 +29,14 @@ final class ProbeRules {
     static void checkValue(final String key, final String value) {
         final int length = value == null ? 0 : value.codePointCount(0, value.length());
         if (length < 1 || length > MAX_VALUE_LENGTH) {
-            throw VALIDATION_FAILED.exception("key '" + display(key) + "' value must be 1.." + MAX_VALUE_LENGTH
+            throw refusal(VALIDATION_FAILED, "key '" + display(key) + "' value must be 1.." + MAX_VALUE_LENGTH
                     + " characters, got " + length);
         }
         int position = 0;
         for (int i = 0; i < value.length(); position++) {
             final int cp = value.codePointAt(i);
             if (!isPrintable(cp)) {
-                throw VALIDATION_FAILED.exception("key '" + display(key) + "' value has non-printable character "
+                throw refusal(VALIDATION_FAILED, "key '" + display(key) + "' value has non-printable character "
                         + String.format("U+%04X", cp) + " at position " + position);
             }
             i += Character.charCount(cp);

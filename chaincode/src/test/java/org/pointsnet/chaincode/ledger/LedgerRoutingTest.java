@@ -12,7 +12,8 @@ import org.hyperledger.fabric.shim.ChaincodeServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.chaincode.testing.FakeStub;
 
 /** The shim's real router finds every ledger function by its qualified name and returns our error codes. */
@@ -32,15 +33,10 @@ class LedgerRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform:Register", "platform:Suspend", "platform:Resume", "platform:Get",
-            "platform:List", "account:Issue", "account:Burn", "account:Transfer", "account:SweepFees",
-            "account:GetBalances", "account:GetHistory", "account:GetSupply", "account:GetFeeCredits",
-            "conversion:Convert", "conversion:Quote", "conversion:SetFeeRule", "conversion:SetLimits",
-            "conversion:ApproveRate", "conversion:GetRules", "reward:PutReward", "reward:Redeem",
-            "reward:ListRewards", "settlement:GetPeriod", "settlement:ClosePeriod"})
-    void everyFunctionRoutesAndRefusesAMalformedRequest(final String function) {
+    @EnumSource(LedgerFunction.class)
+    void everyFunctionOfTheContractRoutesAndRefusesAMalformedRequest(final LedgerFunction function) {
         final FakeStub fake = new FakeStub("tx-1", Instant.parse("2025-03-14T00:00:00Z"));
-        final Response r = router.invoke(fake.nextTx("tx-1", Instant.parse("2025-03-14T00:00:00Z"), function,
+        final Response r = router.invoke(fake.nextTx("tx-1", Instant.parse("2025-03-14T00:00:00Z"), function.qualifiedName(),
                 "{\"unexpected\":1}").stub());
 
         assertEquals(500, r.getStatusCode());

@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.auth;
 
-import static org.pointsnet.chaincode.support.ErrorCode.FORBIDDEN;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.FORBIDDEN;
 
 import java.security.cert.X509Certificate;
 import java.util.Set;
@@ -40,7 +41,7 @@ public record Caller(String mspId, Set<String> units) {
                     }
                 }
             } catch (InvalidNameException e) {
-                throw FORBIDDEN.exception("the client certificate subject cannot be parsed");
+                throw refusal(FORBIDDEN, "the client certificate subject cannot be parsed");
             }
         }
         return new Caller(identity.getMSPID(), Set.copyOf(units));
@@ -54,7 +55,7 @@ public record Caller(String mspId, Set<String> units) {
     /** Refuses a caller that is not an admin of its organization. */
     public void requireAdmin(final String action) {
         if (!admin()) {
-            throw FORBIDDEN.exception(action + " needs an admin identity (OU=admin) of " + mspId);
+            throw refusal(FORBIDDEN, action + " needs an admin identity (OU=admin) of " + mspId);
         }
     }
 
@@ -68,14 +69,14 @@ public record Caller(String mspId, Set<String> units) {
     public void requireOperatorOf(final Platform platform, final String action) {
         requireMemberOf(platform, action);
         if (!admin() && !units.contains(CLIENT)) {
-            throw FORBIDDEN.exception(action + " on platform '" + platform.platformId()
+            throw refusal(FORBIDDEN, action + " on platform '" + platform.platformId()
                     + "' needs a client or admin identity of " + platform.mspId());
         }
     }
 
     private void requireMemberOf(final Platform platform, final String action) {
         if (!mspId.equals(platform.mspId())) {
-            throw FORBIDDEN.exception(action + ": a client of " + mspId + " may not act for platform '"
+            throw refusal(FORBIDDEN, action + ": a client of " + mspId + " may not act for platform '"
                     + platform.platformId() + "' (owned by " + platform.mspId() + ")");
         }
     }

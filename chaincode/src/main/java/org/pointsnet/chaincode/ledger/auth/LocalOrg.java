@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.auth;
 
-import static org.pointsnet.chaincode.support.ErrorCode.FORBIDDEN;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.FORBIDDEN;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record LocalOrg(String mspId, Set<String> ownPlatformIds) {
      */
     public void requireMayRegister(final String platformId, final Caller caller) {
         if (ownPlatformIds.contains(platformId) && !caller.mspId().equals(mspId)) {
-            throw FORBIDDEN.exception("platform '" + platformId + "' belongs to " + mspId + ", whose peer this is; "
+            throw refusal(FORBIDDEN, "platform '" + platformId + "' belongs to " + mspId + ", whose peer this is; "
                     + caller.mspId() + " cannot register it");
         }
     }

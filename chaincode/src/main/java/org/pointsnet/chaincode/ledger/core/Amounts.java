@@ -1,18 +1,20 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import org.pointsnet.contract.Limits;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 /** Point amounts in smallest units: range checks and overflow-checked arithmetic (an overflow is never a wrap). */
 public final class Amounts {
     /** Largest amount one request may move: 10^15 smallest units, far below Long.MAX_VALUE so sums stay exact. */
-    public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+    public static final long MAX_AMOUNT = Limits.MAX_AMOUNT;
 
     private Amounts() {}
 
     /** Checks 1 ≤ amount ≤ MAX_AMOUNT; {@code what} names the field in the error. */
     public static long requirePositive(final String what, final long amount) {
         if (amount < 1 || amount > MAX_AMOUNT) {
-            throw VALIDATION_FAILED.exception(what + " must be 1.." + MAX_AMOUNT + ", got " + amount);
+            throw refusal(VALIDATION_FAILED, what + " must be 1.." + MAX_AMOUNT + ", got " + amount);
         }
         return amount;
     }
@@ -20,7 +22,7 @@ public final class Amounts {
     /** Checks 0 ≤ amount ≤ MAX_AMOUNT. */
     public static long requireNonNegative(final String what, final long amount) {
         if (amount < 0 || amount > MAX_AMOUNT) {
-            throw VALIDATION_FAILED.exception(what + " must be 0.." + MAX_AMOUNT + ", got " + amount);
+            throw refusal(VALIDATION_FAILED, what + " must be 0.." + MAX_AMOUNT + ", got " + amount);
         }
         return amount;
     }
@@ -30,7 +32,7 @@ public final class Amounts {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw VALIDATION_FAILED.exception(what + " overflows (" + a + " + " + b + ")");
+            throw refusal(VALIDATION_FAILED, what + " overflows (" + a + " + " + b + ")");
         }
     }
 
@@ -39,7 +41,7 @@ public final class Amounts {
         try {
             return Math.subtractExact(a, b);
         } catch (ArithmeticException e) {
-            throw VALIDATION_FAILED.exception(what + " overflows (" + a + " - " + b + ")");
+            throw refusal(VALIDATION_FAILED, what + " overflows (" + a + " - " + b + ")");
         }
     }
 
@@ -48,7 +50,7 @@ public final class Amounts {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw VALIDATION_FAILED.exception(what + " overflows (" + a + " * " + b + ")");
+            throw refusal(VALIDATION_FAILED, what + " overflows (" + a + " * " + b + ")");
         }
     }
 }

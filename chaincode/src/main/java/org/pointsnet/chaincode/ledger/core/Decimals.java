@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -15,12 +16,12 @@ public final class Decimals {
     /** Parses a strictly positive plain decimal such as "0.01" or "1.2". */
     public static BigDecimal positive(final String field, final String value) {
         if (value == null || !PLAIN.matcher(value).matches()) {
-            throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value)
+            throw refusal(VALIDATION_FAILED, field + " '" + Ids.display(value)
                     + "' must be a plain decimal string like \"0.01\" (up to 18 digits before and after the point)");
         }
         final BigDecimal parsed = new BigDecimal(value);
         if (parsed.signum() <= 0) {
-            throw VALIDATION_FAILED.exception(field + " must be greater than 0, got " + value);
+            throw refusal(VALIDATION_FAILED, field + " must be greater than 0, got " + value);
         }
         return parsed;
     }

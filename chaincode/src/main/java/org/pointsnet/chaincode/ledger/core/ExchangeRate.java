@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +32,7 @@ public record ExchangeRate(BigDecimal numerator, BigDecimal denominator, String 
         final BigDecimal bottom = denominator.scaleByPowerOfTen(decimalsFrom);
         final BigDecimal out = top.divide(bottom, 0, RoundingMode.FLOOR);
         if (out.compareTo(BigDecimal.valueOf(Amounts.MAX_AMOUNT)) > 0) {
-            throw VALIDATION_FAILED.exception("converted amount " + out.toPlainString() + " exceeds " + Amounts.MAX_AMOUNT);
+            throw refusal(VALIDATION_FAILED, "converted amount " + out.toPlainString() + " exceeds " + Amounts.MAX_AMOUNT);
         }
         return out.longValueExact();
     }

@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
@@ -22,12 +23,12 @@ public record FeeRule(long version, int basisPoints, long minFee, long maxFee) {
     /** Validates a rule as a platform admin submits it. */
     public FeeRule {
         if (basisPoints < 0 || basisPoints > 10_000) {
-            throw VALIDATION_FAILED.exception("basisPoints must be 0..10000, got " + basisPoints);
+            throw refusal(VALIDATION_FAILED, "basisPoints must be 0..10000, got " + basisPoints);
         }
         Amounts.requireNonNegative("minFee", minFee);
         Amounts.requireNonNegative("maxFee", maxFee);
         if (minFee > maxFee) {
-            throw VALIDATION_FAILED.exception("minFee " + minFee + " is greater than maxFee " + maxFee);
+            throw refusal(VALIDATION_FAILED, "minFee " + minFee + " is greater than maxFee " + maxFee);
         }
     }
 

@@ -1,60 +1,56 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.regex.Pattern;
+import org.pointsnet.contract.Limits;
 
 /** Identifier and text rules; each check throws VALIDATION_FAILED naming the field before anything is written. */
 public final class Ids {
     /** The user id of a platform's fee account, where conversion fees are credited. Not a person's account. */
     public static final String FEE_ACCOUNT = "fee";
-    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    // Visible ASCII only: composite-key safe (no U+0000) and the same on every JVM.
-    private static final Pattern OPAQUE_ID = Pattern.compile("[\\x21-\\x7E]{1,64}");
-    private static final Pattern REQUEST_ID = Pattern.compile("[\\x20-\\x7E]{1,64}");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_SHOWN = 80;
 
     private Ids() {}
 
     /** A platform id: {@code [a-z0-9][a-z0-9-]{1,31}}. */
     public static String platformId(final String field, final String value) {
-        return check(field, value, PLATFORM_ID, "[a-z0-9][a-z0-9-]{1,31}");
+        return check(field, value, Limits.PLATFORM_ID, "[a-z0-9][a-z0-9-]{1,31}");
     }
 
     /** A pseudonymous user id: 1–64 visible ASCII characters. */
     public static String userId(final String field, final String value) {
-        return check(field, value, OPAQUE_ID, "1..64 visible ASCII characters");
+        return check(field, value, Limits.OPAQUE_ID, "1..64 visible ASCII characters");
     }
 
     /** A user id that must name a person's account, not the platform's fee account. */
     public static String personUserId(final String field, final String value) {
         userId(field, value);
         if (FEE_ACCOUNT.equals(value)) {
-            throw VALIDATION_FAILED.exception(field + " '" + value + "' is the platform's fee account, not a user");
+            throw refusal(VALIDATION_FAILED, field + " '" + value + "' is the platform's fee account, not a user");
         }
         return value;
     }
 
     /** A reward id: 1–64 visible ASCII characters. */
     public static String rewardId(final String field, final String value) {
-        return check(field, value, OPAQUE_ID, "1..64 visible ASCII characters");
+        return check(field, value, Limits.OPAQUE_ID, "1..64 visible ASCII characters");
     }
 
     /** A client request id: 1–64 printable ASCII characters (space allowed). */
     public static String requestId(final String field, final String value) {
-        return check(field, value, REQUEST_ID, "1..64 printable ASCII characters");
+        return check(field, value, Limits.REQUEST_ID, "1..64 printable ASCII characters");
     }
 
     /** A platform's point symbol. */
     public static String symbol(final String field, final String value) {
-        return check(field, value, SYMBOL, "1..16 of [A-Za-z0-9]");
+        return check(field, value, Limits.SYMBOL, "1..16 of [A-Za-z0-9]");
     }
 
     /** An ISO-4217-shaped currency code. */
     public static String currency(final String field, final String value) {
-        return check(field, value, CURRENCY, "3 upper-case letters (ISO 4217)");
+        return check(field, value, Limits.CURRENCY, "3 upper-case letters (ISO 4217)");
     }
 
     /**
@@ -64,12 +60,12 @@ public final class Ids {
     public static String text(final String field, final String value, final int max) {
         final int length = value == null ? 0 : value.codePointCount(0, value.length());
         if (length < 1 || length > max) {
-            throw VALIDATION_FAILED.exception(field + " must be 1.." + max + " characters, got " + length);
+            throw refusal(VALIDATION_FAILED, field + " must be 1.." + max + " characters, got " + length);
         }
         value.codePoints().forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029
                     || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-                throw VALIDATION_FAILED.exception(field + " has a non-printable character " + String.format("U+%04X", cp));
+                throw refusal(VALIDATION_FAILED, field + " has a non-printable character " + String.format("U+%04X", cp));
             }
         });
         return value;
@@ -93,7 +89,7 @@ public final class Ids {
 
     private static String check(final String field, final String value, final Pattern pattern, final String rule) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw VALIDATION_FAILED.exception(field + " '" + display(value) + "' must be " + rule);
+            throw refusal(VALIDATION_FAILED, field + " '" + display(value) + "' must be " + rule);
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,14 +23,14 @@ public final class Periods {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException | NullPointerException e) {
-            throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' is not a time zone id");
+            throw refusal(VALIDATION_FAILED, field + " '" + Ids.display(value) + "' is not a time zone id");
         }
     }
 
     /** Checks a settlement period kind. */
     public static String kind(final String field, final String value) {
         if (!DAY.equals(value) && !MONTH.equals(value)) {
-            throw VALIDATION_FAILED.exception(field + " must be DAY or MONTH, got '" + Ids.display(value) + "'");
+            throw refusal(VALIDATION_FAILED, field + " must be DAY or MONTH, got '" + Ids.display(value) + "'");
         }
         return value;
     }
@@ -68,6 +69,6 @@ public final class Periods {
         } catch (DateTimeException e) {
             // falls through to the refusal
         }
-        throw VALIDATION_FAILED.exception(field + " '" + Ids.display(value) + "' must be YYYY-MM-DD or YYYY-MM");
+        throw refusal(VALIDATION_FAILED, field + " '" + Ids.display(value) + "' must be YYYY-MM-DD or YYYY-MM");
     }
 }

@@ -1,12 +1,13 @@
 package org.pointsnet.chaincode.ledger.core;
 
-import static org.pointsnet.chaincode.support.ErrorCode.RATE_NOT_FOUND;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.RATE_NOT_FOUND;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.Optional;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Quote;
-import org.pointsnet.chaincode.ledger.model.RulesUsed;
+import org.pointsnet.contract.RulesUsed;
 
 /** Prices a conversion A→B: the rate (agreed rule, else unit values), the fee, and what the user receives. */
 public final class Pricing {
@@ -25,7 +26,7 @@ public final class Pricing {
 
     /** The agreed pair rate if there is one, else the unit-value rate, else RATE_NOT_FOUND naming the pair. */
     public static ExchangeRate rate(final Platform from, final Platform to, final Optional<ExchangeRate> agreed) {
-        return agreed.or(() -> unitValueRate(from, to)).orElseThrow(() -> RATE_NOT_FOUND.exception("no agreed rate from '"
+        return agreed.or(() -> unitValueRate(from, to)).orElseThrow(() -> refusal(RATE_NOT_FOUND, "no agreed rate from '"
                 + from.platformId() + "' to '" + to.platformId() + "' and their currencies differ ("
                 + from.currency() + ", " + to.currency() + ")"));
     }
@@ -40,7 +41,7 @@ public final class Pricing {
         final long feeAmount = fee == null ? 0 : fee.fee(gross);
         final long out = gross - feeAmount; // fee ≤ gross, so no underflow
         if (out < 1) {
-            throw VALIDATION_FAILED.exception("amount " + amountIn + " of '" + from.platformId() + "' converts to "
+            throw refusal(VALIDATION_FAILED, "amount " + amountIn + " of '" + from.platformId() + "' converts to "
                     + gross + " of '" + to.platformId() + "' with fee " + feeAmount + ": nothing left to credit");
         }
         final RulesUsed rules = new RulesUsed(rate.source(), rate.version(), from.version(), to.version(),

@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.pointsnet.contract.RulesUsed;
 
 /**
  * What a conversion does at current rules: amountOut = floor(amountIn × rate) − fee, all in smallest units.

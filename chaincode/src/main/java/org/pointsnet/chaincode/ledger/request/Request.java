@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger.request;
 
+import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.pointsnet.chaincode.support.ErrorCode.VALIDATION_FAILED;
+import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,25 +44,25 @@ public final class Request {
     /** Parses {@code json} for {@code function}, refusing any field not in {@code allowed}. */
     public static Request parse(final String function, final String json, final Set<String> allowed) {
         if (json == null || json.length() > MAX_LENGTH) {
-            throw VALIDATION_FAILED.exception(function + " request must be a JSON object of at most " + MAX_LENGTH
+            throw refusal(VALIDATION_FAILED, function + " request must be a JSON object of at most " + MAX_LENGTH
                     + " characters");
         }
         final JsonNode node;
         try {
             node = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw VALIDATION_FAILED.exception(function + " request is not valid JSON: " + e.getOriginalMessage());
+            throw refusal(VALIDATION_FAILED, function + " request is not valid JSON: " + e.getOriginalMessage());
         }
         return of(function, node, allowed);
     }
 
     private static Request of(final String function, final JsonNode node, final Set<String> allowed) {
         if (node == null || !node.isObject()) {
-            throw VALIDATION_FAILED.exception(function + " request must be a JSON object");
+            throw refusal(VALIDATION_FAILED, function + " request must be a JSON object");
         }
         for (final String name : node.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw VALIDATION_FAILED.exception("unknown field '" + Ids.display(name) + "' in " + function
+                throw refusal(VALIDATION_FAILED, "unknown field '" + Ids.display(name) + "' in " + function
                         + " request; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
@@ -179,10 +180,10 @@ public final class Request {
     }
 
     private RuntimeException missing(final String name) {
-        return VALIDATION_FAILED.exception(function + " request needs field '" + name + "'");
+        return refusal(VALIDATION_FAILED, function + " request needs field '" + name + "'");
     }
 
     private RuntimeException wrongType(final String name, final String type) {
-        return VALIDATION_FAILED.exception("field '" + name + "' of " + function + " request must be " + type);
+        return refusal(VALIDATION_FAILED, "field '" + name + "' of " + function + " request must be " + type);
     }
 }

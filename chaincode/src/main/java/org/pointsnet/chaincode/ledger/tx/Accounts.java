@@ -1,6 +1,7 @@
 package org.pointsnet.chaincode.ledger.tx;
 
-import static org.pointsnet.chaincode.support.ErrorCode.INSUFFICIENT_BALANCE;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.INSUFFICIENT_BALANCE;
 
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.model.Quantity;
@@ -30,7 +31,7 @@ public final class Accounts {
             final long amount) {
         final long balance = balance(state, platformId, userId);
         if (balance < amount) {
-            throw INSUFFICIENT_BALANCE.exception("user '" + userId + "' has " + balance + " on platform '"
+            throw refusal(INSUFFICIENT_BALANCE, "user '" + userId + "' has " + balance + " on platform '"
                     + platformId + "', needs " + amount);
         }
         state.write(Keys.collection(platformId), Keys.account(userId), new Quantity(balance - amount));

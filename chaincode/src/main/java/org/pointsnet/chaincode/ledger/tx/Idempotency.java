@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger.tx;
 
+import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.pointsnet.chaincode.support.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+import static org.pointsnet.contract.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 
 import java.util.Optional;
 import org.pointsnet.chaincode.ledger.core.Ids;
@@ -40,7 +41,7 @@ public final class Idempotency {
         final String storedHash = org.pointsnet.chaincode.ledger.state.StoredJson.tree(stored.get())
                 .path("requestHash").asString();
         if (!key.requestHash().equals(storedHash)) {
-            throw IDEMPOTENCY_KEY_REUSED.exception("request id '" + Ids.display(key.requestId())
+            throw refusal(IDEMPOTENCY_KEY_REUSED, "request id '" + Ids.display(key.requestId())
                     + "' was already used on platform '" + key.platformId() + "' for a different request");
         }
         return Optional.of(new String(stored.get(), UTF_8));

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hyperledger.fabric.contract.Context;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Posting;
-import org.pointsnet.chaincode.ledger.model.RulesUsed;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.RulesUsed;
 import org.pointsnet.chaincode.ledger.request.Request;
 
 /**

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.model.HistoryEntry;
-import org.pointsnet.chaincode.ledger.model.Posting;
+import org.pointsnet.contract.Posting;
 import org.pointsnet.chaincode.ledger.model.Quantity;
-import org.pointsnet.chaincode.ledger.model.Receipt;
+import org.pointsnet.contract.Receipt;
 import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.support.Json;
 
@@ -21,9 +21,6 @@ import org.pointsnet.chaincode.support.Json;
  * one blind supply delta per platform whose supply changed, puts all writes and sets the one Receipt event.
  */
 public final class Receipts {
-    /** Name of the one chaincode event every executed mutating transaction sets. */
-    public static final String EVENT = "Receipt";
-
     private Receipts() {}
 
     /** Finishes {@code tx} with {@code receipt}; returns the receipt JSON (the function result). */
@@ -48,7 +45,7 @@ public final class Receipts {
             }
         });
         tx.state().flush();
-        tx.ctx().getStub().setEvent(EVENT, bytes);
+        tx.ctx().getStub().setEvent(Receipt.EVENT, bytes);
         return new String(bytes, UTF_8);
     }
 }

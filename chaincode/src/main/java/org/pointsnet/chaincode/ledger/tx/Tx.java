@@ -1,7 +1,8 @@
 package org.pointsnet.chaincode.ledger.tx;
 
-import static org.pointsnet.chaincode.support.ErrorCode.NOT_FOUND;
-import static org.pointsnet.chaincode.support.ErrorCode.PLATFORM_SUSPENDED;
+import static org.pointsnet.chaincode.support.Refusals.refusal;
+import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
+import static org.pointsnet.contract.ErrorCode.PLATFORM_SUSPENDED;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +12,9 @@ import org.pointsnet.chaincode.ledger.auth.Caller;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.model.DirectoryEntry;
 import org.pointsnet.chaincode.ledger.model.Platform;
-import org.pointsnet.chaincode.ledger.model.Posting;
-import org.pointsnet.chaincode.ledger.model.Receipt;
-import org.pointsnet.chaincode.ledger.model.RulesUsed;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.Receipt;
+import org.pointsnet.contract.RulesUsed;
 import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 
@@ -46,16 +47,16 @@ public record Tx(Context ctx, LedgerState state, Caller caller, String txId, Ins
     public Platform platform(final String field, final String platformId) {
         Ids.platformId(field, platformId);
         if (state.readPublic(Keys.directory(platformId), DirectoryEntry.class).isEmpty()) {
-            throw NOT_FOUND.exception("platform '" + platformId + "' is not registered");
+            throw refusal(NOT_FOUND, "platform '" + platformId + "' is not registered");
         }
         return state.read(Keys.collection(platformId), Keys.platform(), Platform.class)
-                .orElseThrow(() -> NOT_FOUND.exception("platform '" + platformId + "' is not registered"));
+                .orElseThrow(() -> refusal(NOT_FOUND, "platform '" + platformId + "' is not registered"));
     }
 
     /** Refuses trading on a suspended platform. */
     public static void requireActive(final Platform platform) {
         if (!Platform.ACTIVE.equals(platform.status())) {
-            throw PLATFORM_SUSPENDED.exception("platform '" + platform.platformId() + "' is suspended");
+            throw refusal(PLATFORM_SUSPENDED, "platform '" + platform.platformId() + "' is suspended");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.pointsnet.chaincode.ledger.model;
+package org.pointsnet.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,11 +1,12 @@
-package org.pointsnet.chaincode.ledger.model;
+package org.pointsnet.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * What one mutating transaction did: the Receipt event payload, the function result, and the idempotency record.
+ * What one mutating transaction did: the payload of its one {@link #EVENT} chaincode event, the function's result,
+ * and the record kept for idempotency.
  *
  * @param type ISSUE, BURN, TRANSFER, CONVERT, REDEEM, REGISTER_PLATFORM, ...
  * @param requestId the client's request id
@@ -16,15 +17,18 @@ import java.util.List;
  * @param platformId the initiating platform, whose collection stores this receipt
  * @param postings every balance change, in order; empty for administrative transactions
  * @param rules rule versions used (conversions), else absent
- * @param detail type-specific record
+ * @param detail type-specific record (read back as a generic JSON tree)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "requestId", "requestHash", "txId", "timestamp", "platformId", "postings", "rules",
         "detail"})
 public record Receipt(String type, String requestId, String requestHash, String txId, String timestamp,
         String platformId, List<Posting> postings, RulesUsed rules, Object detail) {
-    /** Copies the postings list. */
+    /** Name of the one chaincode event every executed mutating transaction sets; its payload is the receipt. */
+    public static final String EVENT = "Receipt";
+
+    /** Copies the postings list (absent in JSON reads as empty). */
     public Receipt {
-        postings = List.copyOf(postings);
+        postings = postings == null ? List.of() : List.copyOf(postings);
     }
 }

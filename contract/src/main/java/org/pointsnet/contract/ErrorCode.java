@@ -1,0 +1,79 @@
+package org.pointsnet.contract;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every refusal the chaincode returns, and its one wire format: the chaincode's error message is
+ * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its own
+ * text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
+ */
+public enum ErrorCode {
+    /** The arguments break a rule; nothing was written. */
+    VALIDATION_FAILED,
+    /** The requested record does not exist. */
+    NOT_FOUND,
+    /** The caller's organization may not act on the named platform's data. */
+    FORBIDDEN,
+    /** The account holds fewer points than the transaction takes. */
+    INSUFFICIENT_BALANCE,
+    /** A per-transaction, per-user, per-pair or per-reward limit would be exceeded. */
+    LIMIT_EXCEEDED,
+    /** No agreed pair rate and no unit-value rate (different currencies) for a conversion. */
+    RATE_NOT_FOUND,
+    /** The conversion would pay out less than the caller's minAmountOut. */
+    SLIPPAGE,
+    /** The reward is out of stock, inactive or outside its window. */
+    REWARD_UNAVAILABLE,
+    /** The platform is suspended: readable, not tradable. */
+    PLATFORM_SUSPENDED,
+    /** The request id was already used for a different request. */
+    IDEMPOTENCY_KEY_REUSED;
+
+    private static final Pattern FABRIC_PREFIX = Pattern.compile("chaincode response \\d+, ");
+    private static final Pattern CODED = Pattern.compile("([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*): (.*)", Pattern.DOTALL);
+
+    /**
+     * A coded refusal read back from a peer's message.
+     *
+     * @param code the code
+     * @param detail the human-readable rest
+     */
+    public record Refusal(ErrorCode code, String detail) {}
+
+    /** The chaincode's error message for this code. */
+    public String message(final String detail) {
+        return name() + ": " + detail;
+    }
+
+    /**
+     * Finds the coded chaincode message in whatever a peer or gateway wrapped around it: the text after the last
+     * "chaincode response NNN, " (or all of it, when endorsements came from other orgs), which must start with a known
+     * code. Empty for any other text, such as gRPC descriptions.
+     */
+    public static Optional<Refusal> find(final String peerMessage) {
+        if (peerMessage == null) {
+            return Optional.empty();
+        }
+        String text = peerMessage;
+        final Matcher prefix = FABRIC_PREFIX.matcher(text);
+        int start = -1;
+        while (prefix.find()) {
+            start = prefix.end();
+        }
+        if (start >= 0) {
+            text = text.substring(start);
+        }
+        final Matcher coded = CODED.matcher(text.strip());
+        if (!coded.matches()) {
+            return Optional.empty();
+        }
+        for (final ErrorCode code : values()) {
+            if (code.name().equals(coded.group(1))) {
+                return Optional.of(new Refusal(code, coded.group(2).strip()));
+            }
+        }
+        return Optional.empty();
+    }
+}

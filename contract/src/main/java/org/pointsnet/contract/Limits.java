@@ -1,0 +1,35 @@
+package org.pointsnet.contract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Validation limits that the gateway checks before a call and the chaincode checks again (it trusts no client): one
+ * definition, so the two can never drift apart.
+ */
+public final class Limits {
+    /** Most smallest units one request may move (10^15). */
+    public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+    /** Longest user, reward or request id. */
+    public static final int MAX_ID = 64;
+    /** Longest free text (reason, reward name). */
+    public static final int MAX_TEXT = 128;
+    /** Longest platform name. */
+    public static final int MAX_NAME = 64;
+    /** Most decimals of a platform's points. */
+    public static final int MAX_DECIMALS = 6;
+
+    /** A platform id. */
+    public static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    /** A user or reward id: visible ASCII only, so composite-key safe (no U+0000) and the same on every JVM. */
+    public static final Pattern OPAQUE_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_ID + "}");
+    /** A request id (Idempotency-Key): printable ASCII, spaces allowed. */
+    public static final Pattern REQUEST_ID = Pattern.compile("[\\x20-\\x7E]{1," + MAX_ID + "}");
+    /** A point symbol. */
+    public static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
+    /** An ISO 4217 currency code. */
+    public static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A plain positive decimal: unit values, multipliers, rates. */
+    public static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,18})?");
+
+    private Limits() {}
+}
