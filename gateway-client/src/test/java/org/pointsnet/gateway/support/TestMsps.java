@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.events.TestBlocks;
+import org.pointsnet.gateway.projection.ReceiptAdmission;
 import org.pointsnet.gateway.trust.EndorsementVerifier;
 import org.pointsnet.gateway.trust.TrustedMsps;
 
@@ -78,6 +79,10 @@ public final class TestMsps {
 
     public EndorsementVerifier verifier() {
         return new EndorsementVerifier(trusted());
+    }
+
+    public ReceiptAdmission admission() {
+        return new ReceiptAdmission(trusted(), verifier());
     }
 
     /** Writes each org's CA certificate into {@code dir} and returns the trust entries naming them. */
