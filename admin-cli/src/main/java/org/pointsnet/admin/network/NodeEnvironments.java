@@ -168,6 +168,16 @@ final class NodeEnvironments {
             .put("PN_GATEWAY_URL", url)
             .put("PN_CLIENT_ID", org.platformId() + "-backend")
             .put("PN_HEALTH_URL", url + "/health/live");
+        // The projection takes a platform's postings only with a genuine peer endorsement of the MSP that owns
+        // the platform: every platform's id, MSP and root CA (its org MSP's cacerts), from the spec.
+        for (int i = 0; i < spec.platformOrgs().size(); i++) {
+            PlatformOrgSpec platform = spec.platformOrgs().get(i);
+            String key = "POINTSNET_TRUST_PLATFORMS_" + i + "_";
+            env.put(key + "PLATFORMID", platform.platformId())
+                .put(key + "MSPID", platform.mspId())
+                .put(key + "CACERTPATH", CryptoLayout.orgMsp(crypto.peerOrg(platform)).resolve("cacerts")
+                    .resolve(CryptoLayout.caCertFile(platform.domain())));
+        }
         return projection(env, org);
     }
 

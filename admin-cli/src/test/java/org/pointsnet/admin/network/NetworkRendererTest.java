@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +97,31 @@ class NetworkRendererTest {
         assertEquals("127.0.0.1:9054", connection.path("address").asString());
         assertTrue(connection.path("tls_required").asBoolean());
         assertTrue(connection.path("root_cert").asString().startsWith("-----BEGIN CERTIFICATE-----\n"));
+    }
+
+    @Test
+    void everyGatewayTrustsEachPlatformsMspAndTheRootCaThatIssuedItsPeer() throws Exception {
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        for (String own : List.of("platform-a", "platform-b", "platform-c")) {
+            String gateway = read(runtime.resolve("platforms/" + own + "/gateway.env"));
+            for (int i = 0; i < 3; i++) {
+                String platform = List.of("platform-a", "platform-b", "platform-c").get(i);
+                String key = "POINTSNET_TRUST_PLATFORMS_" + i + "_";
+                assertEquals(platform, value(gateway, key + "PLATFORMID"));
+                assertEquals("Platform" + platform.substring(9).toUpperCase() + "MSP", value(gateway, key + "MSPID"));
+                Path ca = Path.of(value(gateway, key + "CACERTPATH"));
+                assertTrue(ca.endsWith(Path.of("peerOrganizations", platform + ".pointsnet.local", "msp", "cacerts",
+                    "ca." + platform + ".pointsnet.local-cert.pem")), ca.toString());
+                // The file holds the CA that signed the platform's peer certificate, so its endorsements verify.
+                String domain = platform + ".pointsnet.local";
+                Path peerCert = runtime.resolve("crypto/peerOrganizations/" + domain + "/peers/peer0." + domain
+                    + "/msp/signcerts/peer0." + domain + "-cert.pem");
+                try (var caIn = Files.newInputStream(ca); var peerIn = Files.newInputStream(peerCert)) {
+                    x509.generateCertificate(peerIn).verify(x509.generateCertificate(caIn).getPublicKey());
+                }
+            }
+            assertTrue(gateway.lines().noneMatch(line -> line.startsWith("POINTSNET_TRUST_PLATFORMS_3_")), gateway);
+        }
     }
 
     @Test

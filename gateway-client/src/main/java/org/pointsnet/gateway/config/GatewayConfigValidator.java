@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks the bound {@link GatewayProperties} and reports every problem at once, each by property name, so a
@@ -14,6 +17,9 @@ import java.util.List;
 public final class GatewayConfigValidator {
 
     private static final String PREFIX = "pointsnet.";
+    private static final String TRUST = "trust.platforms";
+    /** The chaincode's platform id rule (core.Ids); a trust entry that breaks it could never match a receipt. */
+    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
 
     private GatewayConfigValidator() {
     }
@@ -36,6 +42,7 @@ public final class GatewayConfigValidator {
         final Path keyPath = checks.readableFile("fabric.key-path", fabric.keyPath());
         final String channel = checks.identifier("fabric.channel", fabric.channel());
         final String chaincode = checks.identifier("fabric.chaincode", fabric.chaincode());
+        final List<GatewaySettings.TrustedPlatform> trust = trust(checks, properties.trust(), platformId, mspId);
 
         if (!checks.problems.isEmpty()) {
             throw new InvalidConfigurationException(checks.problems);
@@ -43,7 +50,55 @@ public final class GatewayConfigValidator {
         final String authority = override != null ? override : peer.host();
         return new GatewaySettings(platformId,
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
-                channel, chaincode));
+                channel, chaincode),
+            trust);
+    }
+
+    /**
+     * {@code pointsnet.trust.platforms[i]}: required, because without it the projection could not tell a genuine
+     * receipt from one another org's peer made up; each platform id once; this gateway's own platform listed with
+     * its own MSP (a mismatch means the rendered environment belongs to another org).
+     */
+    private static List<GatewaySettings.TrustedPlatform> trust(final Checks checks, final GatewayProperties.Trust trust,
+                                                               final String platformId, final String mspId) {
+        final List<GatewayProperties.TrustedPlatform> entries = trust == null || trust.platforms() == null
+            ? List.of() : trust.platforms();
+        if (entries.isEmpty()) {
+            checks.problem(TRUST, "is required but not set: one entry per platform (platform-id, msp-id, "
+                + "ca-cert-path), e.g. POINTSNET_TRUST_PLATFORMS_0_PLATFORMID as admin-cli network render writes "
+                + "into gateway.env");
+            return List.of();
+        }
+        final List<GatewaySettings.TrustedPlatform> platforms = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        boolean ownListed = false;
+        for (int i = 0; i < entries.size(); i++) {
+            final String prefix = TRUST + "[" + i + "].";
+            final GatewayProperties.TrustedPlatform entry = entries.get(i) != null ? entries.get(i)
+                : new GatewayProperties.TrustedPlatform(null, null, null);
+            final String id = checks.platformId(prefix + "platform-id", entry.platformId());
+            final String msp = checks.identifier(prefix + "msp-id", entry.mspId());
+            final Path caCert = checks.readableFile(prefix + "ca-cert-path", entry.caCertPath());
+            if (id != null && !seen.add(id)) {
+                checks.problem(prefix + "platform-id", "platform '" + id + "' is listed more than once");
+                continue;
+            }
+            if (id != null && id.equals(platformId)) {
+                ownListed = true;
+                if (msp != null && mspId != null && !msp.equals(mspId)) {
+                    checks.problem(prefix + "msp-id", "this gateway's platform '" + id + "' must be owned by "
+                        + "its own MSP " + mspId + " (pointsnet.fabric.msp-id), got " + msp);
+                }
+            }
+            if (id != null && msp != null && caCert != null) {
+                platforms.add(new GatewaySettings.TrustedPlatform(id, msp, caCert,
+                    PREFIX + prefix + "ca-cert-path"));
+            }
+        }
+        if (platformId != null && !ownListed) {
+            checks.problem(TRUST, "does not list this gateway's own platform '" + platformId + "'");
+        }
+        return platforms;
     }
 
     private record HostPort(String host, int port) {
@@ -69,6 +124,15 @@ public final class GatewayConfigValidator {
             final String v = required(property, value);
             if (v != null && v.chars().anyMatch(Character::isWhitespace)) {
                 problem(property, "must not contain whitespace (got '" + v + "')");
+                return null;
+            }
+            return v;
+        }
+
+        String platformId(final String property, final String value) {
+            final String v = required(property, value);
+            if (v != null && !PLATFORM_ID.matcher(v).matches()) {
+                problem(property, "must be a platform id, [a-z0-9][a-z0-9-]{1,31} (got '" + v + "')");
                 return null;
             }
             return v;

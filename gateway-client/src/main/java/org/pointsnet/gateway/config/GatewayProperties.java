@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.config;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("pointsnet")
 public record GatewayProperties(String platformId,
                                 @DefaultValue Fabric fabric,
-                                @DefaultValue Probe probe) {
+                                @DefaultValue Probe probe,
+                                @DefaultValue Trust trust) {
 
     /** {@code pointsnet.fabric.*}: where the org's peer is and which identity signs. */
     public record Fabric(String mspId,
@@ -26,5 +28,19 @@ public record GatewayProperties(String platformId,
 
     /** {@code pointsnet.probe.*}: smoke-test endpoints, off unless asked for. */
     public record Probe(@DefaultValue("false") boolean enabled) {
+    }
+
+    /**
+     * {@code pointsnet.trust.*}: whose endorsement the event projection requires for which platform's postings
+     * (rendered by {@code admin-cli network render} from the network spec).
+     */
+    public record Trust(List<TrustedPlatform> platforms) {
+    }
+
+    /**
+     * {@code pointsnet.trust.platforms[i].*}: a platform id, the MSP that owns it, and a PEM file with that MSP's
+     * root CA certificates (the org's {@code msp/cacerts}).
+     */
+    public record TrustedPlatform(String platformId, String mspId, String caCertPath) {
     }
 }

@@ -149,9 +149,13 @@ public final class BlockEventListener implements AutoCloseable {
 
     void accept(final Block block) {
         final long number = block.getHeader().getNumber();
-        final List<ChaincodeEventRecord> events = BlockEvents.of(block, chaincode, json);
+        final List<TransactionEvent> events = BlockEvents.of(block, chaincode);
         handler.handle(number, events);
-        for (final ChaincodeEventRecord event : events) {
+        for (final TransactionEvent transactionEvent : events) {
+            if (!transactionEvent.readable()) {
+                continue; // nothing to show; the handler accounts for it (the projection sets it aside)
+            }
+            final ChaincodeEventRecord event = transactionEvent.record(json);
             ring.add(event);
             LOG.info("chaincode event name={} block={} tx={} type={}", printable(event.eventName()), number,
                 printable(event.txId()), printable(event.payload().path("type").asString("")));

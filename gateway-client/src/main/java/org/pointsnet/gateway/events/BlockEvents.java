@@ -13,6 +13,7 @@ import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
+import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
@@ -24,20 +25,25 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The chaincode events a committed block carries: one per valid endorser transaction of our chaincode, in block
- * order. Transactions the peers marked invalid (MVCC conflicts, endorsement failures) changed nothing, so their
- * events are skipped, as the peer's own chaincode event service does.
+ * order, each with the endorsed action it came from. Transactions the peers marked invalid (MVCC conflicts,
+ * endorsement failures) changed nothing, so their events are skipped, as the peer's own chaincode event service does.
+ *
+ * <p>Envelope, transaction and endorsed action are parsed by every validating peer, so in a VALID transaction they
+ * parse; if they do not, the block itself is wrong and reading it fails loudly. The chaincode event's bytes are
+ * whatever the endorsing peers returned: an event of our chaincode that does not parse is handed on as unreadable,
+ * so one org's peer cannot stop every gateway's listener with it.
  */
 public final class BlockEvents {
 
     private BlockEvents() {
     }
 
-    /** The events of {@code chaincode} in {@code block}; {@code payload}s are parsed JSON (text if not JSON). */
-    public static List<ChaincodeEventRecord> of(final Block block, final String chaincode, final ObjectMapper json) {
+    /** The events of {@code chaincode} in {@code block}, in block order. */
+    public static List<TransactionEvent> of(final Block block, final String chaincode) {
         final long number = block.getHeader().getNumber();
         final ByteString validity = block.getMetadata().getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
             ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
-        final List<ChaincodeEventRecord> events = new ArrayList<>();
+        final List<TransactionEvent> events = new ArrayList<>();
         for (int i = 0; i < block.getData().getDataCount(); i++) {
             if (i >= validity.size() || validity.byteAt(i) != TxValidationCode.VALID_VALUE) {
                 continue;
@@ -49,10 +55,9 @@ public final class BlockEvents {
                     continue;
                 }
                 for (final TransactionAction action : Transaction.parseFrom(payload.getData()).getActionsList()) {
-                    final ChaincodeEvent event = eventOf(action);
-                    if (event != null && chaincode.equals(event.getChaincodeId()) && !event.getEventName().isEmpty()) {
-                        events.add(new ChaincodeEventRecord(number, header.getTxId(), event.getEventName(),
-                            parsePayload(event.getPayload().toByteArray(), json)));
+                    final TransactionEvent event = eventOf(number, i, header.getTxId(), action, chaincode);
+                    if (event != null) {
+                        events.add(event);
                     }
                 }
             } catch (InvalidProtocolBufferException e) {
@@ -62,12 +67,32 @@ public final class BlockEvents {
         return events;
     }
 
-    private static ChaincodeEvent eventOf(final TransactionAction action) throws InvalidProtocolBufferException {
-        final ChaincodeActionPayload actionPayload = ChaincodeActionPayload.parseFrom(action.getPayload());
-        final ProposalResponsePayload response =
-            ProposalResponsePayload.parseFrom(actionPayload.getAction().getProposalResponsePayload());
-        final ByteString events = ChaincodeAction.parseFrom(response.getExtension()).getEvents();
-        return events.isEmpty() ? null : ChaincodeEvent.parseFrom(events);
+    private static TransactionEvent eventOf(final long number, final int index, final String txId,
+                                            final TransactionAction action, final String chaincode)
+        throws InvalidProtocolBufferException {
+        final ChaincodeEndorsedAction endorsed = ChaincodeActionPayload.parseFrom(action.getPayload()).getAction();
+        final ByteString signed = endorsed.getProposalResponsePayload();
+        final ChaincodeAction chaincodeAction =
+            ChaincodeAction.parseFrom(ProposalResponsePayload.parseFrom(signed).getExtension());
+        final ByteString bytes = chaincodeAction.getEvents();
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        final ChaincodeEvent event;
+        try {
+            event = ChaincodeEvent.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            if (!chaincode.equals(chaincodeAction.getChaincodeId().getName())) {
+                return null;
+            }
+            return new TransactionEvent(number, index, txId, null, bytes, signed, endorsed.getEndorsementsList(),
+                "the chaincode event is not a ChaincodeEvent message");
+        }
+        if (!chaincode.equals(event.getChaincodeId()) || event.getEventName().isEmpty()) {
+            return null;
+        }
+        return new TransactionEvent(number, index, txId, event.getEventName(), event.getPayload(), signed,
+            endorsed.getEndorsementsList(), null);
     }
 
     static JsonNode parsePayload(final byte[] payload, final ObjectMapper json) {

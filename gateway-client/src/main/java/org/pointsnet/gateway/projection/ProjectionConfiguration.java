@@ -12,6 +12,8 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 import org.pointsnet.gateway.fabric.FabricErrors;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.trust.EndorsementVerifier;
+import org.pointsnet.gateway.trust.TrustedMsps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,15 +23,21 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The projection store on the configured DataSource (spring.datasource.*: embedded H2 by default, PostgreSQL by
- * configuration; schema by Flyway), the peer's chain height, the listener lag gauge and reconciliation.
+ * configuration; schema by Flyway) taking only receipts endorsed by their platforms (pointsnet.trust.*), the peer's
+ * chain height, the listener lag gauge and reconciliation.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
     @Bean
+    ReceiptAdmission receiptAdmission(final TrustedMsps msps, final EndorsementVerifier verifier) {
+        return new ReceiptAdmission(msps, verifier);
+    }
+
+    @Bean
     ProjectionStore projectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
-                                    final ObjectMapper json) {
-        return new ProjectionStore(jdbc, transactions, json);
+                                    final ReceiptAdmission admission, final MeterRegistry meters) {
+        return new ProjectionStore(jdbc, transactions, admission, meters);
     }
 
     /** qscc GetChainInfo on this org's peer. */

@@ -1,34 +1,57 @@
 package org.pointsnet.gateway.projection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.pointsnet.gateway.events.BlockHandler;
-import org.pointsnet.gateway.events.ChaincodeEventRecord;
+import org.pointsnet.gateway.events.TransactionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The query projection of the chaincode's Receipt events in a SQL store (embedded H2 or PostgreSQL, same schema):
  * receipts, their postings, per-platform totals, and the block the stream resumes at. A block's rows and the move
  * of the resume position past it are one database transaction, so after a crash the listener resumes exactly at
  * the first block not stored: nothing is missed and nothing counted twice.
+ *
+ * <p>Only receipts {@link ReceiptAdmission} accepts are projected. The others are set aside, in the same
+ * transaction: recorded in {@code projection_set_aside}, counted in
+ * {@code pointsnet_projection_events_set_aside_total{reason}}, and passed over, because retrying a block cannot
+ * make its events any better and would stop the projection (and readiness) for good.
  */
 public final class ProjectionStore implements BlockHandler {
 
     static final String RECEIPT_EVENT = "Receipt";
+    static final String SET_ASIDE_METRIC = "pointsnet.projection.events.set.aside";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionStore.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
+    private final ReceiptAdmission admission;
+    private final SetAsideStore setAside;
+    private final Map<SetAsideReason, Counter> setAsideCounts = new EnumMap<>(SetAsideReason.class);
 
-    public ProjectionStore(final JdbcClient jdbc, final TransactionTemplate transactions, final ObjectMapper json) {
+    public ProjectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
+                           final ReceiptAdmission admission, final MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
+        this.admission = admission;
+        this.setAside = new SetAsideStore(jdbc);
+        // Every reason from the start at 0: an alert on increase() then sees the very first one.
+        for (final SetAsideReason reason : SetAsideReason.values()) {
+            setAsideCounts.put(reason, Counter.builder(SET_ASIDE_METRIC)
+                .description("chaincode events the projection set aside (malformed or not endorsed by their platforms)")
+                .tag("reason", reason.name())
+                .register(meters));
+        }
     }
 
     @Override
@@ -37,8 +60,10 @@ public final class ProjectionStore implements BlockHandler {
     }
 
     @Override
-    public void handle(final long blockNumber, final List<ChaincodeEventRecord> events) {
+    public void handle(final long blockNumber, final List<TransactionEvent> events) {
+        final List<SetAside> asideInBlock = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
+            asideInBlock.clear();
             final long next = jdbc.sql("SELECT next_block FROM projection_checkpoint WHERE id = 1 FOR UPDATE")
                 .query(Long.class).single();
             if (blockNumber < next) {
@@ -48,15 +73,61 @@ public final class ProjectionStore implements BlockHandler {
                 throw new IllegalStateException("block " + blockNumber + " arrived while block " + next
                     + " is the next one to store; refusing to leave a gap");
             }
-            final Map<String, long[]> totals = new TreeMap<>();
-            for (final ChaincodeEventRecord event : events) {
-                if (RECEIPT_EVENT.equals(event.eventName())) {
-                    store(blockNumber, event, totals);
+            final Totals totals = new Totals(jdbc);
+            for (final TransactionEvent event : events) {
+                // An unreadable event may have been a Receipt: it is set aside rather than ignored.
+                if ((event.readable() && !RECEIPT_EVENT.equals(event.eventName())) || stored(event.txId())) {
+                    continue;
+                }
+                final SetAside aside = project(blockNumber, event, totals);
+                if (aside != null) {
+                    setAside.insert(aside);
+                    asideInBlock.add(aside);
                 }
             }
-            totals.forEach(this::addToTotal);
+            totals.write();
             jdbc.sql("UPDATE projection_checkpoint SET next_block = ? WHERE id = 1").param(blockNumber + 1).update();
         });
+        // Only once committed: a block rolled back is handled again and must not be counted twice.
+        asideInBlock.forEach(this::report);
+    }
+
+    /** Stores the event's receipt, or returns why it is set aside. */
+    private SetAside project(final long blockNumber, final TransactionEvent event, final Totals totals) {
+        final Admission verdict = admission.check(event);
+        if (!verdict.isAccepted()) {
+            return new SetAside(blockNumber, event.txIndex(), event.txId(), verdict.reason(), verdict.detail(),
+                event.payload());
+        }
+        final Receipt receipt = verdict.receipt();
+        if (!totals.tryApply(receipt)) {
+            return new SetAside(blockNumber, event.txIndex(), event.txId(), SetAsideReason.TOTAL_OVERFLOW,
+                "a platform's replayed supply would overflow a signed 64-bit integer", event.payload());
+        }
+        jdbc.sql("INSERT INTO receipt (tx_id, block_number, type, request_id, platform_id, tx_timestamp, payload) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(event.txId(), blockNumber, receipt.type(), receipt.requestId(), receipt.platformId(),
+                receipt.timestamp(), event.payload().toString(StandardCharsets.UTF_8))
+            .update();
+        int seq = 0;
+        for (final Receipt.Posting posting : receipt.postings()) {
+            jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_id, delta) VALUES (?, ?, ?, ?, ?)")
+                .params(event.txId(), seq++, posting.platformId(), posting.userId(), posting.delta())
+                .update();
+        }
+        return null;
+    }
+
+    /** The same transaction's receipt seen before (delivered in another block): counted once. */
+    private boolean stored(final String txId) {
+        return jdbc.sql("SELECT COUNT(*) FROM receipt WHERE tx_id = ?").param(txId).query(Integer.class).single() > 0;
+    }
+
+    private void report(final SetAside aside) {
+        setAsideCounts.get(aside.reason()).increment();
+        // The detail names platforms, MSPs and fields, never user ids; the payload stays in the table.
+        LOG.warn("chaincode event set aside: block={} tx={} index={} reason={}: {}", aside.blockNumber(),
+            aside.txId(), aside.txIndex(), aside.reason(), aside.detail());
     }
 
     /** Per platform, the supply replayed from every stored posting, with the resume position, read at once. */
@@ -78,54 +149,5 @@ public final class ProjectionStore implements BlockHandler {
 
     /** The projection at one moment: {@code nextBlock} is the first block not in {@code supplies}. */
     public record Snapshot(long nextBlock, Map<String, Long> supplies) {
-    }
-
-    private void store(final long blockNumber, final ChaincodeEventRecord event, final Map<String, long[]> totals) {
-        final String txId = event.txId();
-        final Integer seen = jdbc.sql("SELECT COUNT(*) FROM receipt WHERE tx_id = ?").param(txId)
-            .query(Integer.class).single();
-        if (seen > 0) {
-            return; // the same transaction's event seen before: counted once
-        }
-        final JsonNode receipt = event.payload();
-        jdbc.sql("INSERT INTO receipt (tx_id, block_number, type, request_id, platform_id, tx_timestamp, payload) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(txId, blockNumber, text(receipt, "type"), text(receipt, "requestId"), text(receipt, "platformId"),
-                text(receipt, "timestamp"), json.writeValueAsString(receipt))
-            .update();
-        int seq = 0;
-        for (final JsonNode posting : receipt.path("postings")) {
-            final String platform = text(posting, "platformId");
-            final JsonNode delta = posting.path("delta");
-            if (!delta.canConvertToExactIntegral() || !delta.canConvertToLong()) {
-                throw new IllegalStateException("receipt " + txId + " has a posting whose delta is not a long: "
-                    + delta);
-            }
-            jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_id, delta) VALUES (?, ?, ?, ?, ?)")
-                .params(txId, seq++, platform, text(posting, "userId"), delta.asLong())
-                .update();
-            final long[] total = totals.computeIfAbsent(platform, p -> new long[2]);
-            total[0] = Math.addExact(total[0], delta.asLong());
-        }
-        final long[] own = totals.computeIfAbsent(text(receipt, "platformId"), p -> new long[2]);
-        own[1]++;
-    }
-
-    private void addToTotal(final String platformId, final long[] change) {
-        final int updated = jdbc.sql("UPDATE platform_total SET supply = supply + ?, receipts = receipts + ? "
-                + "WHERE platform_id = ?")
-            .params(change[0], change[1], platformId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO platform_total (platform_id, supply, receipts) VALUES (?, ?, ?)")
-                .params(platformId, change[0], change[1]).update();
-        }
-    }
-
-    private static String text(final JsonNode node, final String field) {
-        final JsonNode value = node.path(field);
-        if (!value.isString()) {
-            throw new IllegalStateException("receipt field '" + field + "' is missing or not text: " + node);
-        }
-        return value.asString();
     }
 }

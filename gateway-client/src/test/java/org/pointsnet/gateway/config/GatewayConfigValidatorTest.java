@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class GatewayConfigValidatorTest {
 
@@ -19,19 +23,35 @@ class GatewayConfigValidatorTest {
     private Path tlsCa;
     private Path cert;
     private Path key;
+    private Path caA;
+    private Path caB;
 
     @BeforeEach
     void files() throws Exception {
         tlsCa = Files.writeString(dir.resolve("tlsca.pem"), "x");
         cert = Files.writeString(dir.resolve("cert.pem"), "x");
         key = Files.writeString(dir.resolve("key.pem"), "x");
+        caA = Files.writeString(dir.resolve("ca-a.pem"), "x");
+        caB = Files.writeString(dir.resolve("ca-b.pem"), "x");
     }
 
     private GatewayProperties properties(final String endpoint, final String override, final String keyPath) {
+        return withTrust(new GatewayProperties.Trust(List.of(
+            new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", caA.toString()),
+            new GatewayProperties.TrustedPlatform("platform-b", "PlatformBMSP", caB.toString()))),
+            endpoint, override, keyPath);
+    }
+
+    private GatewayProperties withTrust(final GatewayProperties.Trust trust, final String endpoint,
+                                        final String override, final String keyPath) {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
                 keyPath, "points", "points"),
-            new GatewayProperties.Probe(false));
+            new GatewayProperties.Probe(false), trust);
+    }
+
+    private GatewayProperties withTrust(final GatewayProperties.TrustedPlatform... platforms) {
+        return withTrust(new GatewayProperties.Trust(List.of(platforms)), "localhost:7051", null, key.toString());
     }
 
     @Test
@@ -45,6 +65,11 @@ class GatewayConfigValidatorTest {
         assertEquals("localhost:7051", settings.fabric().peerTarget());
         assertEquals("peer0.platform-a.pointsnet.local", settings.fabric().tlsAuthority());
         assertEquals(key, settings.fabric().keyPath());
+        assertEquals(List.of(
+            new GatewaySettings.TrustedPlatform("platform-a", "PlatformAMSP", caA,
+                "pointsnet.trust.platforms[0].ca-cert-path"),
+            new GatewaySettings.TrustedPlatform("platform-b", "PlatformBMSP", caB,
+                "pointsnet.trust.platforms[1].ca-cert-path")), settings.trust());
     }
 
     @Test
@@ -58,7 +83,7 @@ class GatewayConfigValidatorTest {
 
     @Test
     void emptyConfigurationNamesEveryRequiredProperty() {
-        final var empty = new GatewayProperties(null, null, null);
+        final var empty = new GatewayProperties(null, null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(empty));
@@ -66,7 +91,7 @@ class GatewayConfigValidatorTest {
         final List<String> named = e.problems().stream().map(ConfigProblem::property).toList();
         assertEquals(List.of("pointsnet.platform-id", "pointsnet.fabric.msp-id", "pointsnet.fabric.peer-endpoint",
             "pointsnet.fabric.tls-ca-cert", "pointsnet.fabric.cert-path", "pointsnet.fabric.key-path",
-            "pointsnet.fabric.channel", "pointsnet.fabric.chaincode"), named);
+            "pointsnet.fabric.channel", "pointsnet.fabric.chaincode", "pointsnet.trust.platforms"), named);
         assertTrue(e.getMessage().contains("pointsnet.fabric.msp-id: is required but not set"), e.getMessage());
     }
 
@@ -104,12 +129,81 @@ class GatewayConfigValidatorTest {
     @Test
     void whitespaceInAnIdentifierIsRejected() {
         final var props = new GatewayProperties("platform a", properties("localhost:7051", null, key.toString())
-            .fabric(), null);
+            .fabric(), null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
 
         assertEquals("pointsnet.platform-id", e.problems().get(0).property());
+    }
+
+    @Test
+    void withoutTrustTheGatewayDoesNotStartAndSaysWhatToSet() {
+        final InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(withTrust(new GatewayProperties.Trust(null), "localhost:7051", null,
+                key.toString())));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("pointsnet.trust.platforms", e.problems().get(0).property());
+        assertTrue(e.getMessage().contains("is required but not set"), e.getMessage());
+        assertTrue(e.getMessage().contains("POINTSNET_TRUST_PLATFORMS_0_PLATFORMID"), e.getMessage());
+    }
+
+    @Test
+    void everyTrustEntryIsCheckedAndEachProblemNamesItsKey() {
+        final String missing = dir.resolve("nope.pem").toString();
+
+        final InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(withTrust(
+                new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", caA.toString()),
+                new GatewayProperties.TrustedPlatform("Platform_B", "PlatformBMSP", caB.toString()),
+                new GatewayProperties.TrustedPlatform("platform-c", " ", missing),
+                new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", caA.toString()))));
+
+        assertEquals(List.of(
+            new ConfigProblem("pointsnet.trust.platforms[1].platform-id",
+                "must be a platform id, [a-z0-9][a-z0-9-]{1,31} (got 'Platform_B')"),
+            new ConfigProblem("pointsnet.trust.platforms[2].msp-id", "is required but not set"),
+            new ConfigProblem("pointsnet.trust.platforms[2].ca-cert-path", "file " + missing + " does not exist"),
+            new ConfigProblem("pointsnet.trust.platforms[3].platform-id",
+                "platform 'platform-a' is listed more than once")), e.problems());
+    }
+
+    @Test
+    void theGatewaysOwnPlatformMustBeListedWithItsOwnMsp() {
+        final InvalidConfigurationException absent = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(withTrust(
+                new GatewayProperties.TrustedPlatform("platform-b", "PlatformBMSP", caB.toString()))));
+        assertEquals(List.of(new ConfigProblem("pointsnet.trust.platforms",
+            "does not list this gateway's own platform 'platform-a'")), absent.problems());
+
+        final InvalidConfigurationException otherMsp = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(withTrust(
+                new GatewayProperties.TrustedPlatform("platform-a", "PlatformBMSP", caA.toString()))));
+        assertEquals(List.of(new ConfigProblem("pointsnet.trust.platforms[0].msp-id",
+            "this gateway's platform 'platform-a' must be owned by its own MSP PlatformAMSP "
+                + "(pointsnet.fabric.msp-id), got PlatformBMSP")), otherMsp.problems());
+    }
+
+    @Test
+    void trustBindsFromTheEnvironmentVariablesNetworkRenderWrites() {
+        // Spring reads a source by this name with the environment-variable mapping, as in a real start.
+        final var env = new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
+            "POINTSNET_PLATFORMID", "platform-a",
+            "POINTSNET_TRUST_PLATFORMS_0_PLATFORMID", "platform-a",
+            "POINTSNET_TRUST_PLATFORMS_0_MSPID", "PlatformAMSP",
+            "POINTSNET_TRUST_PLATFORMS_0_CACERTPATH", caA.toString(),
+            "POINTSNET_TRUST_PLATFORMS_1_PLATFORMID", "platform-b",
+            "POINTSNET_TRUST_PLATFORMS_1_MSPID", "PlatformBMSP",
+            "POINTSNET_TRUST_PLATFORMS_1_CACERTPATH", caB.toString()));
+
+        final GatewayProperties bound = new Binder(ConfigurationPropertySources.from(env))
+            .bind("pointsnet", GatewayProperties.class).get();
+
+        assertEquals(List.of(
+            new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", caA.toString()),
+            new GatewayProperties.TrustedPlatform("platform-b", "PlatformBMSP", caB.toString())),
+            bound.trust().platforms());
     }
 
     @Test

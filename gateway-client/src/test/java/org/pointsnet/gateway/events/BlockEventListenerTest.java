@@ -32,7 +32,7 @@ class BlockEventListenerTest {
         }
 
         @Override
-        public void handle(final long blockNumber, final List<ChaincodeEventRecord> events) {
+        public void handle(final long blockNumber, final List<TransactionEvent> events) {
             if (blockNumber == failOnceAt) {
                 failOnceAt = -1;
                 throw new IllegalStateException("database unavailable");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.config.InvalidConfigurationException;
@@ -13,7 +14,9 @@ class LedgerConfigurationTest {
 
     private static final GatewaySettings SETTINGS = new GatewaySettings("platform-a",
         new GatewaySettings.Fabric("PlatformAMSP", "localhost", 7051, "peer0", Path.of("ca.pem"), Path.of("cert.pem"),
-            Path.of("key.pem"), "points", "points"));
+            Path.of("key.pem"), "points", "points"),
+        List.of(new GatewaySettings.TrustedPlatform("platform-a", "PlatformAMSP", Path.of("ca-a.pem"),
+            "pointsnet.trust.platforms[0].ca-cert-path")));
 
     @Test
     void noAdminIdentityMeansNoAdminConnection() {

@@ -63,6 +63,10 @@ class OperationsEndpointsTest {
             && line.contains("code=\"UNAUTHENTICATED\"") && line.contains("status=\"401\"")),
             "no error counter: " + text.lines().filter(l -> l.startsWith("pointsnet")).toList());
         assertTrue(text.contains("pointsnet_listener_lag_blocks"), "no listener lag gauge");
+        // Exported from 0 for every reason, so an alert on increase() fires on the first set-aside event.
+        assertTrue(text.lines().anyMatch(line -> line.startsWith("pointsnet_projection_events_set_aside_total{")
+            && line.contains("reason=\"NOT_ENDORSED\"") && line.endsWith(" 0.0")),
+            "no set-aside counter: " + text.lines().filter(l -> l.startsWith("pointsnet_projection")).toList());
         assertFalse(text.contains("uri=\"/api/v1/users/"), "a raw path with a user id became a label");
     }
 

@@ -18,6 +18,7 @@ import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.support.TestDatabase;
+import org.pointsnet.gateway.support.TestMsps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,8 +28,8 @@ class ReconciliationTest {
 
     private ProjectionStore store;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private String onChain = "[{\"platformId\":\"a\",\"supply\":600,\"balances\":600},"
-        + "{\"platformId\":\"b\",\"supply\":150,\"balances\":150}]";
+    private String onChain = "[{\"platformId\":\"platform-a\",\"supply\":600,\"balances\":600},"
+        + "{\"platformId\":\"platform-b\",\"supply\":150,\"balances\":150}]";
     private final Deque<Long> heights = new ArrayDeque<>();
     private long lastHeight;
 
@@ -56,16 +57,16 @@ class ReconciliationTest {
     };
 
     @BeforeEach
-    void projectionWithThreeBlocks() {
+    void projectionWithThreeBlocks() throws Exception {
+        final TestMsps msps = TestMsps.shared();
         final DataSource data = TestDatabase.migratedH2();
         store = new ProjectionStore(JdbcClient.create(data),
-            new TransactionTemplate(new DataSourceTransactionManager(data)), JsonMapper.shared());
+            new TransactionTemplate(new DataSourceTransactionManager(data)), msps.admission(), meters);
         store.handle(0, List.of());
-        store.handle(1, BlockEvents.of(TestBlocks.block(1, List.of(TestBlocks.Tx.valid("t1", "Receipt",
-            TestBlocks.receipt("t1", "ISSUE", "a", "a", "u", 900)))), "points", JsonMapper.shared()));
-        store.handle(2, BlockEvents.of(TestBlocks.block(2, List.of(TestBlocks.Tx.valid("t2", "Receipt",
-            TestBlocks.receipt("t2", "CONVERT", "a", "a", "u", -300, "b", "u", 150)))), "points",
-            JsonMapper.shared()));
+        store.handle(1, BlockEvents.of(TestBlocks.block(1, List.of(
+            msps.receipt("t1", "ISSUE", "platform-a", "platform-a", "u", 900))), "points"));
+        store.handle(2, BlockEvents.of(TestBlocks.block(2, List.of(
+            msps.receipt("t2", "CONVERT", "platform-a", "platform-a", "u", -300, "platform-b", "u", 150))), "points"));
     }
 
     private Reconciliation reconciliation(final Duration catchUp) {
@@ -85,21 +86,21 @@ class ReconciliationTest {
 
         assertTrue(report.balanced());
         assertEquals(2, report.asOfBlock());
-        assertEquals(List.of(new Reconciliation.Line("a", 600, 600, 0), new Reconciliation.Line("b", 150, 150, 0)),
+        assertEquals(List.of(new Reconciliation.Line("platform-a", 600, 600, 0), new Reconciliation.Line("platform-b", 150, 150, 0)),
             report.platforms());
-        assertEquals(0.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "a").gauge().value());
+        assertEquals(0.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "platform-a").gauge().value());
     }
 
     @Test
     void aDifferenceIsReportedAndExported() {
         lastHeight = 3;
-        onChain = "[{\"platformId\":\"a\",\"supply\":590},{\"platformId\":\"b\",\"supply\":150}]";
+        onChain = "[{\"platformId\":\"platform-a\",\"supply\":590},{\"platformId\":\"platform-b\",\"supply\":150}]";
 
         final Reconciliation.Report report = reconciliation(Duration.ofSeconds(1)).reconcile();
 
         assertFalse(report.balanced());
-        assertEquals(new Reconciliation.Line("a", 590, 600, 10), report.platforms().get(0));
-        assertEquals(10.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "a").gauge().value());
+        assertEquals(new Reconciliation.Line("platform-a", 590, 600, 10), report.platforms().get(0));
+        assertEquals(10.0, meters.get("pointsnet.reconciliation.difference").tag("platform", "platform-a").gauge().value());
     }
 
     @Test

@@ -38,6 +38,15 @@ public final class TestGatewayProperties {
         registry.add("pointsnet.oauth.client-secret", () -> CLIENT_SECRET);
         registry.add("pointsnet.oauth.signing-key-file", () -> signingKeyFile(dir).toString());
         registry.add("pointsnet.oauth.app-redirect-uris", () -> APP_REDIRECT);
+        // Whose endorsement the projection requires for which platform: the three test orgs' CAs.
+        final var trust = TestMsps.shared().writeCaFiles(dir.resolve("trust"));
+        for (int i = 0; i < trust.size(); i++) {
+            final var platform = trust.get(i);
+            final String prefix = "pointsnet.trust.platforms[" + i + "].";
+            registry.add(prefix + "platform-id", platform::platformId);
+            registry.add(prefix + "msp-id", platform::mspId);
+            registry.add(prefix + "ca-cert-path", () -> platform.caCert().toString());
+        }
     }
 
     public static Path signingKeyFile(final Path dir) {

@@ -15,9 +15,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -33,6 +37,66 @@ public final class TestPki {
 
     /** The PEM files of one identity. */
     public record Files3(Path cert, Path key) {
+    }
+
+    /** An issued MSP identity: its certificate and its key pair. */
+    public record Identity(X509Certificate certificate, KeyPair keys) {
+    }
+
+    /**
+     * A certificate authority as admin-cli makes them: self-signed, {@code CA:true}, subject
+     * {@code C=US, O=<organization>, CN=<commonName>}, issuing identities {@code C=US, O=<organization>,
+     * OU=<nodeOu>, CN=<name>}.
+     */
+    public record Ca(X500Name name, String organization, KeyPair keys, X509Certificate certificate) {
+
+        /** An identity of this CA; {@code organizationalUnit} is its NodeOU (peer, client, admin) or null. */
+        public Identity issue(final String commonName, final String organizationalUnit) throws Exception {
+            final KeyPair leaf = keyPair();
+            final Instant now = Instant.now();
+            final var builder = new JcaX509v3CertificateBuilder(name, serial(),
+                Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))),
+                subject(commonName, organizationalUnit, organization), leaf.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            final var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+            return new Identity(new JcaX509CertificateConverter().getCertificate(builder.build(signer)), leaf);
+        }
+
+        /** Writes the CA certificate as PEM (what an org's msp/cacerts holds). */
+        public Path writeCertificate(final Path file) throws IOException {
+            writeString(file, Identities.toPemString(certificate));
+            return file;
+        }
+    }
+
+    /** A new CA named {@code CN=<commonName>, O=<organization>, C=US}. */
+    public static Ca ca(final String commonName, final String organization) throws Exception {
+        final KeyPair keys = keyPair();
+        final X500Name name = subject(commonName, null, organization);
+        final Instant now = Instant.now();
+        final var builder = new JcaX509v3CertificateBuilder(name, serial(),
+            Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+            keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
+        final var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+        return new Ca(name, organization, keys, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
+    }
+
+    private static X500Name subject(final String commonName, final String organizationalUnit,
+                                    final String organization) {
+        final X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.C, "US")
+            .addRDN(BCStyle.O, organization);
+        if (organizationalUnit != null) {
+            name.addRDN(BCStyle.OU, organizationalUnit);
+        }
+        return name.addRDN(BCStyle.CN, commonName).build();
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(64, new java.security.SecureRandom()).add(BigInteger.ONE);
     }
 
     public static KeyPair keyPair() throws GeneralSecurityException {
