@@ -14,6 +14,8 @@
 # this script only starts, waits for and stops processes. Runtime state goes to ./runtime
 # (POINTSNET_RUNTIME overrides it); Fabric binaries come from scripts/install-fabric.sh.
 set -euo pipefail
+# Everything this script creates under runtime/ (keys, secrets, ledgers, projections, logs) is its owner's alone.
+umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
@@ -358,18 +360,20 @@ start_gateways() {
   done
   step "Gateways (OAuth 2.0 client credentials of each platform's back end; new at every up)"
   for p in "${PN_PLATFORMS[@]}"; do
+    # Never the secret itself: this output ends up in CI logs. Its owner reads it from the 0600 file.
     info "$p: $(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)  client id $(env_value \
-      "$RUNTIME/platforms/$p/gateway.env" PN_CLIENT_ID)  secret $(env_value \
-      "$RUNTIME/platforms/$p/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
+      "$RUNTIME/platforms/$p/gateway.env" PN_CLIENT_ID)  secret in runtime/platforms/$p/gateway-secrets.env"
   done
+  info "(./test-network.sh status --json lists the secrets to the owner of runtime/)"
 }
 
-# gateway_token PLATFORM: a client_credentials access token of the platform's back end.
+# gateway_token PLATFORM: a client_credentials access token of the platform's back end. The credentials go to
+# curl on its standard input (a config file), never on a command line that `ps` shows to every local user.
 gateway_token() {
   local envfile="$RUNTIME/platforms/$1/gateway.env"
-  curl -sf --max-time 10 -u "$(env_value "$envfile" PN_CLIENT_ID):$(env_value \
-      "$RUNTIME/platforms/$1/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)" \
-    -d grant_type=client_credentials "$(env_value "$envfile" PN_GATEWAY_URL)/oauth2/token" \
+  printf 'user = "%s:%s"\n' "$(env_value "$envfile" PN_CLIENT_ID)" \
+      "$(env_value "$RUNTIME/platforms/$1/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)" \
+    | curl -sf --max-time 10 -K - -d grant_type=client_credentials "$(env_value "$envfile" PN_GATEWAY_URL)/oauth2/token" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
@@ -383,7 +387,8 @@ register_demo_platforms() {
     url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
     body="$(python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' \
       "$ROOT/network/demo-platforms.json" "$p")" || die "no entry for $p in network/demo-platforms.json"
-    answer="$(curl -s --max-time 90 -X PUT "$url/api/v1/platforms/$p" -H "Authorization: Bearer $(gateway_token "$p")" \
+    answer="$(printf 'header = "Authorization: Bearer %s"\n' "$(gateway_token "$p")" \
+      | curl -s --max-time 90 -K - -X PUT "$url/api/v1/platforms/$p" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: e2e-register-$p" -d "$body" -w '\n%{http_code}')"
     [ "${answer##*$'\n'}" = 200 ] || die "registering $p failed: ${answer%$'\n'*}"
     info "$p registered ($(printf '%s' "$body" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["symbol"], "unit value", d["unitValue"], d["currency"])'))"
