@@ -249,6 +249,24 @@ deploy_chaincode() {
   define_chaincode "$PN_CHANNEL"
 }
 
+# ordered WHAT CMD...: a peer CLI command that sends a transaction to the orderer, logged to peer-cli.log.
+# A channel the orderer has just joined has no Raft leader for a moment; that refusal (nothing was
+# ordered) is retried for up to WAIT_SECONDS, any other failure fails at once.
+ordered() {
+  local what="$1" out deadline=$((SECONDS + WAIT_SECONDS))
+  shift
+  while true; do
+    if out="$("$@" 2>&1)"; then
+      printf '%s\n' "$out" >> "$LOGS/peer-cli.log"
+      return 0
+    fi
+    printf '%s\n' "$out" >> "$LOGS/peer-cli.log"
+    [[ "$out" == *"no Raft leader"* ]] && [ $SECONDS -lt $deadline ] || fail_node peer-cli "$what failed"
+    info "$what: the orderer has no Raft leader on the channel yet; retrying"
+    sleep 1
+  done
+}
+
 # define_chaincode CHANNEL: every org approves the chaincode definition (its installed package,
 # the collections config, the endorsement policy) on CHANNEL, then it is committed there.
 define_chaincode() {
@@ -261,17 +279,15 @@ define_chaincode() {
   fi
   for p in "${PN_PLATFORMS[@]}"; do
     step "Approving '$PN_CC_NAME' $PN_CC_VERSION for $p on '$channel'"
-    as_admin "$p" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" -C "$channel" \
-      -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" \
-      --package-id "$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" "${policy_args[@]}" \
-      >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "approveformyorg failed for $p"
+    ordered "approveformyorg for $p" as_admin "$p" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" \
+      -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" \
+      --package-id "$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" "${policy_args[@]}"
     peer_args+=(--peerAddresses "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_ADDRESS)"
                 --tlsRootCertFiles "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_TLS_ROOTCERT_FILE)")
   done
   step "Committing '$PN_CC_NAME' $PN_CC_VERSION on '$channel' (endorsement policy: $PN_CC_POLICY)"
-  as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" -C "$channel" \
-    -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}" \
-    >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "chaincode commit failed"
+  ordered "chaincode commit" as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" \
+    -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}"
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "peer-$p" "committed chaincode $PN_CC_NAME" \
       as_admin "$p" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME"
