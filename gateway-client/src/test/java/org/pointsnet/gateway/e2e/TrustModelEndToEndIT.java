@@ -13,7 +13,9 @@ import static org.pointsnet.gateway.e2e.LedgerCalls.tryEvaluate;
 
 import java.math.BigDecimal;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -385,7 +387,7 @@ class TrustModelEndToEndIT {
         receipt.put("requestId", "poison-" + RUN);
         receipt.put("requestHash", sha256Hex("poison-" + RUN));
         receipt.put("txId", sha256Hex("poison-tx-" + RUN));
-        receipt.put("timestamp", java.time.Instant.now().toString());
+        receipt.put("timestamp", Instant.now().toString());
         receipt.put("platformId", A);
         receipt.put("postings", List.of(posting));
         receipt.put("detail", Map.of("userId", posting.get("userId"), "amount", amount));
@@ -489,7 +491,7 @@ class TrustModelEndToEndIT {
     private static String sha256Hex(final String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
