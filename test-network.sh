@@ -9,6 +9,9 @@
 #   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
 #   ./test-network.sh start-gateway P  starts platform P's gateway again after it stopped or
 #                                     was killed (same secrets and token signing key)
+#   ./test-network.sh channel create NAME  one more channel on the running network: every
+#                                     peer joined, chaincode approved and committed on it
+#                                     exactly as on the first channel
 #
 # Hosts and ports come from crypto-config/network.yaml through `admin-cli network render`;
 # this script only starts, waits for and stops processes. Runtime state goes to ./runtime
@@ -177,36 +180,40 @@ start_peers() {
   done
 }
 
+# create_channel [CHANNEL]: the channel (default $PN_CHANNEL) from the configtxgen profile, joined by
+# every orderer (osnadmin) and every platform's peer.
 create_channel() {
-  local block="$RUNTIME/channel/$PN_CHANNEL.block" fqdn
+  local channel="${1:-$PN_CHANNEL}"
+  local block="$RUNTIME/channel/$channel.block" fqdn
   mkdir -p "$RUNTIME/channel"
-  step "Creating channel '$PN_CHANNEL' (configtxgen profile $PN_PROFILE)"
-  FABRIC_CFG_PATH="$RUNTIME/config" configtxgen -profile "$PN_PROFILE" -channelID "$PN_CHANNEL" \
+  step "Creating channel '$channel' (configtxgen profile $PN_PROFILE)"
+  FABRIC_CFG_PATH="$RUNTIME/config" configtxgen -profile "$PN_PROFILE" -channelID "$channel" \
     -outputBlock "$block" > "$LOGS/configtxgen.log" 2>&1 || fail_node configtxgen "configtxgen failed"
   load_env "$RUNTIME/orderer-admin.env"
   for fqdn in "${PN_ORDERERS[@]}"; do
     local admin_address
     admin_address="$(env_value "$RUNTIME/orderers/$fqdn/node.env" ORDERER_ADMIN_LISTENADDRESS)"
-    info "orderer $fqdn joins '$PN_CHANNEL' (osnadmin, $admin_address)"
-    osnadmin channel join --channelID "$PN_CHANNEL" --config-block "$block" -o "$admin_address" \
+    info "orderer $fqdn joins '$channel' (osnadmin, $admin_address)"
+    osnadmin channel join --channelID "$channel" --config-block "$block" -o "$admin_address" \
       --ca-file "$PN_ORDERER_TLS_CA" --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" \
       --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY" >> "$LOGS/osnadmin.log" 2>&1 \
-      || fail_node osnadmin "osnadmin could not join $fqdn to $PN_CHANNEL"
-    wait_until "${fqdn%%.*}" "active channel $PN_CHANNEL" channel_active "$admin_address"
+      || fail_node osnadmin "osnadmin could not join $fqdn to $channel"
+    wait_until "${fqdn%%.*}" "active channel $channel" channel_active "$admin_address" "$channel"
   done
   local p
   for p in "${PN_PLATFORMS[@]}"; do
-    info "peer of $p joins '$PN_CHANNEL'"
+    info "peer of $p joins '$channel'"
     as_admin "$p" peer channel join -b "$block" >> "$LOGS/peer-cli.log" 2>&1 \
-      || fail_node peer-cli "peer of $p could not join $PN_CHANNEL"
+      || fail_node peer-cli "peer of $p could not join $channel"
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    wait_until "peer-$p" "channel $PN_CHANNEL" as_admin "$p" peer channel getinfo -c "$PN_CHANNEL"
+    wait_until "peer-$p" "channel $channel" as_admin "$p" peer channel getinfo -c "$channel"
   done
 }
 
+# channel_active ADMIN_ADDRESS [CHANNEL]: the orderer at ADMIN_ADDRESS reports the channel active.
 channel_active() {
-  osnadmin channel list --channelID "$PN_CHANNEL" -o "$1" --ca-file "$PN_ORDERER_TLS_CA" \
+  osnadmin channel list --channelID "${2:-$PN_CHANNEL}" -o "$1" --ca-file "$PN_ORDERER_TLS_CA" \
     --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY" 2>/dev/null \
     | tr -d ' \n' | grep -q '"status":"active"'
 }
@@ -220,14 +227,10 @@ package_chaincode() {
   echo "$dir/package.tgz"
 }
 
+# deploy_chaincode: installs each org's CCaaS package on its peer, starts the org's chaincode
+# server, then defines the chaincode on $PN_CHANNEL.
 deploy_chaincode() {
-  local p pkg package_id sequence=1 orderer_args peer_args=()
-  load_env "$RUNTIME/orderer-admin.env"
-  orderer_args=(-o "$PN_ORDERER_ADDRESS" --tls --cafile "$PN_ORDERER_TLS_CA")
-  local policy_args=(--collections-config "$PN_CC_COLLECTIONS")
-  if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
-    policy_args+=(--signature-policy "$PN_CC_POLICY")
-  fi
+  local p pkg package_id
   for p in "${PN_PLATFORMS[@]}"; do
     pkg="$(package_chaincode "$p")"
     step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on the peer of $p (ccaas)"
@@ -245,22 +248,51 @@ deploy_chaincode() {
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
   done
+  define_chaincode "$PN_CHANNEL"
+}
+
+# ordered WHAT CMD...: a peer CLI command that sends a transaction to the orderer, logged to peer-cli.log.
+# A channel the orderer has just joined has no Raft leader for a moment; that refusal (nothing was
+# ordered) is retried for up to WAIT_SECONDS, any other failure fails at once.
+ordered() {
+  local what="$1" out deadline=$((SECONDS + WAIT_SECONDS))
+  shift
+  while true; do
+    if out="$("$@" 2>&1)"; then
+      printf '%s\n' "$out" >> "$LOGS/peer-cli.log"
+      return 0
+    fi
+    printf '%s\n' "$out" >> "$LOGS/peer-cli.log"
+    [[ "$out" == *"no Raft leader"* ]] && [ $SECONDS -lt $deadline ] || fail_node peer-cli "$what failed"
+    info "$what: the orderer has no Raft leader on the channel yet; retrying"
+    sleep 1
+  done
+}
+
+# define_chaincode CHANNEL: every org approves the chaincode definition (its installed package,
+# the collections config, the endorsement policy) on CHANNEL, then it is committed there.
+define_chaincode() {
+  local channel="$1" p sequence=1 orderer_args peer_args=()
+  load_env "$RUNTIME/orderer-admin.env"
+  orderer_args=(-o "$PN_ORDERER_ADDRESS" --tls --cafile "$PN_ORDERER_TLS_CA")
+  local policy_args=(--collections-config "$PN_CC_COLLECTIONS")
+  if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
+    policy_args+=(--signature-policy "$PN_CC_POLICY")
+  fi
   for p in "${PN_PLATFORMS[@]}"; do
-    step "Approving '$PN_CC_NAME' $PN_CC_VERSION for $p"
-    as_admin "$p" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" -C "$PN_CHANNEL" \
-      -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" \
-      --package-id "$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" "${policy_args[@]}" \
-      >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "approveformyorg failed for $p"
+    step "Approving '$PN_CC_NAME' $PN_CC_VERSION for $p on '$channel'"
+    ordered "approveformyorg for $p" as_admin "$p" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" \
+      -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" \
+      --package-id "$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" "${policy_args[@]}"
     peer_args+=(--peerAddresses "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_ADDRESS)"
                 --tlsRootCertFiles "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_TLS_ROOTCERT_FILE)")
   done
-  step "Committing '$PN_CC_NAME' $PN_CC_VERSION on '$PN_CHANNEL' (endorsement policy: $PN_CC_POLICY)"
-  as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" -C "$PN_CHANNEL" \
-    -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}" \
-    >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "chaincode commit failed"
+  step "Committing '$PN_CC_NAME' $PN_CC_VERSION on '$channel' (endorsement policy: $PN_CC_POLICY)"
+  ordered "chaincode commit" as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" \
+    -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}"
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "peer-$p" "committed chaincode $PN_CC_NAME" \
-      as_admin "$p" peer lifecycle chaincode querycommitted -C "$PN_CHANNEL" -n "$PN_CC_NAME"
+      as_admin "$p" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME"
   done
 }
 
@@ -426,6 +458,8 @@ cmd_up() {
   build_jars
 
   mkdir -p "$RUNTIME" "$LOGS" "$PIDS"
+  # Later commands on the running network (channel create) use the same binaries.
+  echo "$fabric_bin" > "$RUNTIME/fabric-bin"
   stage_jars
   step "Crypto material (admin-cli crypto generate)"
   admin_cli crypto generate --spec "$SPEC" --out "$RUNTIME/crypto" | sed 's/^/    /'
@@ -572,8 +606,30 @@ cmd_logs() {
   done
 }
 
+# channel create NAME: a further channel on the running network, for tests that need a ledger where
+# nothing is registered yet. The chaincode is installed and its servers serve any channel, so only
+# the definition is approved and committed, with the packages, collections and policy of the first.
+cmd_channel() {
+  local action="${1:-}" channel="${2:-}" fabric_bin
+  [ "$action" = create ] && [ -n "$channel" ] || die "usage: ./test-network.sh channel create NAME"
+  # Fabric's channel name rule.
+  [[ "$channel" =~ ^[a-z][a-z0-9.-]{0,248}$ ]] || die "channel name '$channel' must match [a-z][a-z0-9.-]* (at most 249 characters)"
+  [ -f "$UP_MARKER" ] || die "the network is not up (no $UP_MARKER)"
+  load_env "$RUNTIME/network.env"
+  [ ! -f "$RUNTIME/channel/$channel.block" ] || die "channel '$channel' exists already"
+  if [ -f "$RUNTIME/fabric-bin" ]; then
+    fabric_bin="$(cat "$RUNTIME/fabric-bin")"
+  else
+    fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
+  fi
+  export PATH="$fabric_bin:$PATH"
+  create_channel "$channel"
+  define_chaincode "$channel"
+  step "Channel '$channel' is ready (chaincode '$PN_CC_NAME' committed)"
+}
+
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {
@@ -585,6 +641,7 @@ main() {
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
     start-gateway) cmd_start_gateway "$@" ;;
+    channel) cmd_channel "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -39,11 +39,14 @@ final class LedgerCalls {
     record Attempts(Outcome outcome, int attempts) {
     }
 
-    /** Re-endorses after a conflict, as a gateway would; the same request id keeps it exactly-once. */
+    /**
+     * Re-endorses after a conflict, as a gateway would; the same request id keeps it exactly-once. Endorsed by
+     * {@code endorsingMspIds}' peers, or as the gateway plans when none are named.
+     */
     static Attempts submitUntilNoConflict(final FabricConnection connection, final String function,
-                                                  final String request) {
+                                          final String request, final String... endorsingMspIds) {
         for (int attempt = 1; attempt <= 10; attempt++) {
-            final Outcome outcome = submit(connection, function, request);
+            final Outcome outcome = submit(connection, function, request, endorsingMspIds);
             if (!outcome.conflicted()) {
                 return new Attempts(outcome, attempt);
             }
@@ -131,6 +134,37 @@ final class LedgerCalls {
         }
     }
 
+    /** What an evaluation answered: the result, or the error (message and per-peer details) when it failed. */
+    record Evaluation(byte[] result, String error) {
+
+        boolean failed() {
+            return error != null;
+        }
+
+        String text() {
+            return result == null ? "" : new String(result, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return failed() ? "Evaluation[error=" + error + "]" : "Evaluation[result=" + text() + "]";
+        }
+    }
+
+    /** Evaluates on a peer of one of {@code mspIds} (the connection's own peer when none), keeping a failure. */
+    static Evaluation tryEvaluate(final FabricConnection connection, final String function, final String request,
+                                  final String... mspIds) {
+        final Proposal.Builder builder = connection.contract().newProposal(function).addArguments(request);
+        if (mspIds.length > 0) {
+            builder.setEndorsingOrganizations(mspIds);
+        }
+        try {
+            return new Evaluation(builder.build().evaluate(), null);
+        } catch (GatewayException e) {
+            return new Evaluation(null, e.getMessage() + " " + e.getDetails());
+        }
+    }
+
     static JsonNode evaluate(final FabricConnection connection, final String function, final String request) {
         try {
             return JSON.readTree(new String(connection.contract().evaluateTransaction(function, request),
@@ -154,14 +188,19 @@ final class LedgerCalls {
      * test and the benchmark use this same request.
      */
     static void registerPlatform(final FabricConnection admin, final String platform) {
+        submit(admin, "platform:Register", registrationRequest(platform, "e2e-register-" + platform))
+            .requireValid("registering " + platform);
+    }
+
+    /** A platform:Register request for {@code platform} with its network/demo-platforms.json entry. */
+    static String registrationRequest(final String platform, final String requestId) {
         final JsonNode entry = demoPlatforms().path(platform);
         if (!entry.isObject()) {
             fail("network/demo-platforms.json has no entry for " + platform);
         }
-        final ObjectNode request = JSON.createObjectNode().put("requestId", "e2e-register-" + platform)
-            .put("platformId", platform);
+        final ObjectNode request = JSON.createObjectNode().put("requestId", requestId).put("platformId", platform);
         request.setAll((ObjectNode) entry);
-        submit(admin, "platform:Register", JSON.writeValueAsString(request)).requireValid("registering " + platform);
+        return JSON.writeValueAsString(request);
     }
 
     private static JsonNode demoPlatforms() {

@@ -39,7 +39,17 @@ final class LedgerNetwork {
         return new LedgerNetwork(Path.of(System.getProperty("pointsnet.root", "..")).toAbsolutePath().normalize());
     }
 
+    /** The network's runtime folder (env files, pid files, logs, staged jars). */
+    Path runtime() {
+        return runtime;
+    }
+
     FabricConnection connect(final String platformId, final Role role) {
+        return connect(platformId, role, null);
+    }
+
+    /** A connection on {@code channel} (null: the network's channel, e.g. for a channel a test created). */
+    FabricConnection connect(final String platformId, final Role role, final String channel) {
         final Map<String, String> env = readEnv(runtime.resolve("platforms").resolve(platformId).resolve("gateway.env"));
         final String endpoint = env.get("POINTSNET_FABRIC_PEERENDPOINT");
         final int colon = endpoint.lastIndexOf(':');
@@ -51,7 +61,7 @@ final class LedgerNetwork {
             Path.of(env.get("POINTSNET_FABRIC_TLSCACERT")),
             asUser(Path.of(env.get("POINTSNET_FABRIC_CERTPATH")), role),
             asUser(Path.of(env.get("POINTSNET_FABRIC_KEYPATH")), role),
-            env.get("POINTSNET_FABRIC_CHANNEL"),
+            channel == null ? env.get("POINTSNET_FABRIC_CHANNEL") : channel,
             env.get("POINTSNET_FABRIC_CHAINCODE")));
     }
 
@@ -65,7 +75,8 @@ final class LedgerNetwork {
         return Path.of(text.replace("/User1@", "/" + role.userName + "@").replace("User1@", role.userName + "@"));
     }
 
-    private static Map<String, String> readEnv(final Path file) {
+    /** The variables of an env file {@code admin-cli network render} wrote (NAME='value' lines). */
+    static Map<String, String> readEnv(final Path file) {
         try {
             final Map<String, String> values = new LinkedHashMap<>();
             for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -43,7 +43,7 @@ final class NetworkStatus {
         final String root = System.getProperty("pointsnet.root");
         assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
         final Path script = findScript(Path.of(root).toAbsolutePath());
-        final JsonNode status = JsonMapper.shared().readTree(run(script, "status", "--json"));
+        final JsonNode status = JsonMapper.shared().readTree(run(script, 60, "status", "--json"));
         assertFalse("down".equals(status.path("state").asString()),
             "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
         final Map<String, Gateway> found = new LinkedHashMap<>();
@@ -72,17 +72,28 @@ final class NetworkStatus {
         return fail("no executable test-network.sh in " + root + " or above it (system property pointsnet.root)");
     }
 
+    /**
+     * Runs {@code test-network.sh} with {@code args} (e.g. channel create NAME) and returns its standard output;
+     * fails with its output if it fails or takes longer than {@code timeoutSeconds}.
+     */
+    static String runScript(final long timeoutSeconds, final String... args) throws IOException, InterruptedException {
+        final String root = System.getProperty("pointsnet.root");
+        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
+        return run(findScript(Path.of(root).toAbsolutePath()), timeoutSeconds, args);
+    }
+
     /** Runs the network script and returns its standard output; fails with its output if it fails. */
-    private static String run(final Path script, final String... args) throws IOException, InterruptedException {
+    private static String run(final Path script, final long timeoutSeconds, final String... args)
+        throws IOException, InterruptedException {
         final List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(List.of(args));
         final Process process = new ProcessBuilder(command).directory(script.getParent().toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail(script + " " + String.join(" ", args) + " did not finish within 60 s");
+            fail(script + " " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
         }
         assertEquals(0, process.exitValue(), script + " " + String.join(" ", args) + " failed: " + out);
         return out;

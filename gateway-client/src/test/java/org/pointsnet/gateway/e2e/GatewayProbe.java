@@ -1,0 +1,121 @@
+package org.pointsnet.gateway.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one gateway says about its event projection right now: readiness, listener lag and events set aside (from
+ * /metrics, no token), and its reconciliation report (GET /api/v1/reconciliation). Tests compare these across every
+ * gateway after an attack aimed at the projection.
+ *
+ * @param readyStatus HTTP status of /health/ready
+ * @param readyBody its body
+ * @param lagBlocks gauge pointsnet_listener_lag_blocks (-1 when absent)
+ * @param setAside sum of counter pointsnet_projection_events_set_aside_total over its labels (0 when absent)
+ * @param reconciliationStatus HTTP status of /api/v1/reconciliation
+ * @param reconciliation its body
+ */
+record GatewayProbe(int readyStatus, String readyBody, double lagBlocks, double setAside, int reconciliationStatus,
+                    String reconciliation) {
+
+    static final String SET_ASIDE_METRIC = "pointsnet_projection_events_set_aside_total";
+    static final String LAG_METRIC = "pointsnet_listener_lag_blocks";
+
+    /** Reads everything once. */
+    static GatewayProbe of(final ApiClient gateway) throws Exception {
+        final HttpResponse<String> ready = gateway.send("GET", "/health/ready", null, null, null);
+        final String metrics = gateway.send("GET", "/metrics", null, null, null).body();
+        final HttpResponse<String> reconciliation = gateway.get("/api/v1/reconciliation");
+        return new GatewayProbe(ready.statusCode(), ready.body(), sum(metrics, LAG_METRIC, -1),
+            sum(metrics, SET_ASIDE_METRIC, 0), reconciliation.statusCode(), reconciliation.body());
+    }
+
+    /** Events set aside so far by every gateway. */
+    static Map<String, Double> setAside(final Map<String, ApiClient> gateways) throws Exception {
+        final Map<String, Double> counts = new LinkedHashMap<>();
+        for (final Map.Entry<String, ApiClient> gateway : gateways.entrySet()) {
+            final String metrics = gateway.getValue().send("GET", "/metrics", null, null, null).body();
+            counts.put(gateway.getKey(), sum(metrics, SET_ASIDE_METRIC, 0));
+        }
+        return counts;
+    }
+
+    /**
+     * Polls every gateway until it is {@link #caughtUp} to {@code block} or {@code timeout} passed; returns the last
+     * probe of each, caught up or not, for the test's assertions and their messages.
+     */
+    static Map<String, GatewayProbe> awaitCaughtUp(final Map<String, ApiClient> gateways, final long block,
+                                                   final Duration timeout) throws Exception {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final Map<String, GatewayProbe> last = new LinkedHashMap<>();
+        for (final Map.Entry<String, ApiClient> gateway : gateways.entrySet()) {
+            GatewayProbe probe = of(gateway.getValue());
+            while (!probe.caughtUp(block) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                probe = of(gateway.getValue());
+            }
+            last.put(gateway.getKey(), probe);
+        }
+        return last;
+    }
+
+    /**
+     * Ready, no lag, and a balanced reconciliation (every platform's replayed supply equal to its on-chain supply)
+     * as of {@code block} or later.
+     */
+    boolean caughtUp(final long block) {
+        return readyStatus == 200 && lagBlocks == 0 && balanced() && asOfBlock() >= block;
+    }
+
+    boolean balanced() {
+        if (reconciliationStatus != 200) {
+            return false;
+        }
+        final JsonNode report = report();
+        for (final JsonNode line : report.path("platforms")) {
+            if (line.path("difference").asLong(-1) != 0) {
+                return false;
+            }
+        }
+        return report.path("balanced").asBoolean(false);
+    }
+
+    long asOfBlock() {
+        return reconciliationStatus == 200 ? report().path("asOfBlock").asLong(-1) : -1;
+    }
+
+    /** The platform's line of the reconciliation report (missing node if the report has none). */
+    JsonNode line(final String platformId) {
+        for (final JsonNode line : report().path("platforms")) {
+            if (platformId.equals(line.path("platformId").asString())) {
+                return line;
+            }
+        }
+        return LedgerCalls.JSON.missingNode();
+    }
+
+    private JsonNode report() {
+        try {
+            return LedgerCalls.JSON.readTree(reconciliation);
+        } catch (RuntimeException notJson) {
+            return LedgerCalls.JSON.missingNode();
+        }
+    }
+
+    /** Sum of the metric's samples (all label sets); {@code absent} when it has none. */
+    private static double sum(final String metrics, final String name, final double absent) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .reduce(Double::sum).orElse(absent);
+    }
+
+    @Override
+    public String toString() {
+        return "ready " + readyStatus + " " + readyBody + ", lag " + lagBlocks + ", set aside " + setAside
+            + ", reconciliation " + reconciliationStatus + " " + reconciliation;
+    }
+}
