@@ -68,6 +68,13 @@ check() {
   fi
 }
 
+# check_refusal WHAT PATTERN: the last run refused (exit 2) with PATTERN in its message, and cache $c is unchanged.
+check_refusal() {
+  local what="$1" pattern="$2"
+  check "$what is refused" bash -c '[ "$0" = 2 ] && grep -q "$1" <<<"$2"' "$RC" "$pattern" "$ERR"
+  check "$what left the cache unchanged" test "$before" = "$(fingerprint "$c")"
+}
+
 GOOD="$(make_tarball good.tar.gz 3.1.5)"
 OLD="$(make_tarball old.tar.gz 2.5.9)"
 NO_ORDERER="$(make_tarball no-orderer.tar.gz 3.1.5 orderer)"
@@ -90,9 +97,7 @@ cp "$GOOD" "$WORK/dist/tampered.tar.gz"
 grep ' good.tar.gz$' "$WORK/dist/SHA256SUMS" | sed 's/good.tar.gz$/tampered.tar.gz/' >> "$WORK/dist/SHA256SUMS"
 printf '\x00' | dd of="$WORK/dist/tampered.tar.gz" bs=1 seek=100 conv=notrunc status=none
 run_script "$c" FABRIC_DIST="$WORK/dist/tampered.tar.gz"
-check "a tarball that differs from its SHA256SUMS line is refused" \
-  bash -c '[ "$0" = 2 ] && grep -q "SHA-256 is .*expected" <<<"$1" && [ -z "$2" ]' "$RC" "$ERR" "$OUT"
-check "the refused tarball left the cache unchanged" test "$before" = "$(fingerprint "$c")"
+check_refusal "a tarball that differs from its SHA256SUMS line" "SHA-256 is .*expected"
 
 run_script "$WORK/cache-pinned" FABRIC_DIST="$GOOD" FABRIC_DIST_SHA256="$(printf '0%.0s' {1..64})"
 check "FABRIC_DIST_SHA256 wins over SHA256SUMS and a mismatch is refused" \
@@ -104,14 +109,10 @@ check "a tarball with no checksum to compare with is refused" \
   bash -c '[ "$0" = 2 ] && grep -q "no checksum" <<<"$1" && [ ! -e "$2" ]' "$RC" "$ERR" "$WORK/cache-nosums/fabric-3.1.5"
 
 run_script "$c" FABRIC_DIST="$OLD"
-check "a tarball whose peer reports another version is refused" \
-  bash -c '[ "$0" = 2 ] && grep -q "does not report version 3.1.5 (2.5.9)" <<<"$1"' "$RC" "$ERR"
-check "the wrong-version tarball left the cache unchanged" test "$before" = "$(fingerprint "$c")"
+check_refusal "a tarball whose peer reports another version" "does not report version 3.1.5 (2.5.9)"
 
 run_script "$c" FABRIC_DIST="$NO_ORDERER"
-check "a tarball without one of the five tools is refused" \
-  bash -c '[ "$0" = 2 ] && grep -q "has no bin/orderer" <<<"$1"' "$RC" "$ERR"
-check "the incomplete tarball left the cache unchanged" test "$before" = "$(fingerprint "$c")"
+check_refusal "a tarball without one of the five tools" "has no bin/orderer"
 
 mkdir -p "$WORK/src-link/bin"; cp -a "$WORK/src-good.tar.gz/bin/." "$WORK/src-link/bin/"
 ln -sf /etc/passwd "$WORK/src-link/bin/passwd"
@@ -182,9 +183,8 @@ if [ -f "$SHARED_TARBALL" ]; then
   printf "\\$(printf '%03o' $(((byte + 1) % 256)))" | dd of="$real" bs=1 seek=4096 conv=notrunc status=none
   before="$(fingerprint "$c")"
   run_script "$c" FABRIC_DIST="$real"
-  check "the real Fabric tarball with one byte changed is refused before extraction" \
-    bash -c '[ "$0" = 2 ] && grep -q "SHA-256 is" <<<"$1" && ! grep -q extracting <<<"$1"' "$RC" "$ERR"
-  check "the corrupted real tarball left the cache unchanged" test "$before" = "$(fingerprint "$c")"
+  check_refusal "the real Fabric tarball with one byte changed" "SHA-256 is"
+  check "the corrupted real tarball was refused before extraction" bash -c '! grep -q extracting <<<"$0"' "$ERR"
 else
   echo "note: $SHARED_TARBALL is absent; the real-tarball case ran on the fake tarballs only"
 fi
