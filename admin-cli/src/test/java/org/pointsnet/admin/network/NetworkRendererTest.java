@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,35 @@ class NetworkRendererTest {
                 collection.path("policy").asString());
             assertEquals(0, collection.path("blockToLive").asInt(), "ledger data is never purged");
         }
+    }
+
+    /**
+     * The governance policies of docs/ledger.md ("Governance"): a chaincode definition, a change of the Application
+     * group (adding, removing or replacing an org) and a channel-wide change need every platform org. A quick guard
+     * against a revert; GovernanceEndToEndIT shows the orderer and the peers enforcing them.
+     */
+    @Test
+    void changesThatCouldHurtAPlatformNeedEveryPlatform() throws IOException {
+        String configtx = read(runtime.resolve("config/configtx.yaml"));
+        assertEquals("ALL Endorsement", implicitMetaRule(configtx, "Application: &ApplicationDefaults", "LifecycleEndorsement"));
+        assertEquals("ALL Admins", implicitMetaRule(configtx, "Application: &ApplicationDefaults", "Admins"));
+        assertEquals("ALL Admins", implicitMetaRule(configtx, "Channel: &ChannelDefaults", "Admins"));
+        // Unchanged on purpose: per-collection policies guard the ledger; the orderer org governs its own group.
+        assertEquals("MAJORITY Endorsement", implicitMetaRule(configtx, "Application: &ApplicationDefaults", "Endorsement"));
+        assertEquals("MAJORITY Admins", implicitMetaRule(configtx, "Orderer: &OrdererDefaults", "Admins"));
+    }
+
+    /** The rule of policy {@code name} in the top-level section that starts with {@code section}. */
+    private static String implicitMetaRule(String configtx, String section, String name) {
+        int start = configtx.indexOf("\n" + section + "\n");
+        assertTrue(start >= 0, "no section " + section);
+        int end = configtx.indexOf("\n\n", start + 1);
+        String body = configtx.substring(start, end < 0 ? configtx.length() : end);
+        Matcher rule = Pattern
+            .compile("\n    " + name + ":\n      Type: ImplicitMeta\n      Rule: \"([^\"]+)\"\n")
+            .matcher(body);
+        assertTrue(rule.find(), "no ImplicitMeta policy " + name + " in " + section);
+        return rule.group(1);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -119,6 +120,26 @@ public final class TestPki {
             }
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         }
+        final var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /**
+     * A self-signed certificate authority as Fabric's MSP accepts one for its root certificates: CA basic constraint,
+     * certificate-signing key usage, subject key identifier. {@code subject} is an X.500 name, e.g. "CN=ca,O=org".
+     */
+    public static X509Certificate selfSignedCa(final KeyPair keys, final String subject)
+        throws GeneralSecurityException, OperatorCreationException, CertIOException {
+        final Instant now = Instant.now();
+        final X500Name name = new X500Name(subject);
+        final var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+            keys.getPublic())
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+            .addExtension(Extension.keyUsage, true,
+                new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
+            .addExtension(Extension.subjectKeyIdentifier, false,
+                new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
         final var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
