@@ -353,6 +353,22 @@ as_postgres() {
 
 # start_projection_database PLATFORM: when the platform's gateway keeps its projection in PostgreSQL, a fresh
 # server for it (loopback, the spec's port, scram-sha-256 with a password generated now into gateway-secrets.env).
+# postgres_may_enter PATH...: when root runs PostgreSQL as user postgres, lets that user pass through (g+x, no
+# listing or reading) every folder from runtime/ down to each PATH's parent; under umask 077 nothing else can.
+postgres_may_enter() {
+  [ "$(id -u)" = 0 ] || return 0
+  local path dir
+  for path in "$@"; do
+    dir="$(dirname "$path")"
+    while :; do
+      case "$dir" in "$RUNTIME" | "$RUNTIME"/*) ;; *) break ;; esac  # never above runtime/
+      chgrp postgres "$dir" && chmod g+x "$dir"
+      [ "$dir" = "$RUNTIME" ] && break
+      dir="$(dirname "$dir")"
+    done
+  done
+}
+
 start_projection_database() {
   local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data password pwfile log pid
   port="$(env_value "$envfile" PN_POSTGRES_PORT)"
@@ -367,6 +383,7 @@ start_projection_database() {
   pwfile="$data.pw" && ( umask 077 && printf '%s\n' "$password" > "$pwfile" )
   : > "$log"
   if [ "$(id -u)" = 0 ]; then chown postgres: "$data" "$pwfile" "$log"; fi
+  postgres_may_enter "$data" "$log"
   as_postgres "$PG_BIN/initdb" -D "$data" -U pointsnet --pwfile="$pwfile" -A scram-sha-256 >> "$log" 2>&1 \
     || { rm -f "$pwfile"; fail_node "postgres-$p" "initdb failed"; }
   rm -f "$pwfile"
