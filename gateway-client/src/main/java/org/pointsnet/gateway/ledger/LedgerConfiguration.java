@@ -59,14 +59,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerClient ledgerClient(final FabricConnection connection, final AdminConnection admin,
-                              final GatewaySettings settings) {
-        return new FabricLedgerClient(calls(connection, settings),
-            admin.connection == null ? null : calls(admin.connection, settings));
+    LedgerClient ledgerClient(final FabricConnection connection, final AdminConnection admin) {
+        return new FabricLedgerClient(calls(connection), admin.connection == null ? null : calls(admin.connection));
     }
 
-    private static FabricContractCalls calls(final FabricConnection connection, final GatewaySettings settings) {
-        return new FabricContractCalls(connection.contract(), connection.network().getContract("qscc"),
-            settings.fabric().channel());
+    private static FabricContractCalls calls(final FabricConnection connection) {
+        return new FabricContractCalls(connection.contract(), connection.qscc());
     }
 }

@@ -1,16 +1,9 @@
 package org.pointsnet.gateway.projection;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.protos.common.BlockchainInfo;
-import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.fabric.FabricConnection;
-import org.pointsnet.gateway.fabric.FabricErrors;
-import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.trust.EndorsementVerifier;
 import org.pointsnet.gateway.trust.TrustedMsps;
@@ -42,18 +35,8 @@ public class ProjectionConfiguration {
 
     /** qscc GetChainInfo on this org's peer. */
     @Bean
-    ChainHeight chainHeight(final FabricConnection connection, final GatewaySettings settings) {
-        final Contract qscc = connection.network().getContract("qscc");
-        final String channel = settings.fabric().channel();
-        return () -> {
-            try {
-                return BlockchainInfo.parseFrom(qscc.evaluateTransaction("GetChainInfo", channel)).getHeight();
-            } catch (GatewayException e) {
-                throw FabricErrors.translate("qscc:GetChainInfo", null, e);
-            } catch (InvalidProtocolBufferException e) {
-                throw new LedgerFailureException("qscc:GetChainInfo returned no chain info", null, e);
-            }
-        };
+    ChainHeight chainHeight(final FabricConnection connection) {
+        return connection.qscc()::height;
     }
 
     /**
