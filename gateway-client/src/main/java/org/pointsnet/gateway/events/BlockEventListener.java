@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
+import org.pointsnet.contract.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -158,7 +159,7 @@ public final class BlockEventListener implements AutoCloseable {
             final ChaincodeEventRecord event = transactionEvent.record(json);
             ring.add(event);
             LOG.info("chaincode event name={} block={} tx={} type={}", printable(event.eventName()), number,
-                printable(event.txId()), printable(event.payload().path("type").asString("")));
+                printable(event.txId()), printable(event.payload().path(Receipt.Fields.TYPE).asString("")));
         }
     }
 
