@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.springframework.http.MediaType;
@@ -51,11 +52,11 @@ public class AdminController {
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "name", "symbol", "decimals", "unitValue", "currency",
             "timeZone", "settlementPeriod");
-        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
-        final String symbol = Validation.visibleAscii("symbol", in.string("symbol"), 16);
-        final long decimals = in.integer("decimals", 0, 6);
+        final String name = Validation.text("name", in.string("name"), Limits.MAX_NAME);
+        final String symbol = Validation.symbol("symbol", in.string("symbol"));
+        final long decimals = in.integer("decimals", 0, Limits.MAX_DECIMALS);
         final String unitValue = Validation.decimal("unitValue", in.string("unitValue"));
-        final String currency = Validation.visibleAscii("currency", in.string("currency"), 3);
+        final String currency = Validation.currency("currency", in.string("currency"));
         final String timeZone = in.optionalText("timeZone", 64);
         final String settlementPeriod = in.optionalText("settlementPeriod", 16);
         requireCaller(caller, id);
@@ -94,8 +95,8 @@ public class AdminController {
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "basisPoints", "minFee", "maxFee");
         final long basisPoints = in.integer("basisPoints", 0, 10_000);
-        final long minFee = in.integer("minFee", 0, Validation.MAX_AMOUNT);
-        final long maxFee = in.integer("maxFee", 0, Validation.MAX_AMOUNT);
+        final long minFee = in.integer("minFee", 0, Limits.MAX_AMOUNT);
+        final long maxFee = in.integer("maxFee", 0, Limits.MAX_AMOUNT);
         if (minFee > maxFee) {
             throw Validation.invalid("minFee must not exceed maxFee");
         }
@@ -129,12 +130,12 @@ public class AdminController {
                                   @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
-        Validation.visibleAscii("rewardId", rewardId, Validation.MAX_ID);
+        Validation.visibleAscii("rewardId", rewardId, Limits.MAX_ID);
         final JsonRequest in = JsonRequest.parse(body,
             "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil");
-        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
+        final String name = Validation.text("name", in.string("name"), Limits.MAX_TEXT);
         final long points = in.amount("points");
-        final long stock = in.integer("stock", 0, Validation.MAX_AMOUNT);
+        final long stock = in.integer("stock", 0, Limits.MAX_AMOUNT);
         final Long perUserLimit = in.optionalAmount("perUserLimit");
         final Instant from = instant(in, "activeFrom");
         final Instant until = instant(in, "activeUntil");

@@ -6,6 +6,7 @@ import static org.pointsnet.gateway.api.Ledger.requireUser;
 
 import java.util.Map;
 import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.security.UserCredentials;
@@ -117,7 +118,7 @@ public class PointsController {
         final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
         // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
         final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
-            in.userId("userId"), in.amount("amount"), in.optionalText("reason", Validation.MAX_TEXT));
+            in.userId("userId"), in.amount("amount"), in.optionalText("reason", Limits.MAX_TEXT));
         return ReceiptResponse.of(ledger.submit(function, request));
     }
 
@@ -130,7 +131,7 @@ public class PointsController {
         final String from = in.userId("fromUserId");
         final String to = in.userId("toUserId");
         final long amount = in.amount("amount");
-        final String reason = in.optionalText("reason", Validation.MAX_TEXT);
+        final String reason = in.optionalText("reason", Limits.MAX_TEXT);
         if (from.equals(to)) {
             throw Validation.invalid("toUserId must differ from fromUserId");
         }
@@ -145,7 +146,7 @@ public class PointsController {
                           @RequestParam(required = false) final String to,
                           @RequestParam(required = false) final String amount) {
         final LedgerRequest.Quote request = new LedgerRequest.Quote(Validation.platformId("from", from),
-            Validation.platformId("to", to), Validation.queryInteger("amount", amount, 1, Validation.MAX_AMOUNT));
+            Validation.platformId("to", to), Validation.queryInteger("amount", amount, 1, Limits.MAX_AMOUNT));
         final JsonNode quote = Ledger.answer(LedgerFunction.QUOTE, ledger.evaluate(LedgerFunction.QUOTE, request));
         if (quote instanceof ObjectNode object && quote.path("rules").isObject() && !quote.has("ruleVersion")) {
             object.put("ruleVersion", ruleVersion(quote.get("rules")));
@@ -207,7 +208,7 @@ public class PointsController {
         final JsonRequest in = JsonRequest.parse(body, "userId", "platformId", "rewardId", "quantity");
         final String userId = in.userId("userId");
         final String platformId = in.platformId("platformId");
-        final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Validation.MAX_ID);
+        final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Limits.MAX_ID);
         final long quantity = in.integer("quantity", 1, 1_000_000);
         requireCaller(caller, platformId);
         requireUser(caller, userId);

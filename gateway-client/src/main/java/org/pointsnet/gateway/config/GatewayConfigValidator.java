@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.pointsnet.contract.Limits;
 
 /**
  * Checks the bound {@link GatewayProperties} and reports every problem at once, each by property name, so a
@@ -18,8 +18,6 @@ public final class GatewayConfigValidator {
 
     private static final String PREFIX = "pointsnet.";
     private static final String TRUST = "trust.platforms";
-    /** The chaincode's platform id rule (core.Ids); a trust entry that breaks it could never match a receipt. */
-    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
 
     private GatewayConfigValidator() {
     }
@@ -131,7 +129,8 @@ public final class GatewayConfigValidator {
 
         String platformId(final String property, final String value) {
             final String v = required(property, value);
-            if (v != null && !PLATFORM_ID.matcher(v).matches()) {
+            // The chaincode's platform id rule: a trust entry that breaks it could never match a receipt.
+            if (v != null && !Limits.PLATFORM_ID.matcher(v).matches()) {
                 problem(property, "must be a platform id, [a-z0-9][a-z0-9-]{1,31} (got '" + v + "')");
                 return null;
             }
