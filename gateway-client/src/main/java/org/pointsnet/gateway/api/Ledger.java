@@ -2,6 +2,7 @@ package org.pointsnet.gateway.api;
 
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
+import org.pointsnet.gateway.security.CallerContext;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
 import tools.jackson.core.JacksonException;

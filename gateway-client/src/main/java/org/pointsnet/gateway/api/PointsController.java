@@ -6,10 +6,12 @@ import static org.pointsnet.gateway.api.Ledger.requireUser;
 
 import java.util.Map;
 import org.pointsnet.contract.LedgerFunction;
-import org.pointsnet.contract.Limits;
 import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.ledger.LedgerClient;
-import org.pointsnet.gateway.security.UserCredentials;
+import org.pointsnet.gateway.security.CallerContext;
+import org.pointsnet.gateway.users.UserCredentials;
+import org.pointsnet.gateway.users.UserIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

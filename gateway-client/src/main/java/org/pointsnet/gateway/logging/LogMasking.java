@@ -7,7 +7,7 @@ import org.pointsnet.contract.Limits;
 /**
  * Masks network user ids in log text: the platform and the first six characters stay, enough to follow one user
  * through a log, not enough to match the id anywhere else. A user id is {@code <platformId>.<HMAC>}: 43 base64url
- * characters of HMAC-SHA256, or fewer when the id is cut to its 64-character limit ({@code api.UserIds}); only
+ * characters of HMAC-SHA256, or fewer when the id is cut to its 64-character limit ({@code users.UserIds}); only
  * that exact shape is masked, so class and host names in the same text stay readable.
  */
 public final class LogMasking {

@@ -1,6 +1,5 @@
 package org.pointsnet.gateway.security;
 
-import org.pointsnet.gateway.api.CallerContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -29,6 +29,7 @@ import org.pointsnet.gateway.ledger.FabricLedgerClient;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.pointsnet.gateway.users.UserIds;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.api;
+package org.pointsnet.gateway.users;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,12 +1,12 @@
-package org.pointsnet.gateway.api;
+package org.pointsnet.gateway.users;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans of the REST API: the user id generator. The {@link CallerContext} comes from the security package. */
+/** The user id generator, shared by the REST API and the login page. */
 @Configuration(proxyBeanMethods = false)
-public class ApiConfiguration {
+public class UsersConfiguration {
 
     @Bean
     UserIds userIds(@Value("${pointsnet.users.hmac-key:}") final String key) {
