@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.users;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.config.Secret;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class UsersConfiguration {
 
     @Bean
-    UserIds userIds(@Value("${pointsnet.users.hmac-key:}") final String key) {
-        return new UserIds(key);
+    UserIds userIds(final GatewaySettings settings) {
+        return new UserIds(settings.usersHmacKey().map(Secret::value).orElse(null));
     }
 }
