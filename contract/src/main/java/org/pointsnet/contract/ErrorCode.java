@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every refusal the chaincode returns, and its one wire format: the chaincode's error message is
- * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its own
- * text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
+ * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its
+ * own text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
  */
 public enum ErrorCode {
     /** The arguments break a rule; nothing was written. */

@@ -40,6 +40,7 @@ public record TransactionEvent(long blockNumber, int txIndex, String txId, Strin
         if (!readable()) {
             throw new IllegalStateException("the chaincode event of tx " + txId + " could not be read: " + problem);
         }
-        return new ChaincodeEventRecord(blockNumber, txId, eventName, BlockEvents.parsePayload(payload.toByteArray(), json));
+        return new ChaincodeEventRecord(blockNumber, txId, eventName,
+            BlockEvents.parsePayload(payload.toByteArray(), json));
     }
 }

@@ -174,7 +174,8 @@ public class AuthorizationServerConfiguration {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's class.
+            // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's
+            // class.
             context.getClaims().audience(new ArrayList<>(List.of(audience)))
                 .claim(TokenClaims.PLATFORM_ID, settings.platformId());
             if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {

@@ -138,7 +138,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(ApiExceptionHandler::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        } else if (body instanceof ProblemDetail spring && spring.getDetail() != null && statusCode.is4xxClientError()) {
+        } else if (body instanceof ProblemDetail spring && spring.getDetail() != null
+            && statusCode.is4xxClientError()) {
             detail = spring.getDetail();
         } else {
             detail = code.title() + ".";
