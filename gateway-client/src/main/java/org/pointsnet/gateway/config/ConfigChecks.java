@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.pointsnet.contract.Limits;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -129,37 +131,31 @@ final class ConfigChecks {
 
     /** A positive duration such as {@code 10s}, {@code 5m} or {@code PT5M}. */
     Duration duration(final String property, final String value) {
-        final String v = required(property, value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            final Duration duration = DurationStyle.detectAndParse(v);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        problem(property, "must be a positive duration like 10s, 5m or PT5M (got '" + v + "')");
-        return null;
+        return parsed(property, value, DurationStyle::detectAndParse, d -> !d.isNegative() && !d.isZero(),
+            "a positive duration like 10s, 5m or PT5M");
     }
 
     /** A whole number of at least 0. */
     Long count(final String property, final String value) {
+        return parsed(property, value, Long::valueOf, n -> n >= 0, "a whole number of at least 0");
+    }
+
+    /** A required value that {@code parse} reads (else IllegalArgumentException) and {@code ok} accepts. */
+    private <T> T parsed(final String property, final String value, final Function<String, T> parse,
+                         final Predicate<T> ok, final String what) {
         final String v = required(property, value);
         if (v == null) {
             return null;
         }
         try {
-            final long count = Long.parseLong(v);
-            if (count >= 0) {
-                return count;
+            final T parsedValue = parse.apply(v);
+            if (ok.test(parsedValue)) {
+                return parsedValue;
             }
-        } catch (NumberFormatException e) {
-            // reported below
+        } catch (IllegalArgumentException e) {
+            // reported below (NumberFormatException is one)
         }
-        problem(property, "must be a whole number of at least 0 (got '" + v + "')");
+        problem(property, "must be " + what + " (got '" + v + "')");
         return null;
     }
 

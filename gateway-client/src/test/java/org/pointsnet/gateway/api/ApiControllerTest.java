@@ -289,30 +289,33 @@ class ApiControllerTest {
             "{\"version\":3,\"rate\":\"0.5\"}"));
     }
 
+    /** A registration body of platform-a's with {@code symbol} and {@code currency} as JSON values. */
+    private static String registration(final String symbol, final String currency) {
+        return "{\"name\":\"Platform PTA\",\"symbol\":" + symbol + ",\"decimals\":0,\"unitValue\":\"0.01\","
+            + "\"currency\":" + currency + "}";
+    }
+
     @Test
     void registrationOfTheCallersOwnPlatformIsSignedAsAdmin() throws Exception {
-        when(ledger.submitAsAdmin(fn("platform:Register"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"name\":\"Platform PTA\",\"symbol\":\"PTA\",\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"CNY\"}")))
-            .thenReturn(committed());
-        expectReceipt(send(put("/api/v1/platforms/platform-a"), "k1",
-            "{\"name\":\"Platform PTA\",\"symbol\":\"PTA\",\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"CNY\"}"));
+        final String body = registration("\"PTA\"", "\"CNY\"");
+        when(ledger.submitAsAdmin(fn("platform:Register"),
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\"," + body.substring(1)))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a"), "k1", body));
     }
 
     /** The chaincode takes only ISO 4217 codes ([A-Z]{3}, the contract's Limits.CURRENCY): refused here already. */
     @ParameterizedTest
     @ValueSource(strings = {"\"usd\"", "\"US$\"", "\"CN\"", "\"CNYX\"", "\"C Y\"", "840", "null"})
     void aCurrencyThatIsNotThreeCapitalLettersIs400BeforeTheLedger(final String currency) throws Exception {
-        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", "{\"name\":\"Platform PTA\",\"symbol\":\"PTA\","
-            + "\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":" + currency + "}"), 400, "VALIDATION_FAILED")
-            .andExpect(jsonPath("$.detail").value(Matchers.containsString("currency")));
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", registration("\"PTA\"", currency)), 400,
+            "VALIDATION_FAILED").andExpect(jsonPath("$.detail").value(Matchers.containsString("currency")));
         verifyNoInteractions(ledger);
     }
 
     @Test
     void aSymbolOutsideTheChaincodesRuleIs400BeforeTheLedger() throws Exception {
-        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", "{\"name\":\"Platform PTA\",\"symbol\":\"P-A\","
-            + "\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"CNY\"}"), 400, "VALIDATION_FAILED")
-            .andExpect(jsonPath("$.detail").value("symbol must match [A-Za-z0-9]{1,16}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", registration("\"P-A\"", "\"CNY\"")), 400,
+            "VALIDATION_FAILED").andExpect(jsonPath("$.detail").value("symbol must match [A-Za-z0-9]{1,16}"));
         verifyNoInteractions(ledger);
     }
 
