@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every refusal the chaincode returns, and its one wire format: the chaincode's error message is
- * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its own
- * text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
+ * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its
+ * own text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
  */
 public enum ErrorCode {
     /** The arguments break a rule; nothing was written. */
@@ -42,9 +42,32 @@ public enum ErrorCode {
      */
     public record Refusal(ErrorCode code, String detail) {}
 
+    /**
+     * A message in the wire format whatever its code: a chaincode built after this code may send a code it lacks.
+     *
+     * @param code the code as written, upper-case words joined by underscores
+     * @param detail the human-readable rest
+     */
+    public record Coded(String code, String detail) {
+        /** The code as this build knows it; empty for a code it does not know. */
+        public Optional<ErrorCode> known() {
+            return named(code);
+        }
+    }
+
     /** The chaincode's error message for this code. */
     public String message(final String detail) {
         return name() + ": " + detail;
+    }
+
+    /** The code called {@code name}; empty for any other text (no exception, unlike {@link #valueOf}). */
+    public static Optional<ErrorCode> named(final String name) {
+        for (final ErrorCode code : values()) {
+            if (code.name().equals(name)) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -53,6 +76,14 @@ public enum ErrorCode {
      * code. Empty for any other text, such as gRPC descriptions.
      */
     public static Optional<Refusal> find(final String peerMessage) {
+        return read(peerMessage).flatMap(coded -> coded.known().map(code -> new Refusal(code, coded.detail())));
+    }
+
+    /**
+     * Like {@link #find}, but any code in the wire format ({@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}) is read, known or
+     * not, so a client can still tell a newer chaincode's refusal from a failure.
+     */
+    public static Optional<Coded> read(final String peerMessage) {
         if (peerMessage == null) {
             return Optional.empty();
         }
@@ -69,11 +100,6 @@ public enum ErrorCode {
         if (!coded.matches()) {
             return Optional.empty();
         }
-        for (final ErrorCode code : values()) {
-            if (code.name().equals(coded.group(1))) {
-                return Optional.of(new Refusal(code, coded.group(2).strip()));
-            }
-        }
-        return Optional.empty();
+        return Optional.of(new Coded(coded.group(1), coded.group(2).strip()));
     }
 }

@@ -9,5 +9,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param userId whose account
  * @param delta signed change in the platform's smallest units
  */
-@JsonPropertyOrder({"platformId", "userId", "delta"})
-public record Posting(String platformId, String userId, long delta) {}
+@JsonPropertyOrder({Posting.Fields.PLATFORM_ID, Posting.Fields.USER_ID, Posting.Fields.DELTA})
+public record Posting(String platformId, String userId, long delta) {
+    /** The JSON member names, in order (see {@link Receipt.Fields}). */
+    public static final class Fields {
+        public static final String PLATFORM_ID = "platformId";
+        public static final String USER_ID = "userId";
+        public static final String DELTA = "delta";
+
+        private Fields() {}
+    }
+}

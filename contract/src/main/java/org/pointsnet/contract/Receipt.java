@@ -20,8 +20,9 @@ import java.util.List;
  * @param detail type-specific record (read back as a generic JSON tree)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "requestId", "requestHash", "txId", "timestamp", "platformId", "postings", "rules",
-        "detail"})
+@JsonPropertyOrder({Receipt.Fields.TYPE, Receipt.Fields.REQUEST_ID, Receipt.Fields.REQUEST_HASH, Receipt.Fields.TX_ID,
+        Receipt.Fields.TIMESTAMP, Receipt.Fields.PLATFORM_ID, Receipt.Fields.POSTINGS, Receipt.Fields.RULES,
+        Receipt.Fields.DETAIL})
 public record Receipt(String type, String requestId, String requestHash, String txId, String timestamp,
         String platformId, List<Posting> postings, RulesUsed rules, Object detail) {
     /** Name of the one chaincode event every executed mutating transaction sets; its payload is the receipt. */
@@ -30,5 +31,23 @@ public record Receipt(String type, String requestId, String requestHash, String 
     /** Copies the postings list (absent in JSON reads as empty). */
     public Receipt {
         postings = postings == null ? List.of() : List.copyOf(postings);
+    }
+
+    /**
+     * The JSON member names, in order, for readers that check a payload member by member before trusting it (the
+     * gateway's projection reads receipts other orgs' peers endorsed).
+     */
+    public static final class Fields {
+        public static final String TYPE = "type";
+        public static final String REQUEST_ID = "requestId";
+        public static final String REQUEST_HASH = "requestHash";
+        public static final String TX_ID = "txId";
+        public static final String TIMESTAMP = "timestamp";
+        public static final String PLATFORM_ID = "platformId";
+        public static final String POSTINGS = "postings";
+        public static final String RULES = "rules";
+        public static final String DETAIL = "detail";
+
+        private Fields() {}
     }
 }

@@ -91,7 +91,8 @@ public final class CertificateAuthority {
      * An MSP signing certificate: {@code CN=<commonName>, OU=<organizationalUnit>}; the OU
      * is what Fabric's NodeOUs classify the identity by (peer, orderer, admin, client).
      */
-    public IssuedCertificate issueSigning(String commonName, String organizationalUnit) throws GeneralSecurityException {
+    public IssuedCertificate issueSigning(String commonName, String organizationalUnit)
+        throws GeneralSecurityException {
         KeyPair leaf = EcKeys.generate(random);
         X509v3CertificateBuilder builder = builder(name, name(commonName, organizationalUnit, organization),
                 leaf.getPublic(), validity, random);
@@ -176,7 +177,8 @@ public final class CertificateAuthority {
     private static GeneralNames generalNames(Collection<String> names) {
         Set<String> unique = new LinkedHashSet<>(names);
         GeneralName[] general = unique.stream()
-            .map(value -> new GeneralName(IPAddress.isValid(value) ? GeneralName.iPAddress : GeneralName.dNSName, value))
+            .map(value -> new GeneralName(IPAddress.isValid(value) ? GeneralName.iPAddress : GeneralName.dNSName,
+                value))
             .toArray(GeneralName[]::new);
         return new GeneralNames(general);
     }

@@ -29,7 +29,8 @@ final class MspWriter {
     void writeOrgMsp(Path mspDir) throws IOException {
         String caFile = CryptoLayout.caCertFile(domain);
         PemFiles.writeCertificate(mspDir.resolve("cacerts").resolve(caFile), caCertificate);
-        PemFiles.writeCertificate(mspDir.resolve("tlscacerts").resolve(CryptoLayout.tlsCaCertFile(domain)), tlsCaCertificate);
+        PemFiles.writeCertificate(mspDir.resolve("tlscacerts").resolve(CryptoLayout.tlsCaCertFile(domain)),
+            tlsCaCertificate);
         Files.writeString(mspDir.resolve("config.yaml"), nodeOuConfig("cacerts/" + caFile), StandardCharsets.UTF_8);
     }
 

@@ -27,7 +27,8 @@ final class OrgGenerator {
     List<String> generate() {
         String domain = plan.domain();
         List<String> parts = new ArrayList<>();
-        CertificateAuthority ca = step("ca", () -> CertificateAuthority.create("ca." + domain, domain, validity, random));
+        CertificateAuthority ca = step("ca",
+            () -> CertificateAuthority.create("ca." + domain, domain, validity, random));
         CertificateAuthority tlsCa = step("tlsca",
                 () -> CertificateAuthority.create("tlsca." + domain, domain, validity, random));
         MspWriter msp = new MspWriter(domain, ca.certificate(), tlsCa.certificate());

@@ -45,7 +45,8 @@ public final class CollectionsConfig {
                 .append("    \"blockToLive\": 0,\n")
                 .append("    \"memberOnlyRead\": true,\n")
                 .append("    \"memberOnlyWrite\": true,\n")
-                .append("    \"endorsementPolicy\": {\"signaturePolicy\": \"OR('").append(org.mspId()).append(".peer')\"}\n")
+                .append("    \"endorsementPolicy\": {\"signaturePolicy\": \"OR('").append(org.mspId())
+                .append(".peer')\"}\n")
                 .append("  }").append(i + 1 < orgs.size() ? "," : "").append('\n');
         }
         return json.append("]\n").toString();

@@ -97,7 +97,8 @@ final class NodeEnvironments {
             .put("CORE_PEER_ADDRESS", address)
             .put("CORE_PEER_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().port()))
             .put("CORE_PEER_CHAINCODEADDRESS", Addresses.dial(org.peer().host(), org.peer().chaincodeListenPort()))
-            .put("CORE_PEER_CHAINCODELISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().chaincodeListenPort()))
+            .put("CORE_PEER_CHAINCODELISTENADDRESS",
+                Addresses.listen(org.peer().host(), org.peer().chaincodeListenPort()))
             .put("CORE_PEER_GOSSIP_BOOTSTRAP", address)
             .put("CORE_PEER_GOSSIP_EXTERNALENDPOINT", address)
             .put("CORE_PEER_LOCALMSPID", org.mspId())
@@ -112,7 +113,8 @@ final class NodeEnvironments {
             // Fabric turns this YAML string into the builder list; paths must be absolute.
             .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: pointsnet-ccaas, path: " + builderDir + "}]")
             .put("PN_NODE_ADDRESS", address)
-            .put("PN_HEALTH_URL", "http://" + Addresses.dial(org.peer().host(), org.peer().operationsPort()) + "/healthz");
+            .put("PN_HEALTH_URL",
+                "http://" + Addresses.dial(org.peer().host(), org.peer().operationsPort()) + "/healthz");
     }
 
     /** The org admin's identity for the peer CLI (channel join, chaincode lifecycle). */
@@ -136,7 +138,8 @@ final class NodeEnvironments {
             // other org's claim to them (chaincode LocalOrg), so these come from this org's own spec entry.
             .put("CORE_PEER_LOCALMSPID", org.mspId())
             .put("POINTSNET_OWN_PLATFORMS", org.platformId())
-            .put("CHAINCODE_SERVER_ADDRESS", Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
+            .put("CHAINCODE_SERVER_ADDRESS",
+                Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
             .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
             .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))
             .put("PN_NODE_ADDRESS", Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()));

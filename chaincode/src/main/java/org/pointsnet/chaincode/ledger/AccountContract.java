@@ -37,7 +37,9 @@ import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.ledger.tx.Tx;
 import org.pointsnet.chaincode.support.Json;
 
-/** Contract "account": issue, burn and transfer a platform's points (its own clients), fee sweeps, and account queries. */
+/**
+ * Contract "account": issue, burn and transfer a platform's points (its own clients), fee sweeps, and account queries.
+ */
 @Contract(name = AccountContract.NAME)
 public final class AccountContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
@@ -160,7 +162,8 @@ public final class AccountContract implements ContractInterface {
             if (only.isEmpty() || only.get().equals(p.platformId())) {
                 final String c = Keys.collection(p.platformId());
                 out.add(new Supply(p.platformId(), sum(state, c, Keys.supplyPrefix()),
-                        Amounts.add("balances", sum(state, c, Keys.accountPrefix()), sum(state, c, Keys.feeCreditPrefix()))));
+                        Amounts.add("balances", sum(state, c, Keys.accountPrefix()),
+                                sum(state, c, Keys.feeCreditPrefix()))));
             }
         }
         if (only.isPresent() && out.isEmpty()) {

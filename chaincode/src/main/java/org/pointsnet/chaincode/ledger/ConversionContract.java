@@ -90,7 +90,8 @@ public final class ConversionContract implements ContractInterface {
                 from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
                 to.currency(), tx.txId());
         for (final Platform side : new Platform[] {from, to}) {
-            if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period())).isPresent()) {
+            if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period()))
+                    .isPresent()) {
                 throw refusal(VALIDATION_FAILED, "settlement period '" + obligation.period()
                         + "' is closed by platform '" + side.platformId() + "'");
             }
@@ -232,7 +233,8 @@ public final class ConversionContract implements ContractInterface {
                 Integer.MAX_VALUE)) {
             rates.add(StoredJson.read(e.value(), RateApproval.class));
         }
-        return Json.write(new Rules(platform.platformId(), Conversions.feeRule(state, platform.platformId()).orElse(null),
+        return Json.write(new Rules(platform.platformId(),
+                Conversions.feeRule(state, platform.platformId()).orElse(null),
                 Conversions.limitRule(state, platform.platformId()).orElse(null), rates));
     }
 }

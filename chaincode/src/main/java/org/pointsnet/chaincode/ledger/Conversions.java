@@ -80,7 +80,8 @@ final class Conversions {
         }
         for (final Shards.Take take : takes) {
             final long used = used(state, collection, toPlatformId, day, take.shard());
-            state.write(collection, Keys.quota(toPlatformId, day, take.shard()), new Quantity(Amounts.add("pair quota", used, take.amount())));
+            state.write(collection, Keys.quota(toPlatformId, day, take.shard()),
+                    new Quantity(Amounts.add("pair quota", used, take.amount())));
         }
     }
 

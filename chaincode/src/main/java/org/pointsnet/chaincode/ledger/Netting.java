@@ -44,7 +44,10 @@ final class Netting {
 
     private final Map<String, Copies> byTx = new TreeMap<>();
 
-    /** Adds a copy found in {@code holderPlatformId}'s collection; a copy naming a platform other than its holder as a party is ignored. */
+    /**
+     * Adds a copy found in {@code holderPlatformId}'s collection; a copy naming a platform other than its holder as a
+     * party is ignored.
+     */
     void add(final String holderPlatformId, final Obligation copy) {
         final boolean debtorSide = holderPlatformId.equals(copy.debtorPlatformId());
         if (!debtorSide && !holderPlatformId.equals(copy.creditorPlatformId())) {

@@ -60,8 +60,8 @@ public final class PlatformContract implements ContractInterface {
      */
     @Transaction(name = Names.REGISTER, intent = Transaction.TYPE.SUBMIT)
     public String register(final Context ctx, final String requestJson) {
-        final Request req = Request.parse(Names.REGISTER, requestJson, Set.of("requestId", "platformId", "name", "symbol",
-                "decimals", "unitValue", "currency", "multiplier", "categoryMultiplier", "timeZone",
+        final Request req = Request.parse(Names.REGISTER, requestJson, Set.of("requestId", "platformId", "name",
+                "symbol", "decimals", "unitValue", "currency", "multiplier", "categoryMultiplier", "timeZone",
                 "settlementPeriod"));
         final Tx tx = Tx.of(ctx);
         tx.caller().requireAdmin("Register");

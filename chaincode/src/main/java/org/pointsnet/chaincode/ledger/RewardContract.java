@@ -112,10 +112,11 @@ public final class RewardContract implements ContractInterface {
             throw refusal(LIMIT_EXCEEDED, "user '" + userId + "' has redeemed " + redeemed + " of reward '"
                     + rewardId + "', limit " + reward.perUserLimit() + " per user");
         }
-        final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(), quantity);
+        final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(),
+                quantity);
         Accounts.debit(tx.state(), platform.platformId(), userId, cost);
-        final List<Shards.Take> takes = Shards.STOCK.take(quantity, Shards.STOCK.home(userId), shard -> remaining(tx.state(),
-                collection, rewardId, shard));
+        final List<Shards.Take> takes = Shards.STOCK.take(quantity, Shards.STOCK.home(userId),
+                shard -> remaining(tx.state(), collection, rewardId, shard));
         if (takes.isEmpty()) {
             throw refusal(REWARD_UNAVAILABLE, "reward '" + rewardId + "' of platform '" + platform.platformId()
                     + "' has fewer than " + quantity + " left in stock");

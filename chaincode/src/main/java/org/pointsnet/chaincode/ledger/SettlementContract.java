@@ -22,7 +22,10 @@ import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.ledger.tx.Mutation;
 import org.pointsnet.chaincode.support.Json;
 
-/** Contract "settlement": a period's obligations between platforms (aggregated from per-conversion deltas), and closing. */
+/**
+ * Contract "settlement": a period's obligations between platforms (aggregated from per-conversion deltas), and
+ * closing.
+ */
 @Contract(name = SettlementContract.NAME)
 public final class SettlementContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */

@@ -1,2 +1,4 @@
-/** The points ledger (docs/ledger.md): platforms, accounts, conversions, rewards and settlement, one contract per area. */
+/**
+ * The points ledger (docs/ledger.md): platforms, accounts, conversions, rewards and settlement, one contract per area.
+ */
 package org.pointsnet.chaincode.ledger;

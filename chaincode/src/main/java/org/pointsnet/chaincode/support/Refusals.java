@@ -3,7 +3,9 @@ package org.pointsnet.chaincode.support;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.pointsnet.contract.ErrorCode;
 
-/** Turns a contract {@link ErrorCode} into the exception the shim answers with (message "CODE: detail", payload CODE). */
+/**
+ * Turns a contract {@link ErrorCode} into the exception the shim answers with (message "CODE: detail", payload CODE).
+ */
 public final class Refusals {
     private Refusals() {}
 

@@ -1,14 +1,18 @@
 package org.pointsnet.gateway.api;
 
 import static org.pointsnet.gateway.api.Ledger.caller;
-import static org.pointsnet.gateway.api.Ledger.receipt;
-import static org.pointsnet.gateway.api.Ledger.request;
 import static org.pointsnet.gateway.api.Ledger.requireCaller;
 import static org.pointsnet.gateway.api.PointsController.IDEMPOTENCY_KEY;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.security.CallerContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Platform rules and catalog (platform.admin) and settlement periods (clearing). Writes are signed by the org's
@@ -44,32 +46,31 @@ public class AdminController {
      * value, currency). Signed by the org's admin identity; the chaincode also needs a majority of the members.
      */
     @PutMapping("/platforms/{id}")
-    public ObjectNode register(@PathVariable final String id,
-                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                               @RequestBody(required = false) final String body) {
+    public ReceiptResponse register(@PathVariable final String id,
+                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                    @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "name", "symbol", "decimals", "unitValue", "currency",
             "timeZone", "settlementPeriod");
-        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
-        final String symbol = Validation.visibleAscii("symbol", in.string("symbol"), 16);
-        final long decimals = in.integer("decimals", 0, 6);
+        final String name = Validation.text("name", in.string("name"), Limits.MAX_NAME);
+        final String symbol = Validation.symbol("symbol", in.string("symbol"));
+        final long decimals = in.integer("decimals", 0, Limits.MAX_DECIMALS);
         final String unitValue = Validation.decimal("unitValue", in.string("unitValue"));
-        final String currency = Validation.visibleAscii("currency", in.string("currency"), 3);
+        final String currency = Validation.currency("currency", in.string("currency"));
         final String timeZone = in.optionalText("timeZone", 64);
         final String settlementPeriod = in.optionalText("settlementPeriod", 16);
         requireCaller(caller, id);
-        final String json = request().put("requestId", requestId).put("platformId", id).put("name", name)
-            .put("symbol", symbol).put("decimals", decimals).put("unitValue", unitValue).put("currency", currency)
-            .put("timeZone", timeZone).put("settlementPeriod", settlementPeriod).json();
-        return receipt("platform:Register", ledger.submitAsAdmin("platform:Register", json));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.REGISTER_PLATFORM,
+            new LedgerRequest.RegisterPlatform(requestId, id, name, symbol, decimals, unitValue, currency, null, null,
+                timeZone, settlementPeriod)));
     }
 
     /** This side's approval of the rate from {@code id} to {@code toId}; the caller must be one of the two. */
     @PutMapping("/platforms/{id}/rules/rates/{toId}")
-    public ObjectNode approveRate(@PathVariable final String id, @PathVariable final String toId,
-                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                                  @RequestBody(required = false) final String body) {
+    public ReceiptResponse approveRate(@PathVariable final String id, @PathVariable final String toId,
+                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                       @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
         Validation.platformId("toId", toId);
@@ -83,66 +84,59 @@ public class AdminController {
         if (!side.equals(id) && !side.equals(toId)) {
             requireCaller(caller, id);
         }
-        final String json = request().put("requestId", requestId).put("platformId", side)
-            .put("fromPlatformId", id).put("toPlatformId", toId).put("version", version).put("rate", rate).json();
-        return receipt("conversion:ApproveRate", ledger.submitAsAdmin("conversion:ApproveRate", json));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.APPROVE_RATE,
+            new LedgerRequest.ApproveRate(requestId, side, id, toId, version, rate)));
     }
 
     @PutMapping("/platforms/{id}/rules/fee")
-    public ObjectNode fee(@PathVariable final String id,
-                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                          @RequestBody(required = false) final String body) {
+    public ReceiptResponse fee(@PathVariable final String id,
+                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                               @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "basisPoints", "minFee", "maxFee");
         final long basisPoints = in.integer("basisPoints", 0, 10_000);
-        final long minFee = in.integer("minFee", 0, Validation.MAX_AMOUNT);
-        final long maxFee = in.integer("maxFee", 0, Validation.MAX_AMOUNT);
+        final long minFee = in.integer("minFee", 0, Limits.MAX_AMOUNT);
+        final long maxFee = in.integer("maxFee", 0, Limits.MAX_AMOUNT);
         if (minFee > maxFee) {
             throw Validation.invalid("minFee must not exceed maxFee");
         }
         requireCaller(caller, id);
-        final String json = request().put("requestId", requestId).put("platformId", id)
-            .put("basisPoints", basisPoints).put("minFee", minFee).put("maxFee", maxFee).json();
-        return receipt("conversion:SetFeeRule", ledger.submitAsAdmin("conversion:SetFeeRule", json));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.SET_FEE_RULE,
+            new LedgerRequest.SetFeeRule(requestId, id, basisPoints, minFee, maxFee)));
     }
 
     @PutMapping("/platforms/{id}/rules/limits")
-    public ObjectNode limits(@PathVariable final String id,
-                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                             @RequestBody(required = false) final String body) {
+    public ReceiptResponse limits(@PathVariable final String id,
+                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                  @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "maxPerTransaction", "dailyPerUser", "pairDailyLimits");
         final Long maxPerTransaction = in.optionalAmount("maxPerTransaction");
         final Long dailyPerUser = in.optionalAmount("dailyPerUser");
-        final ArrayNode pairs = JsonRequest.JSON.createArrayNode();
+        final List<LedgerRequest.PairLimit> pairs = new ArrayList<>();
         for (final JsonRequest pair : in.objects("pairDailyLimits", 100, "toPlatformId", "dailyLimit")) {
-            final ObjectNode p = pairs.addObject();
-            p.put("toPlatformId", pair.platformId("toPlatformId"));
-            p.put("dailyLimit", pair.amount("dailyLimit"));
+            pairs.add(new LedgerRequest.PairLimit(pair.platformId("toPlatformId"), pair.amount("dailyLimit")));
         }
         requireCaller(caller, id);
-        final Ledger.Request request = request().put("requestId", requestId).put("platformId", id)
-            .put("maxPerTransaction", maxPerTransaction).put("dailyPerUser", dailyPerUser);
-        if (in.has("pairDailyLimits")) {
-            request.set("pairDailyLimits", pairs);
-        }
-        return receipt("conversion:SetLimits", ledger.submitAsAdmin("conversion:SetLimits", request.json()));
+        // Absent: the pair limits stay as they are; an empty list: there are none any more.
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.SET_LIMITS, new LedgerRequest.SetLimits(
+            requestId, id, maxPerTransaction, dailyPerUser, in.has("pairDailyLimits") ? pairs : null)));
     }
 
     @PutMapping("/platforms/{id}/rewards/{rewardId}")
-    public ObjectNode reward(@PathVariable final String id, @PathVariable final String rewardId,
-                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                             @RequestBody(required = false) final String body) {
+    public ReceiptResponse reward(@PathVariable final String id, @PathVariable final String rewardId,
+                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                  @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
-        Validation.visibleAscii("rewardId", rewardId, Validation.MAX_ID);
+        Validation.visibleAscii("rewardId", rewardId, Limits.MAX_ID);
         final JsonRequest in = JsonRequest.parse(body,
             "name", "points", "stock", "perUserLimit", "activeFrom", "activeUntil");
-        final String name = Validation.text("name", in.string("name"), Validation.MAX_TEXT);
+        final String name = Validation.text("name", in.string("name"), Limits.MAX_TEXT);
         final long points = in.amount("points");
-        final long stock = in.integer("stock", 0, Validation.MAX_AMOUNT);
+        final long stock = in.integer("stock", 0, Limits.MAX_AMOUNT);
         final Long perUserLimit = in.optionalAmount("perUserLimit");
         final Instant from = instant(in, "activeFrom");
         final Instant until = instant(in, "activeUntil");
@@ -150,11 +144,9 @@ public class AdminController {
             throw Validation.invalid("activeFrom must be before activeUntil");
         }
         requireCaller(caller, id);
-        final String json = request().put("requestId", requestId).put("platformId", id).put("rewardId", rewardId)
-            .put("name", name).put("points", points).put("stock", stock).put("perUserLimit", perUserLimit)
-            .put("activeFrom", in.optionalString("activeFrom")).put("activeUntil", in.optionalString("activeUntil"))
-            .json();
-        return receipt("reward:PutReward", ledger.submitAsAdmin("reward:PutReward", json));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.PUT_REWARD, new LedgerRequest.PutReward(requestId,
+            id, rewardId, name, points, stock, perUserLimit, in.optionalString("activeFrom"),
+            in.optionalString("activeUntil"))));
     }
 
     private static Instant instant(final JsonRequest in, final String name) {
@@ -174,22 +166,21 @@ public class AdminController {
 
     @GetMapping("/settlements/{period}")
     public JsonNode settlement(@PathVariable final String period) {
-        final String json = request().put("period", Validation.period(period)).json();
-        return Ledger.parse("settlement:GetPeriod", ledger.evaluate("settlement:GetPeriod", json));
+        final LedgerRequest.Period request = new LedgerRequest.Period(Validation.period(period));
+        return Ledger.answer(LedgerFunction.GET_PERIOD, ledger.evaluate(LedgerFunction.GET_PERIOD, request));
     }
 
     /** Closes the period on the caller's own side; positions are final once every side closed it. */
     @PostMapping("/settlements/{period}/close")
-    public ObjectNode close(@PathVariable final String period,
-                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                            @RequestBody(required = false) final String body) {
+    public ReceiptResponse close(@PathVariable final String period,
+                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                 @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         Validation.period(period);
         if (body != null && !body.isBlank()) {
             JsonRequest.parse(body);
         }
-        final String json = request().put("requestId", requestId).put("platformId", caller(caller))
-            .put("period", period).json();
-        return receipt("settlement:ClosePeriod", ledger.submitAsAdmin("settlement:ClosePeriod", json));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CLOSE_PERIOD,
+            new LedgerRequest.ClosePeriod(requestId, caller(caller), period)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pointsnet.contract.Limits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -121,7 +122,7 @@ final class JsonRequest {
 
     /** An amount: a JSON integer from 1 to 10^15. */
     long amount(final String name) {
-        return integer(name, 1, Validation.MAX_AMOUNT);
+        return integer(name, 1, Limits.MAX_AMOUNT);
     }
 
     Long optionalAmount(final String name) {

@@ -1,50 +1,17 @@
 package org.pointsnet.gateway.api;
 
-import java.util.Map;
+import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
-import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.security.CallerContext;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
-/** What the controllers share: chaincode request building, the caller check, receipt shaping. */
+/** What the controllers share: the caller checks and the reading of query answers. */
 final class Ledger {
 
     private Ledger() {
-    }
-
-    /** A chaincode request object; null values are left out. */
-    static final class Request {
-        private final ObjectNode node = JsonRequest.JSON.createObjectNode();
-
-        Request put(final String name, final String value) {
-            if (value != null) {
-                node.put(name, value);
-            }
-            return this;
-        }
-
-        Request put(final String name, final Long value) {
-            if (value != null) {
-                node.put(name, value.longValue());
-            }
-            return this;
-        }
-
-        Request set(final String name, final JsonNode value) {
-            node.set(name, value);
-            return this;
-        }
-
-        String json() {
-            return JsonRequest.JSON.writeValueAsString(node);
-        }
-    }
-
-    static Request request() {
-        return new Request();
     }
 
     /** The caller's platform; 403 when the request acts for none. */
@@ -72,7 +39,8 @@ final class Ledger {
         return userId;
     }
 
-    static JsonNode parse(final String function, final String json) {
+    /** A query's answer, passed to the client as the chaincode wrote it: a JSON object or array. */
+    static JsonNode answer(final LedgerFunction function, final String json) {
         try {
             final JsonNode node = JsonRequest.JSON.readTree(json);
             if (node != null && (node.isObject() || node.isArray())) {
@@ -82,30 +50,5 @@ final class Ledger {
             // reported below
         }
         throw new LedgerFailureException(function + " returned something other than JSON", null, null);
-    }
-
-    /**
-     * API.md's receipt: {@code {txId, requestId, status: "COMMITTED", blockNumber, postings, ...}} followed by the
-     * chaincode receipt's other fields (type, platformId, timestamp, rules, detail). {@code txId} is the receipt's,
-     * so a repeated Idempotency-Key answers the first transaction's id.
-     */
-    static ObjectNode receipt(final String function, final LedgerClient.Committed committed) {
-        final JsonNode parsed = parse(function, committed.resultJson());
-        if (!parsed.isObject()) {
-            throw new LedgerFailureException(function + " returned no receipt object", committed.txId(), null);
-        }
-        final ObjectNode out = JsonRequest.JSON.createObjectNode();
-        final JsonNode txId = parsed.get("txId");
-        out.put("txId", txId != null && txId.isString() ? txId.asString() : committed.txId());
-        out.set("requestId", parsed.get("requestId"));
-        out.put("status", "COMMITTED");
-        out.put("blockNumber", committed.blockNumber());
-        out.set("postings", parsed.has("postings") ? parsed.get("postings") : JsonRequest.JSON.createArrayNode());
-        for (final Map.Entry<String, JsonNode> field : parsed.properties()) {
-            if (!out.has(field.getKey()) && !"requestHash".equals(field.getKey())) {
-                out.set(field.getKey(), field.getValue());
-            }
-        }
-        return out;
     }
 }

@@ -1,13 +1,17 @@
 package org.pointsnet.gateway.api;
 
 import static org.pointsnet.gateway.api.Ledger.caller;
-import static org.pointsnet.gateway.api.Ledger.receipt;
-import static org.pointsnet.gateway.api.Ledger.request;
 import static org.pointsnet.gateway.api.Ledger.requireCaller;
 import static org.pointsnet.gateway.api.Ledger.requireUser;
 
+import java.util.Map;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.ledger.LedgerClient;
-import org.pointsnet.gateway.security.UserCredentials;
+import org.pointsnet.gateway.security.CallerContext;
+import org.pointsnet.gateway.users.UserCredentials;
+import org.pointsnet.gateway.users.UserIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +50,8 @@ public class PointsController {
 
     @GetMapping("/platforms")
     public JsonNode platforms() {
-        return Ledger.parse("platform:List", ledger.evaluate("platform:List", "{}"));
+        return Ledger.answer(LedgerFunction.LIST_PLATFORMS,
+            ledger.evaluate(LedgerFunction.LIST_PLATFORMS, new LedgerRequest.NoArguments()));
     }
 
     /**
@@ -80,8 +85,9 @@ public class PointsController {
 
     @GetMapping("/users/{userId}/balances")
     public JsonNode balances(@PathVariable final String userId) {
-        final String json = request().put("userId", requireUser(caller, Validation.userId("userId", userId))).json();
-        return Ledger.parse("account:GetBalances", ledger.evaluate("account:GetBalances", json));
+        final LedgerRequest.Balances request =
+            new LedgerRequest.Balances(requireUser(caller, Validation.userId("userId", userId)), null);
+        return Ledger.answer(LedgerFunction.GET_BALANCES, ledger.evaluate(LedgerFunction.GET_BALANCES, request));
     }
 
     @GetMapping("/users/{userId}/history")
@@ -93,65 +99,57 @@ public class PointsController {
         if (cursor != null) {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
         }
-        final String json = request().put("userId", userId).put("limit", pageSize).put("cursor", cursor).json();
-        return Ledger.parse("account:GetHistory", ledger.evaluate("account:GetHistory", json));
+        final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor);
+        return Ledger.answer(LedgerFunction.GET_HISTORY, ledger.evaluate(LedgerFunction.GET_HISTORY, request));
     }
 
     @PostMapping("/issuances")
-    public ObjectNode issue(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                            @RequestBody(required = false) final String body) {
-        return issueOrBurn("account:Issue", key, body);
+    public ReceiptResponse issue(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                 @RequestBody(required = false) final String body) {
+        return issueOrBurn(LedgerFunction.ISSUE, key, body);
     }
 
     @PostMapping("/burns")
-    public ObjectNode burn(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                           @RequestBody(required = false) final String body) {
-        return issueOrBurn("account:Burn", key, body);
+    public ReceiptResponse burn(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                @RequestBody(required = false) final String body) {
+        return issueOrBurn(LedgerFunction.BURN, key, body);
     }
 
-    private ObjectNode issueOrBurn(final String function, final String key, final String body) {
+    private ReceiptResponse issueOrBurn(final LedgerFunction function, final String key, final String body) {
         final String requestId = Validation.idempotencyKey(key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
-        final String json = request()
-            .put("requestId", requestId)
-            .put("platformId", caller(caller))
-            .put("userId", in.userId("userId"))
-            .put("amount", in.amount("amount"))
-            .put("reason", in.optionalText("reason", Validation.MAX_TEXT))
-            .json();
-        return receipt(function, ledger.submit(function, json));
+        // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
+        final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
+            in.userId("userId"), in.amount("amount"), in.optionalText("reason", Limits.MAX_TEXT));
+        return ReceiptResponse.of(ledger.submit(function, request));
     }
 
     @PostMapping("/transfers")
-    public ObjectNode transfer(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                               @RequestBody(required = false) final String body) {
+    public ReceiptResponse transfer(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                    @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         final JsonRequest in = JsonRequest.parse(body, "platformId", "fromUserId", "toUserId", "amount", "reason");
         final String platformId = in.platformId("platformId");
         final String from = in.userId("fromUserId");
         final String to = in.userId("toUserId");
         final long amount = in.amount("amount");
-        final String reason = in.optionalText("reason", Validation.MAX_TEXT);
+        final String reason = in.optionalText("reason", Limits.MAX_TEXT);
         if (from.equals(to)) {
             throw Validation.invalid("toUserId must differ from fromUserId");
         }
         requireCaller(caller, platformId);
         requireUser(caller, from);
-        final String json = request().put("requestId", requestId).put("platformId", platformId)
-            .put("fromUserId", from).put("toUserId", to).put("amount", amount).put("reason", reason).json();
-        return receipt("account:Transfer", ledger.submit("account:Transfer", json));
+        return ReceiptResponse.of(ledger.submit(LedgerFunction.TRANSFER,
+            new LedgerRequest.Transfer(requestId, platformId, from, to, amount, reason)));
     }
 
     @GetMapping("/quotes")
     public JsonNode quote(@RequestParam(required = false) final String from,
                           @RequestParam(required = false) final String to,
                           @RequestParam(required = false) final String amount) {
-        final String json = request()
-            .put("fromPlatformId", Validation.platformId("from", from))
-            .put("toPlatformId", Validation.platformId("to", to))
-            .put("amount", Validation.queryInteger("amount", amount, 1, Validation.MAX_AMOUNT))
-            .json();
-        final JsonNode quote = Ledger.parse("conversion:Quote", ledger.evaluate("conversion:Quote", json));
+        final LedgerRequest.Quote request = new LedgerRequest.Quote(Validation.platformId("from", from),
+            Validation.platformId("to", to), Validation.queryInteger("amount", amount, 1, Limits.MAX_AMOUNT));
+        final JsonNode quote = Ledger.answer(LedgerFunction.QUOTE, ledger.evaluate(LedgerFunction.QUOTE, request));
         if (quote instanceof ObjectNode object && quote.path("rules").isObject() && !quote.has("ruleVersion")) {
             object.put("ruleVersion", ruleVersion(quote.get("rules")));
         }
@@ -165,7 +163,7 @@ public class PointsController {
      */
     static String ruleVersion(final JsonNode rules) {
         final StringBuilder version = new StringBuilder();
-        for (final java.util.Map.Entry<String, JsonNode> rule : rules.properties()) {
+        for (final Map.Entry<String, JsonNode> rule : rules.properties()) {
             if (rule.getValue().isValueNode() && !rule.getValue().isNull()) {
                 if (!version.isEmpty()) {
                     version.append(';');
@@ -177,8 +175,8 @@ public class PointsController {
     }
 
     @PostMapping("/conversions")
-    public ObjectNode convert(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                              @RequestBody(required = false) final String body) {
+    public ReceiptResponse convert(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                   @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         final JsonRequest in = JsonRequest.parse(body,
             "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut");
@@ -194,31 +192,29 @@ public class PointsController {
         // The source platform's client initiates a conversion: its points leave.
         requireCaller(caller, fromPlatformId);
         requireUser(caller, userId);
-        final String json = request().put("requestId", requestId).put("userId", userId)
-            .put("fromPlatformId", fromPlatformId).put("toPlatformId", toPlatformId).put("amount", amount)
-            .put("toUserId", toUserId).put("minAmountOut", minAmountOut).json();
-        return receipt("conversion:Convert", ledger.submit("conversion:Convert", json));
+        return ReceiptResponse.of(ledger.submit(LedgerFunction.CONVERT, new LedgerRequest.Convert(requestId, userId,
+            fromPlatformId, toPlatformId, amount, toUserId, minAmountOut)));
     }
 
     @GetMapping("/rewards")
     public JsonNode rewards(@RequestParam(required = false) final String platformId) {
-        final String json = request().put("platformId", Validation.platformId("platformId", platformId)).json();
-        return Ledger.parse("reward:ListRewards", ledger.evaluate("reward:ListRewards", json));
+        final LedgerRequest.OfPlatform request =
+            new LedgerRequest.OfPlatform(Validation.platformId("platformId", platformId));
+        return Ledger.answer(LedgerFunction.LIST_REWARDS, ledger.evaluate(LedgerFunction.LIST_REWARDS, request));
     }
 
     @PostMapping("/redemptions")
-    public ObjectNode redeem(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
-                             @RequestBody(required = false) final String body) {
+    public ReceiptResponse redeem(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                  @RequestBody(required = false) final String body) {
         final String requestId = Validation.idempotencyKey(key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "platformId", "rewardId", "quantity");
         final String userId = in.userId("userId");
         final String platformId = in.platformId("platformId");
-        final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Validation.MAX_ID);
+        final String rewardId = Validation.visibleAscii("rewardId", in.string("rewardId"), Limits.MAX_ID);
         final long quantity = in.integer("quantity", 1, 1_000_000);
         requireCaller(caller, platformId);
         requireUser(caller, userId);
-        final String json = request().put("requestId", requestId).put("platformId", platformId)
-            .put("userId", userId).put("rewardId", rewardId).put("quantity", quantity).json();
-        return receipt("reward:Redeem", ledger.submit("reward:Redeem", json));
+        return ReceiptResponse.of(ledger.submit(LedgerFunction.REDEEM,
+            new LedgerRequest.Redeem(requestId, platformId, userId, rewardId, quantity)));
     }
 }

@@ -1,24 +1,24 @@
 package org.pointsnet.gateway.api;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
 
-/** Input rules of API.md and docs/ledger.md, checked before any ledger call; failures are 400 VALIDATION_FAILED. */
+/**
+ * Input rules of API.md and docs/ledger.md, checked before any ledger call; failures are 400 VALIDATION_FAILED. The
+ * rules the chaincode checks again come from the contract's {@link Limits}, so the two cannot drift apart.
+ */
 public final class Validation {
 
-    public static final int MAX_ID = 64;
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final long MAX_AMOUNT = 1_000_000_000_000_000L;
-    public static final int MAX_TEXT = 128;
     public static final int MAX_CURSOR = 512;
 
-    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,18})?");
 
     private Validation() {
     }
@@ -28,8 +28,23 @@ public final class Validation {
     }
 
     public static String platformId(final String name, final String value) {
-        if (value == null || !PLATFORM_ID.matcher(value).matches()) {
-            throw invalid(name + " must match [a-z0-9][a-z0-9-]{1,31}");
+        return matching(name, value, Limits.PLATFORM_ID);
+    }
+
+    /** A point symbol: 1 to 16 letters and digits. */
+    public static String symbol(final String name, final String value) {
+        return matching(name, value, Limits.SYMBOL);
+    }
+
+    /** An ISO 4217 currency code: three upper-case letters. */
+    public static String currency(final String name, final String value) {
+        return matching(name, value, Limits.CURRENCY);
+    }
+
+    /** 400 unless {@code value} matches {@code pattern}, which the message quotes (it is the rule to follow). */
+    private static String matching(final String name, final String value, final Pattern pattern) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw invalid(name + " must match " + pattern.pattern());
         }
         return value;
     }
@@ -49,7 +64,7 @@ public final class Validation {
     }
 
     public static String userId(final String name, final String value) {
-        return visibleAscii(name, value, MAX_ID);
+        return visibleAscii(name, value, Limits.MAX_ID);
     }
 
     /**
@@ -60,8 +75,8 @@ public final class Validation {
         if (value == null) {
             throw invalid("the Idempotency-Key header is required");
         }
-        if (value.isEmpty() || value.length() > MAX_ID || !value.equals(value.strip())) {
-            throw invalid("Idempotency-Key must have 1 to " + MAX_ID + " printable ASCII characters"
+        if (value.isEmpty() || value.length() > Limits.MAX_ID || !value.equals(value.strip())) {
+            throw invalid("Idempotency-Key must have 1 to " + Limits.MAX_ID + " printable ASCII characters"
                 + " and no space at either end");
         }
         for (int i = 0; i < value.length(); i++) {
@@ -97,7 +112,7 @@ public final class Validation {
     }
 
     public static String decimal(final String name, final String value) {
-        if (value == null || !DECIMAL.matcher(value).matches() || new java.math.BigDecimal(value).signum() <= 0) {
+        if (value == null || !Limits.DECIMAL.matcher(value).matches() || new BigDecimal(value).signum() <= 0) {
             throw invalid(name + " must be a positive decimal string like \"0.5\"");
         }
         return value;

@@ -1,25 +1,29 @@
 package org.pointsnet.gateway.config;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks the bound {@link GatewayProperties} and reports every problem at once, each by property name, so a
  * misconfigured gateway fails at startup with one readable message. Checks only shape and file presence; the
  * contents of the PEM files are checked when they are loaded.
+ *
+ * <p>A section that is null (properties built in code, never by the binder, which supplies every section) counts as
+ * empty, except {@code oauth}: its checks depend on its mode, which only the binder defaults, so a null one is not
+ * checked and the settings carry no OAuth.
  */
 public final class GatewayConfigValidator {
 
-    private static final String PREFIX = "pointsnet.";
     private static final String TRUST = "trust.platforms";
-    /** The chaincode's platform id rule (core.Ids); a trust entry that breaks it could never match a receipt. */
-    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    /** The back-end client's secret: long enough that guessing it is hopeless. */
+    static final int MIN_CLIENT_SECRET = 32;
+    /** The user id HMAC key: at least 256 bits' worth of characters. */
+    static final int MIN_USERS_KEY = 32;
 
     private GatewayConfigValidator() {
     }
@@ -29,13 +33,13 @@ public final class GatewayConfigValidator {
      * @throws InvalidConfigurationException listing every missing or invalid property
      */
     public static GatewaySettings validate(final GatewayProperties properties) {
-        final Checks checks = new Checks();
-        final GatewayProperties.Fabric fabric = properties.fabric() != null
-            ? properties.fabric() : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null);
+        final ConfigChecks checks = new ConfigChecks();
+        final GatewayProperties.Fabric fabric = properties.fabric() != null ? properties.fabric()
+            : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null, null, null);
 
         final String platformId = checks.identifier("platform-id", properties.platformId());
         final String mspId = checks.identifier("fabric.msp-id", fabric.mspId());
-        final HostPort peer = checks.hostPort("fabric.peer-endpoint", fabric.peerEndpoint());
+        final ConfigChecks.HostPort peer = checks.hostPort("fabric.peer-endpoint", fabric.peerEndpoint());
         final String override = checks.optionalHost("fabric.peer-host-override", fabric.peerHostOverride());
         final Path tlsCaCert = checks.readableFile("fabric.tls-ca-cert", fabric.tlsCaCert());
         final Path certPath = checks.readableFile("fabric.cert-path", fabric.certPath());
@@ -43,15 +47,20 @@ public final class GatewayConfigValidator {
         final String channel = checks.identifier("fabric.channel", fabric.channel());
         final String chaincode = checks.identifier("fabric.chaincode", fabric.chaincode());
         final List<GatewaySettings.TrustedPlatform> trust = trust(checks, properties.trust(), platformId, mspId);
+        final Optional<GatewaySettings.AdminIdentity> admin = admin(checks, fabric);
+        final Optional<Secret> usersKey = usersKey(checks, properties.users());
+        final Optional<GatewaySettings.OAuth> oauth = Optional.ofNullable(properties.oauth())
+            .map(section -> oauth(checks, section));
+        final GatewaySettings.Projection projection = projection(checks, properties.projection());
 
-        if (!checks.problems.isEmpty()) {
-            throw new InvalidConfigurationException(checks.problems);
+        if (!checks.problems().isEmpty()) {
+            throw new InvalidConfigurationException(checks.problems());
         }
         final String authority = override != null ? override : peer.host();
         return new GatewaySettings(platformId,
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
                 channel, chaincode),
-            trust);
+            trust, admin, usersKey, oauth, projection);
     }
 
     /**
@@ -59,7 +68,8 @@ public final class GatewayConfigValidator {
      * receipt from one another org's peer made up; each platform id once; this gateway's own platform listed with
      * its own MSP (a mismatch means the rendered environment belongs to another org).
      */
-    private static List<GatewaySettings.TrustedPlatform> trust(final Checks checks, final GatewayProperties.Trust trust,
+    private static List<GatewaySettings.TrustedPlatform> trust(final ConfigChecks checks,
+                                                               final GatewayProperties.Trust trust,
                                                                final String platformId, final String mspId) {
         final List<GatewayProperties.TrustedPlatform> entries = trust == null || trust.platforms() == null
             ? List.of() : trust.platforms();
@@ -92,7 +102,7 @@ public final class GatewayConfigValidator {
             }
             if (id != null && msp != null && caCert != null) {
                 platforms.add(new GatewaySettings.TrustedPlatform(id, msp, caCert,
-                    PREFIX + prefix + "ca-cert-path"));
+                    ConfigChecks.PREFIX + prefix + "ca-cert-path"));
             }
         }
         if (platformId != null && !ownListed) {
@@ -101,105 +111,87 @@ public final class GatewayConfigValidator {
         return platforms;
     }
 
-    private record HostPort(String host, int port) {
+    /** The org's admin identity: both files or neither (then the admin endpoints answer 503). */
+    private static Optional<GatewaySettings.AdminIdentity> admin(final ConfigChecks checks,
+                                                                 final GatewayProperties.Fabric fabric) {
+        final boolean noCert = ConfigChecks.blank(fabric.adminCertPath());
+        final boolean noKey = ConfigChecks.blank(fabric.adminKeyPath());
+        if (noCert && noKey) {
+            return Optional.empty();
+        }
+        if (noCert || noKey) {
+            checks.problem(noCert ? "fabric.admin-cert-path" : "fabric.admin-key-path",
+                "set both admin-cert-path and admin-key-path, or neither");
+            return Optional.empty();
+        }
+        final Path cert = checks.readableFile("fabric.admin-cert-path", fabric.adminCertPath());
+        final Path key = checks.readableFile("fabric.admin-key-path", fabric.adminKeyPath());
+        return cert == null || key == null ? Optional.empty()
+            : Optional.of(new GatewaySettings.AdminIdentity(cert, key));
     }
 
-    /** Collects problems instead of stopping at the first, so one restart fixes them all. */
-    private static final class Checks {
-        private final List<ConfigProblem> problems = new ArrayList<>();
-
-        private void problem(final String property, final String message) {
-            problems.add(new ConfigProblem(PREFIX + property, message));
+    /** The user id key: optional (without it POST /users answers 503), but never a short one. */
+    private static Optional<Secret> usersKey(final ConfigChecks checks, final GatewayProperties.Users users) {
+        if (users == null || ConfigChecks.blank(users.hmacKey())) {
+            return Optional.empty();
         }
-
-        private String required(final String property, final String value) {
-            if (value == null || value.isBlank()) {
-                problem(property, "is required but not set");
-                return null;
-            }
-            return value.strip();
+        if (users.hmacKey().length() < MIN_USERS_KEY) {
+            checks.problem("users.hmac-key", "must have at least " + MIN_USERS_KEY
+                + " characters (test-network.sh generates one per network)");
+            return Optional.empty();
         }
+        return Optional.of(new Secret(users.hmacKey()));
+    }
 
-        String identifier(final String property, final String value) {
-            final String v = required(property, value);
-            if (v != null && v.chars().anyMatch(Character::isWhitespace)) {
-                problem(property, "must not contain whitespace (got '" + v + "')");
-                return null;
-            }
-            return v;
+    /**
+     * {@code pointsnet.oauth.*}: the issuer always; embedded mode needs the back-end client's secret, external
+     * mode the issuer's JWKS URL.
+     */
+    private static GatewaySettings.OAuth oauth(final ConfigChecks checks, final GatewayProperties.OAuth oauth) {
+        final String modeName = ConfigChecks.blank(oauth.mode()) ? GatewayProperties.OAuth.EMBEDDED
+            : oauth.mode().strip();
+        final GatewaySettings.OAuth.Mode mode = switch (modeName) {
+            case GatewayProperties.OAuth.EMBEDDED -> GatewaySettings.OAuth.Mode.EMBEDDED;
+            case GatewayProperties.OAuth.EXTERNAL -> GatewaySettings.OAuth.Mode.EXTERNAL;
+            default -> null;
+        };
+        if (mode == null) {
+            checks.problem("oauth.mode", "must be " + GatewayProperties.OAuth.EMBEDDED + " or "
+                + GatewayProperties.OAuth.EXTERNAL + " (got '" + modeName + "')");
         }
-
-        String platformId(final String property, final String value) {
-            final String v = required(property, value);
-            if (v != null && !PLATFORM_ID.matcher(v).matches()) {
-                problem(property, "must be a platform id, [a-z0-9][a-z0-9-]{1,31} (got '" + v + "')");
-                return null;
-            }
-            return v;
+        final String issuer = ConfigChecks.blank(oauth.issuer()) ? null : oauth.issuer().strip();
+        if (issuer == null) {
+            checks.problem("oauth.issuer", "the issuer URL tokens carry is missing (e.g. http://127.0.0.1:8081)");
         }
-
-        String optionalHost(final String property, final String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            return identifier(property, value);
+        Secret secret = null;
+        if (mode == GatewaySettings.OAuth.Mode.EMBEDDED) {
+            secret = checks.secret("oauth.client-secret", oauth.clientSecret(), MIN_CLIENT_SECRET,
+                "the back-end client's secret is missing or shorter than " + MIN_CLIENT_SECRET
+                    + " characters (test-network.sh generates one per platform into gateway-secrets.env)");
         }
-
-        HostPort hostPort(final String property, final String value) {
-            final String v = identifier(property, value);
-            if (v == null) {
-                return null;
-            }
-            final int colon = v.lastIndexOf(':');
-            String host = colon > 0 ? v.substring(0, colon) : "";
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            final int port = colon > 0 ? parsePort(v.substring(colon + 1)) : -1;
-            if (host.isEmpty() || port < 0) {
-                problem(property, "must be host:port with a port of 1-65535 (got '" + v + "')");
-                return null;
-            }
-            return new HostPort(host, port);
+        final String jwkSetUri = ConfigChecks.blank(oauth.jwkSetUri()) ? null : oauth.jwkSetUri().strip();
+        if (mode == GatewaySettings.OAuth.Mode.EXTERNAL && jwkSetUri == null) {
+            checks.problem("oauth.jwk-set-uri", "the external issuer's JWKS URL is missing "
+                + "(pointsnet.oauth.mode=external)");
         }
-
-        private static int parsePort(final String text) {
-            try {
-                final int port = Integer.parseInt(text);
-                return port >= 1 && port <= 65535 ? port : -1;
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-
-        Path readableFile(final String property, final String value) {
-            final Path path = path(property, value);
-            if (path == null) {
-                return null;
-            }
-            if (!Files.exists(path)) {
-                problem(property, "file " + path + " does not exist");
-            } else if (!Files.isRegularFile(path)) {
-                problem(property, path + " is not a regular file");
-            } else if (!Files.isReadable(path)) {
-                problem(property, "file " + path + " is not readable by this process");
-            } else {
-                return path;
-            }
+        final Duration ttl = checks.duration("oauth.access-token-ttl", oauth.accessTokenTtl());
+        final Path signingKeyFile = checks.optionalPath("oauth.signing-key-file", oauth.signingKeyFile());
+        if (mode == null || issuer == null || ttl == null) {
             return null;
         }
+        return new GatewaySettings.OAuth(mode, issuer,
+            ConfigChecks.blank(oauth.audience()) ? null : oauth.audience().strip(), Optional.ofNullable(secret), ttl,
+            signingKeyFile, oauth.appRedirectUris() == null ? List.of() : oauth.appRedirectUris(), jwkSetUri,
+            ConfigChecks.blank(oauth.clientJwkSetUri()) ? null : oauth.clientJwkSetUri().strip());
+    }
 
-        private Path path(final String property, final String value) {
-            final String v = required(property, value);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Path.of(v).toAbsolutePath().normalize();
-            } catch (InvalidPathException e) {
-                problem(property, "is not a valid path (got '" + v + "')");
-                return null;
-            }
-        }
+    private static GatewaySettings.Projection projection(final ConfigChecks checks,
+                                                         final GatewayProperties.Projection projection) {
+        final GatewayProperties.Projection section = projection != null ? projection
+            : new GatewayProperties.Projection(GatewayProperties.Projection.MAX_LAG_BLOCKS,
+                GatewayProperties.Projection.CATCH_UP);
+        final Long maxLag = checks.count("projection.max-lag-blocks", section.maxLagBlocks());
+        final Duration catchUp = checks.duration("projection.catch-up", section.catchUp());
+        return maxLag == null || catchUp == null ? null : new GatewaySettings.Projection(maxLag, catchUp);
     }
 }

@@ -5,17 +5,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code pointsnet.*} properties as bound, unvalidated: {@link GatewayConfigValidator} turns them into
- * {@link GatewaySettings} so a missing value is reported by property name instead of failing deep inside
- * Fabric or gRPC code. Paths stay strings here so that a bad path is our message, not a conversion error.
+ * Every {@code pointsnet.*} property as bound, unvalidated: {@link GatewayConfigValidator} turns them into
+ * {@link GatewaySettings} so a missing or malformed value is reported by property name, all of them at once, instead
+ * of failing deep inside Fabric, gRPC or Spring Security code. Paths, numbers and durations stay strings here so that
+ * a bad one is our message, not a conversion error. Bound, no section is null; a section built in code without
+ * the binder may be, and then the validator checks only what it does hold (see {@link GatewayConfigValidator}).
  */
 @ConfigurationProperties("pointsnet")
 public record GatewayProperties(String platformId,
                                 @DefaultValue Fabric fabric,
                                 @DefaultValue Probe probe,
-                                @DefaultValue Trust trust) {
+                                @DefaultValue Trust trust,
+                                @DefaultValue Users users,
+                                @DefaultValue OAuth oauth,
+                                @DefaultValue Projection projection) {
 
-    /** {@code pointsnet.fabric.*}: where the org's peer is and which identity signs. */
+    /**
+     * {@code pointsnet.fabric.*}: where the org's peer is and which identity signs; optionally the org's admin
+     * identity (OU=admin) for platform admin functions.
+     */
     public record Fabric(String mspId,
                          String peerEndpoint,
                          String peerHostOverride,
@@ -23,7 +31,9 @@ public record GatewayProperties(String platformId,
                          String certPath,
                          String keyPath,
                          String channel,
-                         String chaincode) {
+                         String chaincode,
+                         String adminCertPath,
+                         String adminKeyPath) {
     }
 
     /** {@code pointsnet.probe.*}: smoke-test endpoints, off unless asked for. */
@@ -42,5 +52,70 @@ public record GatewayProperties(String platformId,
      * root CA certificates (the org's {@code msp/cacerts}).
      */
     public record TrustedPlatform(String platformId, String mspId, String caCertPath) {
+    }
+
+    /** {@code pointsnet.users.*}: the key of the user id HMAC; without it no user ids are issued. */
+    public record Users(String hmacKey) {
+
+        @Override
+        public String toString() {
+            return "Users[hmacKey=" + Secret.mask(hmacKey) + "]";
+        }
+    }
+
+    /**
+     * {@code pointsnet.oauth.*}: who issues the tokens this gateway accepts.
+     *
+     * @param mode             {@value #EMBEDDED} (default): this gateway is the authorization server of its
+     *                         platform; {@value #EXTERNAL}: it only validates tokens of the issuer at {@code jwkSetUri}
+     * @param issuer           the issuer URL tokens carry ({@code iss}) and are checked against
+     * @param audience         the {@code aud} tokens must name; defaults to the issuer (this gateway's API)
+     * @param clientSecret     secret of the platform's back-end client {@code <platformId>-backend} (embedded)
+     * @param accessTokenTtl   lifetime of access tokens (embedded)
+     * @param signingKeyFile   the EC P-256 token signing key (a private JWK), created 0600 when missing (embedded)
+     * @param appRedirectUris  redirect URIs of the end-user app client {@code <platformId>-app} (embedded)
+     * @param jwkSetUri        JWKS of the external issuer (external)
+     * @param clientJwkSetUri  JWKS of the back end's own keys: enables private_key_jwt client authentication
+     *                         (RFC 7523) for {@code <platformId>-backend} next to the secret (embedded)
+     */
+    public record OAuth(@DefaultValue(EMBEDDED) String mode,
+                        String issuer,
+                        String audience,
+                        String clientSecret,
+                        @DefaultValue("5m") String accessTokenTtl,
+                        String signingKeyFile,
+                        @DefaultValue("http://127.0.0.1/callback") List<String> appRedirectUris,
+                        String jwkSetUri,
+                        String clientJwkSetUri) {
+
+        /** The mode in which this gateway is its platform's authorization server. */
+        public static final String EMBEDDED = "embedded";
+        /** The mode in which another issuer's tokens are accepted. */
+        public static final String EXTERNAL = "external";
+
+        @Override
+        public String toString() {
+            return "OAuth[mode=" + mode + ", issuer=" + issuer + ", audience=" + audience + ", clientSecret="
+                + Secret.mask(clientSecret) + ", accessTokenTtl=" + accessTokenTtl + ", signingKeyFile="
+                + signingKeyFile + ", appRedirectUris=" + appRedirectUris + ", jwkSetUri=" + jwkSetUri
+                + ", clientJwkSetUri=" + clientJwkSetUri + "]";
+        }
+    }
+
+    /**
+     * {@code pointsnet.projection.*}.
+     *
+     * @param maxLagBlocks blocks behind the peer beyond which the gateway is not ready: a few seconds of blocks
+     *                     under load (the orderer cuts a block at most every 2 s, or sooner when full); more means the
+     *                     listener is stuck or far behind, and the projection's answers are stale
+     * @param catchUp      how long {@code GET /reconciliation} waits for the projection to reach the peer's height
+     */
+    public record Projection(@DefaultValue(MAX_LAG_BLOCKS) String maxLagBlocks,
+                             @DefaultValue(CATCH_UP) String catchUp) {
+
+        /** Default of {@code max-lag-blocks}. */
+        public static final String MAX_LAG_BLOCKS = "20";
+        /** Default of {@code catch-up}. */
+        public static final String CATCH_UP = "10s";
     }
 }

@@ -1,21 +1,38 @@
 package org.pointsnet.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validated gateway configuration; every value is present and well-formed.
  *
- * @param trust every platform the event projection accepts postings of, in configuration order (never empty;
- *              includes this gateway's own platform)
+ * @param trust        every platform the event projection accepts postings of, in configuration order (never
+ *                     empty; includes this gateway's own platform)
+ * @param admin        the org's admin identity for platform admin functions, when configured
+ * @param usersHmacKey the key of the user id HMAC, when configured
+ * @param oauth        who issues the tokens this gateway accepts; empty only for settings validated from properties
+ *                     built without the binder (tests of other sections)
  */
-public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlatform> trust) {
+public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlatform> trust,
+                              Optional<AdminIdentity> admin, Optional<Secret> usersHmacKey, Optional<OAuth> oauth,
+                              Projection projection) {
 
     public GatewaySettings {
         Objects.requireNonNull(platformId, "platformId");
         Objects.requireNonNull(fabric, "fabric");
         trust = List.copyOf(trust);
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(usersHmacKey, "usersHmacKey");
+        Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(projection, "projection");
+    }
+
+    /** The OAuth settings; a gateway whose properties were not bound has none, and cannot serve tokens. */
+    public OAuth requireOAuth() {
+        return oauth.orElseThrow(() -> new InvalidConfigurationException("pointsnet.oauth", "is not configured"));
     }
 
     /**
@@ -64,6 +81,66 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
         public String peerTarget() {
             final String host = peerHost.contains(":") ? "[" + peerHost + "]" : peerHost;
             return host + ":" + peerPort;
+        }
+
+        /** The same peer, signing as {@code identity} instead. */
+        public Fabric signingAs(final AdminIdentity identity) {
+            return new Fabric(mspId, peerHost, peerPort, tlsAuthority, tlsCaCert, identity.certPath(),
+                identity.keyPath(), channel, chaincode);
+        }
+    }
+
+    /** The org's Admin@ identity (OU=admin): certificate and key files, both readable. */
+    public record AdminIdentity(Path certPath, Path keyPath) {
+
+        public AdminIdentity {
+            Objects.requireNonNull(certPath, "certPath");
+            Objects.requireNonNull(keyPath, "keyPath");
+        }
+    }
+
+    /**
+     * Who issues the tokens this gateway accepts ({@link GatewayProperties.OAuth} explains each).
+     *
+     * @param clientSecret     present in embedded mode
+     * @param signingKeyFile   null: the signing key lives in memory only
+     * @param jwkSetUri        present in external mode
+     * @param clientJwkSetUri  null: the back end authenticates with its secret only
+     */
+    public record OAuth(Mode mode, String issuer, String audience, Optional<Secret> clientSecret,
+                        Duration accessTokenTtl, Path signingKeyFile, List<String> appRedirectUris, String jwkSetUri,
+                        String clientJwkSetUri) {
+
+        /** Embedded authorization server, or tokens of an external issuer. */
+        public enum Mode {
+            EMBEDDED,
+            EXTERNAL
+        }
+
+        public OAuth {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+            appRedirectUris = List.copyOf(appRedirectUris);
+        }
+
+        /** The audience tokens must carry: the configured one, else the issuer. */
+        public String expectedAudience() {
+            return audience == null ? issuer : audience;
+        }
+    }
+
+    /**
+     * The event projection's limits ({@link GatewayProperties.Projection} explains each).
+     *
+     * @param maxLagBlocks at least 0
+     * @param catchUp      positive
+     */
+    public record Projection(long maxLagBlocks, Duration catchUp) {
+
+        public Projection {
+            Objects.requireNonNull(catchUp, "catchUp");
         }
     }
 }

@@ -2,7 +2,9 @@ package org.pointsnet.gateway.events;
 
 import java.time.Duration;
 
-/** Doubling reconnect delay between {@code initial} and {@code max}; {@link #reset()} after a success. Not thread-safe. */
+/**
+ * Doubling reconnect delay between {@code initial} and {@code max}; {@link #reset()} after a success. Not thread-safe.
+ */
 public final class Backoff {
 
     private final Duration initial;

@@ -7,13 +7,14 @@ import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
+import org.pointsnet.contract.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads the channel's committed blocks on a background thread from the handler's resume position, hands each
- * block's chaincode events to the {@link BlockHandler} and keeps them in the {@link EventRing}. A broken stream,
+ * block's chaincode events to the {@link BlockHandler} and then to the {@link EventObserver}. A broken stream,
  * or a handler failure, reopens the stream from the handler's position after a 1 s..30 s backoff, so a block is
  * handled again only if its handling did not complete.
  *
@@ -26,7 +27,7 @@ public final class BlockEventListener implements AutoCloseable {
 
     private final BlockSource source;
     private final BlockHandler handler;
-    private final EventRing ring;
+    private final EventObserver observer;
     private final ObjectMapper json;
     private final String chaincode;
     private final Backoff backoff;
@@ -36,11 +37,11 @@ public final class BlockEventListener implements AutoCloseable {
     private volatile CloseableIterator<Block> stream;
     private Thread thread;
 
-    public BlockEventListener(final BlockSource source, final BlockHandler handler, final EventRing ring,
+    public BlockEventListener(final BlockSource source, final BlockHandler handler, final EventObserver observer,
                               final ObjectMapper json, final String chaincode, final Backoff backoff) {
         this.source = source;
         this.handler = handler;
-        this.ring = ring;
+        this.observer = observer;
         this.json = json;
         this.chaincode = chaincode;
         this.backoff = backoff;
@@ -156,9 +157,9 @@ public final class BlockEventListener implements AutoCloseable {
                 continue; // nothing to show; the handler accounts for it (the projection sets it aside)
             }
             final ChaincodeEventRecord event = transactionEvent.record(json);
-            ring.add(event);
+            observer.observe(event);
             LOG.info("chaincode event name={} block={} tx={} type={}", printable(event.eventName()), number,
-                printable(event.txId()), printable(event.payload().path("type").asString("")));
+                printable(event.txId()), printable(event.payload().path(Receipt.Fields.TYPE).asString("")));
         }
     }
 

@@ -41,8 +41,9 @@ public final class BlockEvents {
     /** The events of {@code chaincode} in {@code block}, in block order. */
     public static List<TransactionEvent> of(final Block block, final String chaincode) {
         final long number = block.getHeader().getNumber();
-        final ByteString validity = block.getMetadata().getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
-            ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
+        final int filter = BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE;
+        final ByteString validity = block.getMetadata().getMetadataCount() > filter
+            ? block.getMetadata().getMetadata(filter) : ByteString.EMPTY;
         final List<TransactionEvent> events = new ArrayList<>();
         for (int i = 0; i < block.getData().getDataCount(); i++) {
             if (i >= validity.size() || validity.byteAt(i) != TxValidationCode.VALID_VALUE) {

@@ -3,30 +3,30 @@ package org.pointsnet.gateway.events;
 import java.time.Duration;
 import org.hyperledger.fabric.client.Network;
 import org.pointsnet.gateway.fabric.FabricConnection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
 
-/** The event ring and the block listener feeding the {@link BlockHandler} (the projection), started when ready. */
+/**
+ * The block listener feeding the {@link BlockHandler} (the projection) and then every {@link EventObserver} bean,
+ * started when ready.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EventsConfiguration {
 
     static final Duration BACKOFF_INITIAL = Duration.ofSeconds(1);
     static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
 
-    @Bean
-    EventRing eventRing() {
-        return new EventRing();
-    }
-
     @Bean(destroyMethod = "close")
     BlockEventListener blockEventListener(final FabricConnection connection, final BlockHandler handler,
-                                          final EventRing ring, final ObjectMapper json) {
+                                          final ObjectProvider<EventObserver> observers, final ObjectMapper json) {
         final Network network = connection.network();
         final BlockSource source = start -> network.newBlockEventsRequest().startBlock(start).build().getEvents();
-        return new BlockEventListener(source, handler, ring, json, connection.chaincodeName(),
+        final EventObserver all = event -> observers.orderedStream().forEach(observer -> observer.observe(event));
+        return new BlockEventListener(source, handler, all, json, connection.chaincodeName(),
             new Backoff(BACKOFF_INITIAL, BACKOFF_MAX));
     }
 

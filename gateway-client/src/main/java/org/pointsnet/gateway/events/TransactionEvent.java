@@ -35,11 +35,12 @@ public record TransactionEvent(long blockNumber, int txIndex, String txId, Strin
         return problem == null;
     }
 
-    /** The event as the ring and the probe show it: the payload parsed as JSON (text if not JSON). */
+    /** The event as observers see it: the payload parsed as JSON (text if not JSON). */
     public ChaincodeEventRecord record(final ObjectMapper json) {
         if (!readable()) {
             throw new IllegalStateException("the chaincode event of tx " + txId + " could not be read: " + problem);
         }
-        return new ChaincodeEventRecord(blockNumber, txId, eventName, BlockEvents.parsePayload(payload.toByteArray(), json));
+        return new ChaincodeEventRecord(blockNumber, txId, eventName,
+            BlockEvents.parsePayload(payload.toByteArray(), json));
     }
 }

@@ -42,6 +42,7 @@ public final class FabricConnection implements AutoCloseable {
     private final Gateway gateway;
     private final Network network;
     private final Contract contract;
+    private final Qscc qscc;
     private final String chaincodeName;
 
     private FabricConnection(final ManagedChannel channel, final Gateway gateway, final String channelName,
@@ -50,6 +51,7 @@ public final class FabricConnection implements AutoCloseable {
         this.gateway = gateway;
         this.network = gateway.getNetwork(channelName);
         this.contract = network.getContract(chaincodeName);
+        this.qscc = new Qscc(network.getContract("qscc"), channelName);
         this.chaincodeName = chaincodeName;
     }
 
@@ -104,6 +106,11 @@ public final class FabricConnection implements AutoCloseable {
 
     public Contract contract() {
         return contract;
+    }
+
+    /** The channel's query system chaincode on this org's peer. */
+    public Qscc qscc() {
+        return qscc;
     }
 
     public String chaincodeName() {

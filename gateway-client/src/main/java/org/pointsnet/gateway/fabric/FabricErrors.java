@@ -8,6 +8,7 @@ import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.pointsnet.contract.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,9 @@ public final class FabricErrors {
                                             final GatewayException e) {
         final Status status = e.getStatus();
         final List<ErrorDetail> details = e.getDetails();
-        final Optional<ChaincodeErrorMessage> coded = chaincodeError(status, details);
+        final Optional<ErrorCode.Coded> coded = chaincodeError(status, details);
         if (coded.isPresent()) {
-            final ChaincodeErrorMessage m = coded.get();
+            final ErrorCode.Coded m = coded.get();
             LOG.info("{} rejected by chaincode: {}: {} (tx {})", operation, m.code(), m.detail(), transactionId);
             return new ChaincodeRejectedException(m.code(), m.detail(), transactionId, e);
         }
@@ -45,15 +46,18 @@ public final class FabricErrors {
         return new LedgerFailureException(summary, transactionId, e);
     }
 
-    /** The coded chaincode message in the endorsement details or, failing that, in the status description. */
-    static Optional<ChaincodeErrorMessage> chaincodeError(final Status status, final List<ErrorDetail> details) {
+    /**
+     * The coded chaincode message ({@link ErrorCode#read}, the contract's wire format) in the endorsement details or,
+     * failing that, in the status description.
+     */
+    static Optional<ErrorCode.Coded> chaincodeError(final Status status, final List<ErrorDetail> details) {
         for (final ErrorDetail detail : details) {
-            final Optional<ChaincodeErrorMessage> coded = ChaincodeErrorMessage.parse(detail.getMessage());
+            final Optional<ErrorCode.Coded> coded = ErrorCode.read(detail.getMessage());
             if (coded.isPresent()) {
                 return coded;
             }
         }
-        return ChaincodeErrorMessage.parse(status.getDescription());
+        return ErrorCode.read(status.getDescription());
     }
 
     static boolean isUnavailable(final Status.Code code) {

@@ -3,17 +3,22 @@ package org.pointsnet.gateway.fabric;
 import io.grpc.ConnectivityState;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.GatewayException;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ready when the gRPC channel is not failing and the chaincode answers an evaluate of GetValue on a key that is
- * never written. A coded chaincode error (NOT_FOUND) is an answer: the chaincode ran.
+ * Ready when the gRPC channel is not failing and the points chaincode answers an evaluate of {@code platform:List}
+ * (one small read on this org's peer, no write). A coded chaincode error is an answer too: the chaincode ran.
  */
 public final class FabricLedgerHealth implements LedgerHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricLedgerHealth.class);
     private static final long CHECK_SECONDS = 3;
+    private static final LedgerFunction CHECK = LedgerFunction.LIST_PLATFORMS;
+    private static final String NO_ARGUMENTS = JsonMapper.shared().writeValueAsString(new LedgerRequest.NoArguments());
 
     private final FabricConnection connection;
     private volatile Boolean lastReady;
@@ -34,8 +39,8 @@ public final class FabricLedgerHealth implements LedgerHealth {
             return Readiness.down("peer connection not established");
         }
         try {
-            connection.contract().newProposal(ChaincodeFunctions.GET_VALUE)
-                .addArguments(ChaincodeFunctions.READINESS_KEY)
+            connection.contract().newProposal(CHECK.qualifiedName())
+                .addArguments(NO_ARGUMENTS)
                 .build()
                 .evaluate(options -> options.withDeadlineAfter(CHECK_SECONDS, TimeUnit.SECONDS));
             return Readiness.up();

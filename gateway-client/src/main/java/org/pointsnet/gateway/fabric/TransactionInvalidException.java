@@ -8,7 +8,8 @@ public final class TransactionInvalidException extends LedgerException {
     private final String validationCode;
     private final long blockNumber;
 
-    public TransactionInvalidException(final String transactionId, final String validationCode, final long blockNumber) {
+    public TransactionInvalidException(final String transactionId, final String validationCode,
+                                       final long blockNumber) {
         super("transaction " + transactionId + " committed as " + validationCode + " in block " + blockNumber,
             transactionId, null);
         this.validationCode = validationCode;

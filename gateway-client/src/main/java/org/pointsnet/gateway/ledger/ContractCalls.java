@@ -1,17 +1,30 @@
 package org.pointsnet.gateway.ledger;
 
-/** One attempt at a chaincode call; {@link FabricLedgerClient} adds the retries. Package-private seam for tests. */
+import org.pointsnet.contract.LedgerFunction;
+
+/**
+ * One attempt at a chaincode call with its request already in JSON; {@link FabricLedgerClient} adds the typing and
+ * the retries. Package-private seam for tests.
+ */
 interface ContractCalls {
 
     /**
      * @throws RetryableConflict when the attempt lost a read conflict (at validation or at endorsement)
      */
-    LedgerClient.Committed submitOnce(String function, String requestJson);
+    Submitted submitOnce(LedgerFunction function, String requestJson);
 
-    String evaluate(String function, String requestJson);
+    String evaluate(LedgerFunction function, String requestJson);
 
     /** The number of the block that holds committed transaction {@code txId} (this org's peer, qscc). */
     long blockNumberOf(String txId);
+
+    /**
+     * A transaction this org's peer committed as VALID.
+     *
+     * @param resultJson the function's result as the chaincode returned it
+     */
+    record Submitted(String txId, long blockNumber, String resultJson) {
+    }
 
     /** The attempt changed nothing because of a concurrent transaction; endorsing again may succeed. */
     final class RetryableConflict extends RuntimeException {

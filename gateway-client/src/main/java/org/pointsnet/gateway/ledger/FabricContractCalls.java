@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -7,13 +8,11 @@ import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.micrometer.core.instrument.Timer;
-import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.gateway.fabric.FabricErrors;
-import org.pointsnet.gateway.fabric.LedgerFailureException;
+import org.pointsnet.gateway.fabric.Qscc;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
 
 /** {@link ContractCalls} on a fabric-gateway {@link Contract}, error translation by {@link FabricErrors}. */
@@ -23,29 +22,27 @@ final class FabricContractCalls implements ContractCalls {
     static final String ENDORSEMENT_MISMATCH = "ProposalResponsePayloads do not match";
 
     private final Contract contract;
-    private final Contract qscc;
-    private final String channel;
+    private final Qscc qscc;
 
-    /** @param qscc the channel's query system chaincode, {@code network.getContract("qscc")} */
-    FabricContractCalls(final Contract contract, final Contract qscc, final String channel) {
+    FabricContractCalls(final Contract contract, final Qscc qscc) {
         this.contract = contract;
         this.qscc = qscc;
-        this.channel = channel;
     }
 
     @Override
-    public LedgerClient.Committed submitOnce(final String function, final String requestJson) {
+    public Submitted submitOnce(final LedgerFunction function, final String requestJson) {
+        final String name = function.qualifiedName();
         String txId = null;
         try {
-            final Proposal proposal = contract.newProposal(function).addArguments(requestJson).build();
+            final Proposal proposal = contract.newProposal(name).addArguments(requestJson).build();
             txId = proposal.getTransactionId();
             final Timer.Sample submitting = Timer.start();
             final SubmittedTransaction submitted = proposal.endorse().submitAsync();
-            submitting.stop(LedgerTimers.submit(function));
+            submitting.stop(LedgerTimers.submit(name));
             final byte[] result = submitted.getResult();
             final Timer.Sample committing = Timer.start();
             final Status status = submitted.getStatus();
-            committing.stop(LedgerTimers.commit(function, status.getCode().name()));
+            committing.stop(LedgerTimers.commit(name, status.getCode().name()));
             if (!status.isSuccessful()) {
                 final TxValidationCode code = status.getCode();
                 if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
@@ -54,39 +51,34 @@ final class FabricContractCalls implements ContractCalls {
                 }
                 throw new TransactionInvalidException(status.getTransactionId(), code.name(), status.getBlockNumber());
             }
-            return new LedgerClient.Committed(status.getTransactionId(), status.getBlockNumber(),
+            return new Submitted(status.getTransactionId(), status.getBlockNumber(),
                 new String(result, StandardCharsets.UTF_8));
         } catch (EndorseException e) {
             if (isEndorsementMismatch(e)) {
                 throw new RetryableConflict(ENDORSEMENT_MISMATCH, txId, e);
             }
-            throw FabricErrors.translate(function, txId, e);
+            throw FabricErrors.translate(name, txId, e);
         } catch (GatewayException e) {
-            throw FabricErrors.translate(function, txId, e);
+            throw FabricErrors.translate(name, txId, e);
         }
     }
 
     @Override
-    public String evaluate(final String function, final String requestJson) {
+    public String evaluate(final LedgerFunction function, final String requestJson) {
+        final String name = function.qualifiedName();
         try {
             final Timer.Sample evaluating = Timer.start();
-            final byte[] result = contract.evaluateTransaction(function, requestJson);
-            evaluating.stop(LedgerTimers.evaluate(function));
+            final byte[] result = contract.evaluateTransaction(name, requestJson);
+            evaluating.stop(LedgerTimers.evaluate(name));
             return new String(result, StandardCharsets.UTF_8);
         } catch (GatewayException e) {
-            throw FabricErrors.translate(function, null, e);
+            throw FabricErrors.translate(name, null, e);
         }
     }
 
     @Override
     public long blockNumberOf(final String txId) {
-        try {
-            return Block.parseFrom(qscc.evaluateTransaction("GetBlockByTxID", channel, txId)).getHeader().getNumber();
-        } catch (GatewayException e) {
-            throw FabricErrors.translate("qscc:GetBlockByTxID", txId, e);
-        } catch (InvalidProtocolBufferException e) {
-            throw new LedgerFailureException("qscc:GetBlockByTxID returned no block for tx " + txId, txId, e);
-        }
+        return qscc.blockNumberOf(txId);
     }
 
     static boolean isEndorsementMismatch(final GatewayException e) {

@@ -1,11 +1,14 @@
 package org.pointsnet.gateway.ledger;
 
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Receipt;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link LedgerClient} over the org's client connection and, when configured, its admin connection. A submit
@@ -19,6 +22,9 @@ public final class FabricLedgerClient implements LedgerClient {
     /** Re-endorsements after the first attempt. */
     public static final int MAX_RETRIES = 5;
 
+    // Jackson 3's defaults: a record's members in component order, unknown members ignored (a result may grow).
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private final ContractCalls client;
     private final ContractCalls admin;
 
@@ -29,12 +35,13 @@ public final class FabricLedgerClient implements LedgerClient {
     }
 
     @Override
-    public Committed submit(final String function, final String requestJson) {
-        return submitWithRetries(client, function, requestJson);
+    public Committed submit(final LedgerFunction function, final LedgerRequest request) {
+        return submitWithRetries(client, function, json(function, LedgerFunction.Kind.SUBMIT, request));
     }
 
     @Override
-    public Committed submitAsAdmin(final String function, final String requestJson) {
+    public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
+        final String requestJson = json(function, LedgerFunction.Kind.SUBMIT, request);
         if (admin == null) {
             throw new AdminIdentityMissingException();
         }
@@ -47,37 +54,60 @@ public final class FabricLedgerClient implements LedgerClient {
     }
 
     @Override
-    public String evaluate(final String function, final String requestJson) {
-        return client.evaluate(function, requestJson);
+    public String evaluate(final LedgerFunction function, final LedgerRequest request) {
+        return client.evaluate(function, json(function, LedgerFunction.Kind.EVALUATE, request));
+    }
+
+    /** The JSON argument the chaincode receives for {@code request}. */
+    public static String toJson(final LedgerRequest request) {
+        return JSON.writeValueAsString(request);
+    }
+
+    /** The request as the chaincode reads it, once it is sure to be the function's own shape. */
+    private static String json(final LedgerFunction function, final LedgerFunction.Kind kind,
+                               final LedgerRequest request) {
+        if (function.kind() != kind) {
+            throw new IllegalArgumentException(function + " is not a " + kind + " function");
+        }
+        if (!LedgerRequest.typeOf(function).isInstance(request)) {
+            throw new IllegalArgumentException(function + " takes a " + LedgerRequest.typeOf(function).getSimpleName()
+                + ", not " + (request == null ? "null" : request.getClass().getSimpleName()));
+        }
+        return toJson(request);
     }
 
     /**
      * A repeated request id commits a transaction that changes nothing and returns the stored receipt; the answer
      * names the transaction and block that made the effect, so every repeat gets the same receipt as the first.
      */
-    private static Committed asFirstCommit(final ContractCalls calls, final Committed committed) {
-        final String receiptTx = receiptTxId(committed.resultJson());
-        if (receiptTx == null || receiptTx.equals(committed.txId())) {
-            return committed;
+    private static Committed asFirstCommit(final ContractCalls calls, final LedgerFunction function,
+                                           final ContractCalls.Submitted submitted) {
+        final Receipt receipt = receipt(function, submitted);
+        final String receiptTx = receipt.txId();
+        if (receiptTx == null || receiptTx.equals(submitted.txId())) {
+            return new Committed(submitted.txId(), submitted.blockNumber(), receipt);
         }
-        return new Committed(receiptTx, calls.blockNumberOf(receiptTx), committed.resultJson());
+        return new Committed(receiptTx, calls.blockNumberOf(receiptTx), receipt);
     }
 
-    private static String receiptTxId(final String resultJson) {
+    private static Receipt receipt(final LedgerFunction function, final ContractCalls.Submitted submitted) {
         try {
-            final JsonNode txId = JsonMapper.shared().readTree(resultJson).path("txId");
-            return txId.isString() ? txId.asString() : null;
+            final Receipt receipt = JSON.readValue(submitted.resultJson(), Receipt.class);
+            if (receipt != null) {
+                return receipt;
+            }
         } catch (JacksonException e) {
-            return null;
+            // reported below
         }
+        throw new LedgerFailureException(function + " returned no receipt object", submitted.txId(), null);
     }
 
-    private static Committed submitWithRetries(final ContractCalls calls, final String function,
+    private static Committed submitWithRetries(final ContractCalls calls, final LedgerFunction function,
                                                final String requestJson) {
         ContractCalls.RetryableConflict last = null;
         for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
             try {
-                return asFirstCommit(calls, calls.submitOnce(function, requestJson));
+                return asFirstCommit(calls, function, calls.submitOnce(function, requestJson));
             } catch (ContractCalls.RetryableConflict conflict) {
                 last = conflict;
                 LOG.info("{} attempt {} lost a conflict ({}, tx {}); endorsing again", function, attempt + 1,

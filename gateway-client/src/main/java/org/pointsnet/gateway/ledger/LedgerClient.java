@@ -1,28 +1,34 @@
 package org.pointsnet.gateway.ledger;
 
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Receipt;
+
 /**
- * Calls the points chaincode. Every function takes one JSON string argument (docs/ledger.md, "Functions").
+ * Calls the points chaincode: a {@link LedgerFunction} with its {@link LedgerRequest} (docs/ledger.md, "Functions").
  *
  * <p>Failures are {@link org.pointsnet.gateway.fabric.LedgerException}s: a coded chaincode refusal is a
  * {@link org.pointsnet.gateway.fabric.ChaincodeRejectedException}, an unreachable peer or a conflict that
- * outlived the retries a {@link org.pointsnet.gateway.fabric.LedgerUnavailableException}.
+ * outlived the retries a {@link org.pointsnet.gateway.fabric.LedgerUnavailableException}. A function of the wrong
+ * kind, or a request of another function's shape, is a programming error: {@link IllegalArgumentException}.
  */
 public interface LedgerClient {
 
     /**
-     * Submits as the org's client identity and waits for the commit on this org's peer. A transaction that
-     * loses a read conflict is endorsed again with the same request (the chaincode is idempotent by request id).
+     * Submits a {@link LedgerFunction.Kind#SUBMIT} function as the org's client identity and waits for the commit
+     * on this org's peer. A transaction that loses a read conflict is endorsed again with the same request (the
+     * chaincode is idempotent by request id).
      */
-    Committed submit(String function, String requestJson);
+    Committed submit(LedgerFunction function, LedgerRequest request);
 
     /** Like {@link #submit} but signed by the org's admin identity (OU=admin), for platform admin functions. */
-    Committed submitAsAdmin(String function, String requestJson);
+    Committed submitAsAdmin(LedgerFunction function, LedgerRequest request);
 
     /** Whether an admin identity is configured; without one {@link #submitAsAdmin} throws. */
     boolean adminAvailable();
 
-    /** Evaluates a query function on this org's peer; returns the JSON answer. */
-    String evaluate(String function, String requestJson);
+    /** Evaluates a {@link LedgerFunction.Kind#EVALUATE} function on this org's peer; returns the JSON answer. */
+    String evaluate(LedgerFunction function, LedgerRequest request);
 
     /**
      * A committed submit.
@@ -30,8 +36,8 @@ public interface LedgerClient {
      * @param txId        the transaction that made the effect: for a repeated request id the first one (the
      *                    receipt's), not the repeat's own transaction, which changed nothing
      * @param blockNumber block {@code txId} committed in
-     * @param resultJson  the function's result: for mutating functions the receipt
+     * @param receipt     the function's result, the receipt of what the transaction did
      */
-    record Committed(String txId, long blockNumber, String resultJson) {
+    record Committed(String txId, long blockNumber, Receipt receipt) {
     }
 }

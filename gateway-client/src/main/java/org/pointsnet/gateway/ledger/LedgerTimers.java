@@ -14,7 +14,8 @@ final class LedgerTimers {
     }
 
     static Timer submit(final String function) {
-        return timer("pointsnet.ledger.submit", "endorse and submit to the orderer", function).register(Metrics.globalRegistry);
+        return timer("pointsnet.ledger.submit", "endorse and submit to the orderer", function)
+            .register(Metrics.globalRegistry);
     }
 
     static Timer commit(final String function, final String validationCode) {
@@ -23,7 +24,8 @@ final class LedgerTimers {
     }
 
     static Timer evaluate(final String function) {
-        return timer("pointsnet.ledger.evaluate", "query on this org's peer", function).register(Metrics.globalRegistry);
+        return timer("pointsnet.ledger.evaluate", "query on this org's peer", function)
+            .register(Metrics.globalRegistry);
     }
 
     private static Timer.Builder timer(final String name, final String description, final String function) {

@@ -2,17 +2,17 @@ package org.pointsnet.gateway.logging;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pointsnet.contract.Limits;
 
 /**
  * Masks network user ids in log text: the platform and the first six characters stay, enough to follow one user
  * through a log, not enough to match the id anywhere else. A user id is {@code <platformId>.<HMAC>}: 43 base64url
- * characters of HMAC-SHA256, or fewer when the id is cut to its 64-character limit ({@code api.UserIds}); only
+ * characters of HMAC-SHA256, or fewer when the id is cut to its 64-character limit ({@code users.UserIds}); only
  * that exact shape is masked, so class and host names in the same text stay readable.
  */
 public final class LogMasking {
 
     private static final int HMAC_LENGTH = 43;
-    private static final int MAX_ID = 64;
     private static final Pattern CANDIDATE = Pattern.compile(
         "(?<![A-Za-z0-9_.-])([a-z0-9][a-z0-9-]{1,31})\\.([A-Za-z0-9_-]{12,43})(?![A-Za-z0-9_.-])");
 
@@ -29,7 +29,8 @@ public final class LogMasking {
         while (id.find()) {
             final String platform = id.group(1);
             final String hmac = id.group(2);
-            final boolean userId = hmac.length() == HMAC_LENGTH || platform.length() + 1 + hmac.length() == MAX_ID;
+            final boolean userId = hmac.length() == HMAC_LENGTH
+                || platform.length() + 1 + hmac.length() == Limits.MAX_ID;
             id.appendReplacement(out, Matcher.quoteReplacement(
                 userId ? platform + "." + hmac.substring(0, 6) + "…" : id.group()));
         }

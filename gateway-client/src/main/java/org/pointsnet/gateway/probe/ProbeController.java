@@ -3,8 +3,6 @@ package org.pointsnet.gateway.probe;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.pointsnet.gateway.events.ChaincodeEventRecord;
-import org.pointsnet.gateway.events.EventRing;
-import org.pointsnet.gateway.fabric.ValueLedger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

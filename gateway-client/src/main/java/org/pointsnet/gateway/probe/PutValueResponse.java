@@ -1,7 +1,5 @@
 package org.pointsnet.gateway.probe;
 
-import org.pointsnet.gateway.fabric.CommittedWrite;
-
 /** Answer to a committed PutValue. */
 public record PutValueResponse(String txId, long blockNumber, String validationCode, String key, String value) {
 

@@ -1,7 +1,5 @@
 package org.pointsnet.gateway.probe;
 
-import org.pointsnet.gateway.fabric.StoredValue;
-
 /** Answer to GET /api/v1/probe/values/{key}. */
 public record ValueResponse(String key, String value) {
 

@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.projection;
 
 import java.util.Objects;
+import org.pointsnet.contract.Receipt;
 
 /** The projection's verdict on one Receipt event: the receipt to store, or why it is set aside. */
 record Admission(Receipt receipt, SetAsideReason reason, String detail) {

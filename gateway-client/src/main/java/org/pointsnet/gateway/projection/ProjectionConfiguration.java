@@ -1,20 +1,12 @@
 package org.pointsnet.gateway.projection;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.fabric.FabricConnection;
-import org.pointsnet.gateway.fabric.FabricErrors;
-import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.trust.EndorsementVerifier;
 import org.pointsnet.gateway.trust.TrustedMsps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,30 +34,15 @@ public class ProjectionConfiguration {
 
     /** qscc GetChainInfo on this org's peer. */
     @Bean
-    ChainHeight chainHeight(final FabricConnection connection, final GatewaySettings settings) {
-        final Contract qscc = connection.network().getContract("qscc");
-        final String channel = settings.fabric().channel();
-        return () -> {
-            try {
-                return BlockchainInfo.parseFrom(qscc.evaluateTransaction("GetChainInfo", channel)).getHeight();
-            } catch (GatewayException e) {
-                throw FabricErrors.translate("qscc:GetChainInfo", null, e);
-            } catch (InvalidProtocolBufferException e) {
-                throw new LedgerFailureException("qscc:GetChainInfo returned no chain info", null, e);
-            }
-        };
+    ChainHeight chainHeight(final FabricConnection connection) {
+        return connection.qscc()::height;
     }
 
-    /**
-     * @param maxLag blocks behind the peer beyond which the gateway is not ready: a few seconds of blocks under
-     *               load (the orderer cuts a block at most every 2 s, or sooner when full); more means the
-     *               listener is stuck or far behind, and the projection's answers are stale
-     */
+    /** Lag beyond {@code pointsnet.projection.max-lag-blocks} makes the gateway not ready. */
     @Bean
     ListenerProgress listenerProgress(final ProjectionStore store, final ChainHeight height,
-                                      @Value("${pointsnet.projection.max-lag-blocks:20}") final long maxLag,
-                                      final MeterRegistry meters) {
-        final ListenerProgress progress = new ListenerProgress(store, height, maxLag);
+                                      final GatewaySettings settings, final MeterRegistry meters) {
+        final ListenerProgress progress = new ListenerProgress(store, height, settings.projection().maxLagBlocks());
         Gauge.builder("pointsnet.listener.lag.blocks", progress, p -> p.lagBlocks().orElse(-1))
             .description("committed blocks the event projection has not stored yet (-1: unknown)")
             .register(meters);
@@ -74,8 +51,7 @@ public class ProjectionConfiguration {
 
     @Bean
     Reconciliation reconciliation(final LedgerClient ledger, final ChainHeight height, final ProjectionStore store,
-                                  final ObjectMapper json, final MeterRegistry meters,
-                                  @Value("${pointsnet.projection.catch-up:10s}") final Duration catchUp) {
-        return new Reconciliation(ledger, height, store, json, meters, catchUp);
+                                  final ObjectMapper json, final MeterRegistry meters, final GatewaySettings settings) {
+        return new Reconciliation(ledger, height, store, json, meters, settings.projection().catchUp());
     }
 }

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.events.BlockHandler;
 import org.pointsnet.gateway.events.TransactionEvent;
 import org.slf4j.Logger;
@@ -28,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ProjectionStore implements BlockHandler {
 
-    static final String RECEIPT_EVENT = "Receipt";
     static final String SET_ASIDE_METRIC = "pointsnet.projection.events.set.aside";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionStore.class);
@@ -76,7 +77,7 @@ public final class ProjectionStore implements BlockHandler {
             final Totals totals = new Totals(jdbc);
             for (final TransactionEvent event : events) {
                 // An unreadable event may have been a Receipt: it is set aside rather than ignored.
-                if ((event.readable() && !RECEIPT_EVENT.equals(event.eventName())) || stored(event.txId())) {
+                if ((event.readable() && !Receipt.EVENT.equals(event.eventName())) || stored(event.txId())) {
                     continue;
                 }
                 final SetAside aside = project(blockNumber, event, totals);
@@ -110,7 +111,7 @@ public final class ProjectionStore implements BlockHandler {
                 receipt.timestamp(), event.payload().toString(StandardCharsets.UTF_8))
             .update();
         int seq = 0;
-        for (final Receipt.Posting posting : receipt.postings()) {
+        for (final Posting posting : receipt.postings()) {
             jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_id, delta) VALUES (?, ?, ?, ?, ?)")
                 .params(event.txId(), seq++, posting.platformId(), posting.userId(), posting.delta())
                 .update();

@@ -1,6 +1,9 @@
 package org.pointsnet.gateway.projection;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.events.TransactionEvent;
 import org.pointsnet.gateway.trust.EndorsementVerifier;
 import org.pointsnet.gateway.trust.Endorsements;
@@ -35,14 +38,15 @@ public final class ReceiptAdmission {
         } catch (RejectedEventException e) {
             return Admission.setAside(e.reason(), e.getMessage());
         }
-        for (final String platform : receipt.platforms()) {
+        final Set<String> platforms = platforms(receipt);
+        for (final String platform : platforms) {
             if (msps.mspOf(platform).isEmpty()) {
                 return Admission.setAside(SetAsideReason.UNKNOWN_PLATFORM, "platform '" + platform
                     + "' is not in pointsnet.trust");
             }
         }
         final Endorsements endorsements = verifier.check(event.proposalResponsePayload(), event.endorsements());
-        for (final String platform : receipt.platforms()) {
+        for (final String platform : platforms) {
             final Optional<Admission> missing = requireEndorsement(platform, msps.mspOf(platform).orElseThrow(),
                 endorsements);
             if (missing.isPresent()) {
@@ -50,6 +54,14 @@ public final class ReceiptAdmission {
             }
         }
         return Admission.accepted(receipt);
+    }
+
+    /** The platforms a receipt concerns: its own first, then every other platform it posts on, each once. */
+    static Set<String> platforms(final Receipt receipt) {
+        final Set<String> platforms = new LinkedHashSet<>();
+        platforms.add(receipt.platformId());
+        receipt.postings().forEach(p -> platforms.add(p.platformId()));
+        return platforms;
     }
 
     private static Optional<Admission> requireEndorsement(final String platform, final String msp,

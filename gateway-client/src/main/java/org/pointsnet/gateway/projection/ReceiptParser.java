@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.pointsnet.contract.Limits;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.Receipt;
+import org.pointsnet.contract.Receipt.Fields;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,20 +25,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a Receipt event's payload strictly: one JSON object (no duplicate keys, nothing after it), the fields the
- * projection stores in the shapes the chaincode writes them (docs/ledger.md, "Idempotency, receipts and events"),
- * and per receipt type the postings that type makes. Anything else is refused with a reason, so one org's peer
- * cannot make the projection store junk, or fail on it forever. Details never quote user ids.
+ * Reads a Receipt event's payload strictly into the contract's {@link Receipt}: one JSON object (no duplicate keys,
+ * nothing after it), the fields the projection stores in the shapes the chaincode writes them (docs/ledger.md,
+ * "Idempotency, receipts and events"), checked member by member before anything is bound, and per receipt type the
+ * postings that type makes. Anything else is refused with a reason, so one org's peer cannot make the projection
+ * store junk, or fail on it forever. Details never quote user ids.
  */
 final class ReceiptParser {
 
     /** Receipts are a few KiB; anything this large is not one, and is not parsed. */
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
-    // The chaincode's id rules (core.Ids), which also keep every value inside its column.
-    private static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    private static final Pattern USER_ID = Pattern.compile("[\\x21-\\x7E]{1,64}");
-    private static final Pattern REQUEST_ID = Pattern.compile("[\\x20-\\x7E]{1,64}");
+    // The chaincode's id rules (the contract's Limits), which also keep every value inside its column.
     private static final Pattern TX_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int MAX_TIMESTAMP = 40;
 
@@ -77,20 +80,36 @@ final class ReceiptParser {
         if (!TX_ID.matcher(txId).matches()) {
             throw new RejectedEventException(MALFORMED, "transaction id is not 1-128 visible ASCII characters");
         }
-        if (!txId.equals(text(root, "txId"))) {
+        if (!txId.equals(text(root, Fields.TX_ID))) {
             throw new RejectedEventException(MALFORMED, "field 'txId' is not the id of the transaction it came in");
         }
-        final String type = text(root, "type");
+        final String type = text(root, Fields.TYPE);
         final Shape shape = TYPES.get(type);
         if (shape == null) {
             throw new RejectedEventException(MALFORMED, "unknown receipt type '" + type + "'");
         }
-        final String requestId = matching(root, "requestId", REQUEST_ID, "1-64 printable ASCII characters");
-        final String timestamp = timestamp(root);
-        final String platformId = matching(root, "platformId", PLATFORM_ID, "a platform id");
-        final List<Receipt.Posting> postings = postings(root.get("postings"));
+        matching(root, Fields.REQUEST_ID, Limits.REQUEST_ID, "1-64 printable ASCII characters");
+        requireInstant(root);
+        final String platformId = matching(root, Fields.PLATFORM_ID, Limits.PLATFORM_ID, "a platform id");
+        final List<Posting> postings = postings(root.get(Fields.POSTINGS));
         checkShape(type, shape, platformId, postings);
-        return new Receipt(type, requestId, timestamp, platformId, postings);
+        return bind(root);
+    }
+
+    /**
+     * The checked payload as the contract's record. What the projection does not check (requestHash, rules, detail)
+     * must still fit the record; the stored payload keeps them as they came.
+     */
+    private static Receipt bind(final JsonNode root) throws RejectedEventException {
+        try {
+            return STRICT.treeToValue(root, Receipt.class);
+        } catch (JacksonException e) {
+            // The path names record components only; the message could quote the payload, so it is not kept.
+            final String where = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+            throw new RejectedEventException(MALFORMED, "'" + where + "' does not fit the receipt record");
+        }
     }
 
     private static JsonNode json(final ByteString payload) throws RejectedEventException {
@@ -111,39 +130,41 @@ final class ReceiptParser {
         return root;
     }
 
-    private static List<Receipt.Posting> postings(final JsonNode node) throws RejectedEventException {
+    private static List<Posting> postings(final JsonNode node) throws RejectedEventException {
         if (node == null || !node.isArray()) {
-            throw new RejectedEventException(MALFORMED, "field 'postings' is missing or not an array");
+            throw new RejectedEventException(MALFORMED, "field '" + Fields.POSTINGS + "' is missing or not an array");
         }
-        final List<Receipt.Posting> postings = new ArrayList<>(node.size());
+        final List<Posting> postings = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             final JsonNode posting = node.get(i);
-            final String where = "postings[" + i + "]";
+            final String where = Fields.POSTINGS + "[" + i + "]";
             if (!posting.isObject()) {
                 throw new RejectedEventException(MALFORMED, where + " is not an object");
             }
-            final String platform = matching(posting, "platformId", PLATFORM_ID, "a platform id", where);
-            final JsonNode userId = posting.get("userId");
-            if (userId == null || !userId.isString() || !USER_ID.matcher(userId.asString()).matches()) {
-                throw new RejectedEventException(MALFORMED, where + ".userId is missing or not 1-64 visible ASCII "
-                    + "characters");
+            final String platform = matching(posting, Posting.Fields.PLATFORM_ID, Limits.PLATFORM_ID, "a platform id",
+                where);
+            final JsonNode userId = posting.get(Posting.Fields.USER_ID);
+            if (userId == null || !userId.isString() || !Limits.OPAQUE_ID.matcher(userId.asString()).matches()) {
+                throw new RejectedEventException(MALFORMED, where + "." + Posting.Fields.USER_ID
+                    + " is missing or not 1-64 visible ASCII characters");
             }
-            final JsonNode delta = posting.get("delta");
+            final JsonNode delta = posting.get(Posting.Fields.DELTA);
             if (delta == null || !delta.isNumber()) {
-                throw new RejectedEventException(MALFORMED, where + ".delta is missing or not a number");
+                throw new RejectedEventException(MALFORMED, where + "." + Posting.Fields.DELTA
+                    + " is missing or not a number");
             }
             // Long.MIN_VALUE has no negation: no debit can balance a credit of it.
             if (!delta.isIntegralNumber() || !delta.canConvertToLong() || delta.asLong() == Long.MIN_VALUE) {
-                throw new RejectedEventException(BAD_AMOUNT, where + ".delta is not a whole number that fits a "
-                    + "signed 64-bit integer");
+                throw new RejectedEventException(BAD_AMOUNT, where + "." + Posting.Fields.DELTA
+                    + " is not a whole number that fits a signed 64-bit integer");
             }
-            postings.add(new Receipt.Posting(platform, userId.asString(), delta.asLong()));
+            postings.add(new Posting(platform, userId.asString(), delta.asLong()));
         }
         return postings;
     }
 
     private static void checkShape(final String type, final Shape shape, final String platformId,
-                                   final List<Receipt.Posting> postings) throws RejectedEventException {
+                                   final List<Posting> postings) throws RejectedEventException {
         final int count = postings.size();
         final boolean countOk = switch (shape) {
             case NONE -> count == 0;
@@ -157,7 +178,7 @@ final class ReceiptParser {
         if (count == 0) {
             return;
         }
-        final Receipt.Posting first = postings.get(0);
+        final Posting first = postings.get(0);
         if (!first.platformId().equals(platformId)) {
             throw new RejectedEventException(MALFORMED, type + " receipt of platform '" + platformId
                 + "' whose first posting is on platform '" + first.platformId() + "'");
@@ -167,7 +188,7 @@ final class ReceiptParser {
                 + first.delta());
         }
         if (shape == Shape.TRANSFER) {
-            final Receipt.Posting second = postings.get(1);
+            final Posting second = postings.get(1);
             if (!second.platformId().equals(platformId)) {
                 throw new RejectedEventException(MALFORMED, "TRANSFER receipt posting on another platform");
             }
@@ -180,7 +201,7 @@ final class ReceiptParser {
             if (to.equals(platformId)) {
                 throw new RejectedEventException(MALFORMED, "CONVERT receipt crediting its own platform");
             }
-            for (final Receipt.Posting credit : postings.subList(1, count)) {
+            for (final Posting credit : postings.subList(1, count)) {
                 if (!credit.platformId().equals(to)) {
                     throw new RejectedEventException(MALFORMED, "CONVERT receipt crediting two platforms");
                 }
@@ -191,17 +212,17 @@ final class ReceiptParser {
         }
     }
 
-    private static String timestamp(final JsonNode root) throws RejectedEventException {
-        final String timestamp = text(root, "timestamp");
+    private static void requireInstant(final JsonNode root) throws RejectedEventException {
+        final String timestamp = text(root, Fields.TIMESTAMP);
         try {
             if (timestamp.length() <= MAX_TIMESTAMP) {
                 DateTimeFormatter.ISO_INSTANT.parse(timestamp, Instant::from);
-                return timestamp;
+                return;
             }
         } catch (DateTimeParseException e) {
             // refused below
         }
-        throw new RejectedEventException(MALFORMED, "field 'timestamp' is not an ISO-8601 UTC instant");
+        throw new RejectedEventException(MALFORMED, "field '" + Fields.TIMESTAMP + "' is not an ISO-8601 UTC instant");
     }
 
     private static String matching(final JsonNode node, final String field, final Pattern pattern,

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -53,10 +54,14 @@ public final class Reconciliation {
     public record Report(long asOfBlock, boolean balanced, List<Line> platforms) {
     }
 
+    /** One line of {@code account:GetSupply}'s answer, as far as reconciliation reads it. */
+    record Supply(String platformId, long supply) {
+    }
+
     public Report reconcile() {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             final long before = height.current();
-            final String supplyJson = ledger.evaluate("account:GetSupply", "{}");
+            final String supplyJson = ledger.evaluate(LedgerFunction.GET_SUPPLY, new LedgerRequest.OfPlatform(null));
             if (height.current() != before) {
                 continue; // a block committed during the query: the supply may include it or not
             }
@@ -93,8 +98,8 @@ public final class Reconciliation {
 
     private Map<String, Long> onChain(final String supplyJson) {
         final Map<String, Long> supplies = new TreeMap<>();
-        for (final JsonNode line : json.readTree(supplyJson)) {
-            supplies.put(line.path("platformId").asString(), line.path("supply").asLong());
+        for (final Supply line : json.readValue(supplyJson, Supply[].class)) {
+            supplies.put(line.platformId(), line.supply());
         }
         return supplies;
     }

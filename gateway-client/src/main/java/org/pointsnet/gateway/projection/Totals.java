@@ -3,6 +3,8 @@ package org.pointsnet.gateway.projection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.Receipt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,7 +28,7 @@ final class Totals {
     boolean tryApply(final Receipt receipt) {
         final Map<String, long[]> next = new HashMap<>();
         try {
-            for (final Receipt.Posting posting : receipt.postings()) {
+            for (final Posting posting : receipt.postings()) {
                 final long[] total = next.computeIfAbsent(posting.platformId(), p -> read(p).clone());
                 total[0] = Math.addExact(total[0], posting.delta());
             }

@@ -51,7 +51,7 @@ public final class ApiAuthorizationRules {
     }
 
     /** The scope the call needs, or empty when no rule covers it. */
-    public static Optional<String> requiredScope(HttpMethod method, String path) {
+    public static Optional<String> requiredScope(final HttpMethod method, final String path) {
         PathContainer container = PathContainer.parsePath(path);
         for (int i = 0; i < RULES.size(); i++) {
             Rule rule = RULES.get(i);

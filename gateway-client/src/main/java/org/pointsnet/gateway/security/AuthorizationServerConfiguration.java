@@ -5,14 +5,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.pointsnet.gateway.api.UserIds;
+import org.pointsnet.gateway.config.GatewayProperties;
 import org.pointsnet.gateway.config.GatewaySettings;
-import org.pointsnet.gateway.config.InvalidConfigurationException;
+import org.pointsnet.gateway.users.JdbcUserCredentials;
+import org.pointsnet.gateway.users.UserCredentials;
+import org.pointsnet.gateway.users.UserIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -57,11 +58,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * for the platform's end-user app. Access tokens are ES256 JWTs naming the platform, and for end users the user.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = OAuthProperties.EMBEDDED, matchIfMissing = true)
+@ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = GatewayProperties.OAuth.EMBEDDED,
+    matchIfMissing = true)
 public class AuthorizationServerConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
-    static final int MIN_SECRET_LENGTH = 32;
 
     /** The authorization server's endpoints; an unauthenticated browser is sent to the login page. */
     @Bean
@@ -78,19 +79,15 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(final OAuthProperties oauth) {
-        return AuthorizationServerSettings.builder().issuer(requireIssuer(oauth)).build();
+    AuthorizationServerSettings authorizationServerSettings(final GatewaySettings settings) {
+        return AuthorizationServerSettings.builder().issuer(settings.requireOAuth().issuer()).build();
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(final OAuthProperties oauth, final GatewaySettings settings,
-                                                 final PasswordEncoder passwords) {
-        final String secret = oauth.clientSecret();
-        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new InvalidConfigurationException("pointsnet.oauth.client-secret", "the back-end client's "
-                + "secret is missing or shorter than " + MIN_SECRET_LENGTH + " characters (test-network.sh "
-                + "generates one per platform into gateway-secrets.env)");
-        }
+    RegisteredClientRepository registeredClients(final GatewaySettings settings, final PasswordEncoder passwords) {
+        final GatewaySettings.OAuth oauth = settings.requireOAuth();
+        // Present in embedded mode: the validator refuses to start without it.
+        final String secret = oauth.clientSecret().orElseThrow().value();
         final TokenSettings tokens = TokenSettings.builder()
             .accessTokenTimeToLive(oauth.accessTokenTtl())
             .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
@@ -106,7 +103,7 @@ public class AuthorizationServerConfiguration {
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
             .tokenSettings(tokens);
-        if (oauth.clientJwkSetUri() != null && !oauth.clientJwkSetUri().isBlank()) {
+        if (oauth.clientJwkSetUri() != null) {
             // API.md: the back end may authenticate with a JWT signed by its own key instead of the secret.
             backend.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
                 .clientSettings(ClientSettings.builder().jwkSetUrl(oauth.clientJwkSetUri())
@@ -155,29 +152,30 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(final OAuthProperties oauth) {
+    JWKSource<SecurityContext> jwkSource(final GatewaySettings settings) {
+        final GatewaySettings.OAuth oauth = settings.requireOAuth();
         final ECKey key;
-        if (oauth.signingKeyFile() == null || oauth.signingKeyFile().isBlank()) {
+        if (oauth.signingKeyFile() == null) {
             LOG.warn("pointsnet.oauth.signing-key-file is not set: tokens are signed with a key that lives only in "
                 + "memory and become invalid at every restart");
             key = SigningKeyFile.ephemeral();
         } else {
-            key = SigningKeyFile.loadOrCreate(Path.of(oauth.signingKeyFile()));
+            key = SigningKeyFile.loadOrCreate(oauth.signingKeyFile());
         }
         LOG.info("token signing key {} (ES256)", key.getKeyID());
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(final OAuthProperties oauth,
-                                                               final GatewaySettings settings) {
-        final String audience = oauth.expectedAudience();
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(final GatewaySettings settings) {
+        final String audience = settings.requireOAuth().expectedAudience();
         return context -> {
             context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's class.
+            // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's
+            // class.
             context.getClaims().audience(new ArrayList<>(List.of(audience)))
                 .claim(TokenClaims.PLATFORM_ID, settings.platformId());
             if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
@@ -188,10 +186,11 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(final JWKSource<SecurityContext> jwkSource, final OAuthProperties oauth,
-                          final GatewaySettings settings, final OAuth2AuthorizationService authorizations) {
+    JwtDecoder jwtDecoder(final JWKSource<SecurityContext> jwkSource, final GatewaySettings settings,
+                          final OAuth2AuthorizationService authorizations) {
+        final GatewaySettings.OAuth oauth = settings.requireOAuth();
         return AccessTokenDecoders.embedded(jwkSource,
-            AccessTokenDecoders.validators(requireIssuer(oauth), oauth.expectedAudience(), settings.platformId(),
+            AccessTokenDecoders.validators(oauth.issuer(), oauth.expectedAudience(), settings.platformId(),
                 new KnownTokenValidator(authorizations)));
     }
 
@@ -209,13 +208,5 @@ public class AuthorizationServerConfiguration {
     PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final UserIds userIds,
                                                 final UserCredentials credentials) {
         return new PlatformUserDirectory(settings.platformId(), userIds, credentials);
-    }
-
-    static String requireIssuer(final OAuthProperties oauth) {
-        if (oauth.issuer() == null || oauth.issuer().isBlank()) {
-            throw new InvalidConfigurationException("pointsnet.oauth.issuer",
-                "the issuer URL tokens carry is missing (e.g. http://127.0.0.1:8081)");
-        }
-        return oauth.issuer();
     }
 }

@@ -1,7 +1,7 @@
 package org.pointsnet.gateway.security;
 
+import org.pointsnet.gateway.config.GatewayProperties;
 import org.pointsnet.gateway.config.GatewaySettings;
-import org.pointsnet.gateway.config.InvalidConfigurationException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,16 +12,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * keys are at {@code pointsnet.oauth.jwk-set-uri}. The same checks apply (issuer, audience, expiry, platform).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = OAuthProperties.EXTERNAL)
+@ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = GatewayProperties.OAuth.EXTERNAL)
 public class ExternalIssuerConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(final OAuthProperties oauth, final GatewaySettings settings) {
-        if (oauth.jwkSetUri() == null || oauth.jwkSetUri().isBlank()) {
-            throw new InvalidConfigurationException("pointsnet.oauth.jwk-set-uri",
-                "the external issuer's JWKS URL is missing (pointsnet.oauth.mode=external)");
-        }
+    JwtDecoder jwtDecoder(final GatewaySettings settings) {
+        // The JWKS URL is present in external mode: the validator refuses to start without it.
+        final GatewaySettings.OAuth oauth = settings.requireOAuth();
         return AccessTokenDecoders.external(oauth.jwkSetUri(), AccessTokenDecoders.validators(
-            AuthorizationServerConfiguration.requireIssuer(oauth), oauth.expectedAudience(), settings.platformId()));
+            oauth.issuer(), oauth.expectedAudience(), settings.platformId()));
     }
 }

@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.security;
 
-import org.pointsnet.gateway.api.UserIds;
+import org.pointsnet.gateway.users.UserCredentials;
+import org.pointsnet.gateway.users.UserIds;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;

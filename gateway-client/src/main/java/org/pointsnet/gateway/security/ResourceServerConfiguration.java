@@ -1,8 +1,6 @@
 package org.pointsnet.gateway.security;
 
-import org.pointsnet.gateway.api.CallerContext;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,7 +17,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * login page of the embedded authorization server) needs no token.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuthProperties.class)
 public class ResourceServerConfiguration {
 
     /** The dev-only probe ({@code pointsnet.probe.enabled}) predates the API and stays token-free. */

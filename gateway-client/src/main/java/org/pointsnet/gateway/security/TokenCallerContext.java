@@ -1,7 +1,6 @@
 package org.pointsnet.gateway.security;
 
 import java.util.Optional;
-import org.pointsnet.gateway.api.CallerContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -83,19 +83,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The problem for a chaincode rejection: known codes get their status, unknown ones 422 with their own code. */
     public static ProblemDetail problemFor(final ChaincodeRejectedException e) {
-        return switch (e.code()) {
-            case "VALIDATION_FAILED" -> Problems.of(ErrorCode.VALIDATION_FAILED, e.detail());
-            case "NOT_FOUND" -> Problems.of(ErrorCode.NOT_FOUND, e.detail());
-            case "FORBIDDEN" -> Problems.of(ErrorCode.FORBIDDEN, e.detail());
-            case "IDEMPOTENCY_KEY_REUSED" -> Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.detail());
-            case "INSUFFICIENT_BALANCE" -> Problems.of(ErrorCode.INSUFFICIENT_BALANCE, e.detail());
-            case "LIMIT_EXCEEDED" -> Problems.of(ErrorCode.LIMIT_EXCEEDED, e.detail());
-            case "RATE_NOT_FOUND" -> Problems.of(ErrorCode.RATE_NOT_FOUND, e.detail());
-            case "SLIPPAGE" -> Problems.of(ErrorCode.SLIPPAGE, e.detail());
-            case "REWARD_UNAVAILABLE" -> Problems.of(ErrorCode.REWARD_UNAVAILABLE, e.detail());
-            case "PLATFORM_SUSPENDED" -> Problems.of(ErrorCode.PLATFORM_SUSPENDED, e.detail());
-            default -> Problems.of(ErrorCode.CHAINCODE_REJECTED.status(), ErrorCode.CHAINCODE_REJECTED, e.code(),
-                e.detail());
+        return e.errorCode()
+            .map(code -> Problems.of(problemCode(code), e.detail()))
+            .orElseGet(() -> Problems.of(ErrorCode.CHAINCODE_REJECTED.status(), ErrorCode.CHAINCODE_REJECTED, e.code(),
+                e.detail()));
+    }
+
+    /**
+     * The API's code for each chaincode code (same name; the HTTP status is API.md's). A switch without a default, so
+     * a code added to the contract does not compile until it is given its answer here.
+     */
+    static ErrorCode problemCode(final org.pointsnet.contract.ErrorCode code) {
+        return switch (code) {
+            case VALIDATION_FAILED -> ErrorCode.VALIDATION_FAILED;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case IDEMPOTENCY_KEY_REUSED -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
+            case INSUFFICIENT_BALANCE -> ErrorCode.INSUFFICIENT_BALANCE;
+            case LIMIT_EXCEEDED -> ErrorCode.LIMIT_EXCEEDED;
+            case RATE_NOT_FOUND -> ErrorCode.RATE_NOT_FOUND;
+            case SLIPPAGE -> ErrorCode.SLIPPAGE;
+            case REWARD_UNAVAILABLE -> ErrorCode.REWARD_UNAVAILABLE;
+            case PLATFORM_SUSPENDED -> ErrorCode.PLATFORM_SUSPENDED;
         };
     }
 
@@ -129,7 +138,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(ApiExceptionHandler::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        } else if (body instanceof ProblemDetail spring && spring.getDetail() != null && statusCode.is4xxClientError()) {
+        } else if (body instanceof ProblemDetail spring && spring.getDetail() != null
+            && statusCode.is4xxClientError()) {
             detail = spring.getDetail();
         } else {
             detail = code.title() + ".";

@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.api;
 
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -18,12 +19,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
+import org.pointsnet.gateway.ledger.FabricLedgerClient;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.pointsnet.gateway.users.UserIds;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,6 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = {PointsController.class, AdminController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
@@ -70,7 +77,17 @@ class ApiControllerTest {
     JwtDecoder jwtDecoder;
 
     private static LedgerClient.Committed committed() {
-        return new LedgerClient.Committed("tx-this", 42, RECEIPT);
+        return new LedgerClient.Committed("tx-this", 42, JsonMapper.shared().readValue(RECEIPT, Receipt.class));
+    }
+
+    /** The function sent to the chaincode, matched by its qualified name. */
+    private static LedgerFunction fn(final String qualifiedName) {
+        return argThat(function -> function != null && function.qualifiedName().equals(qualifiedName));
+    }
+
+    /** The request sent to the chaincode, matched by the exact JSON the chaincode receives. */
+    private static LedgerRequest json(final String expected) {
+        return argThat(request -> request != null && FabricLedgerClient.toJson(request).equals(expected));
     }
 
     private ResultActions send(final MockHttpServletRequestBuilder request, final String key, final String body)
@@ -113,7 +130,7 @@ class ApiControllerTest {
 
     @Test
     void platformsAreTheChaincodesList() throws Exception {
-        when(ledger.evaluate("platform:List", "{}")).thenReturn("[{\"platformId\":\"platform-a\",\"decimals\":2}]");
+        when(ledger.evaluate(fn("platform:List"), json("{}"))).thenReturn("[{\"platformId\":\"platform-a\",\"decimals\":2}]");
         mvc.perform(get("/api/v1/platforms")).andExpect(status().isOk())
             .andExpect(jsonPath("$[0].platformId").value(A));
     }
@@ -146,7 +163,7 @@ class ApiControllerTest {
 
     @Test
     void balancesAskTheChaincodeForTheUser() throws Exception {
-        when(ledger.evaluate("account:GetBalances", "{\"userId\":\"u1\"}"))
+        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"u1\"}")))
             .thenReturn("{\"userId\":\"u1\",\"balances\":[{\"platformId\":\"platform-a\",\"balance\":5}],"
                 + "\"totalValue\":\"0.05\",\"currency\":\"USD\"}");
         mvc.perform(get("/api/v1/users/u1/balances")).andExpect(status().isOk())
@@ -157,7 +174,7 @@ class ApiControllerTest {
     @Test
     void generatedUserIdsWorkAsPathSegments() throws Exception {
         final String userId = new UserIds("0123456789abcdef0123456789abcdef-test-key").userId(A, "alice");
-        when(ledger.evaluate("account:GetBalances", "{\"userId\":\"" + userId + "\"}"))
+        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"" + userId + "\"}")))
             .thenReturn("{\"userId\":\"" + userId + "\",\"balances\":[]}");
         mvc.perform(get("/api/v1/users/{userId}/balances", userId)).andExpect(status().isOk())
             .andExpect(jsonPath("$.userId").value(userId));
@@ -165,7 +182,7 @@ class ApiControllerTest {
 
     @Test
     void historyPassesCursorAndLimit() throws Exception {
-        when(ledger.evaluate("account:GetHistory", "{\"userId\":\"u1\",\"limit\":10,\"cursor\":\"c-1\"}"))
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"u1\",\"limit\":10,\"cursor\":\"c-1\"}")))
             .thenReturn("{\"userId\":\"u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
         mvc.perform(get("/api/v1/users/u1/history").param("cursor", "c-1").param("limit", "10"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.nextCursor").value("c-2"));
@@ -173,7 +190,7 @@ class ApiControllerTest {
 
     @Test
     void historyDefaultsToFifty() throws Exception {
-        when(ledger.evaluate("account:GetHistory", "{\"userId\":\"u1\",\"limit\":50}"))
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"u1\",\"limit\":50}")))
             .thenReturn("{\"userId\":\"u1\",\"receipts\":[]}");
         mvc.perform(get("/api/v1/users/u1/history")).andExpect(status().isOk())
             .andExpect(jsonPath("$.receipts").isArray());
@@ -181,40 +198,54 @@ class ApiControllerTest {
 
     @Test
     void issuanceCreditsTheCallersPlatformWithTheKeyAsRequestId() throws Exception {
-        when(ledger.submit("account:Issue",
-            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}"))
+        when(ledger.submit(fn("account:Issue"),
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}")))
             .thenReturn(committed());
         expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}"));
     }
 
     @Test
+    void theReceiptAnswerKeepsApiMdsMembersFirstThenTheChaincodesInTheirOrder() throws Exception {
+        when(ledger.submit(fn("account:Issue"), any())).thenReturn(committed());
+        postJson("/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":100}").andExpect(status().isOk())
+            .andExpect(content().json("{\"txId\":\"tx-first\",\"requestId\":\"k1\",\"status\":\"COMMITTED\","
+                + "\"blockNumber\":42,\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":100}],"
+                + "\"type\":\"ISSUE\",\"timestamp\":\"2026-11-23T10:00:00Z\",\"platformId\":\"platform-a\","
+                + "\"detail\":{\"x\":1}}", org.springframework.test.json.JsonCompareMode.STRICT))
+            .andExpect(content().string(Matchers.startsWith("{\"txId\":\"tx-first\",\"requestId\":\"k1\","
+                + "\"status\":\"COMMITTED\",\"blockNumber\":42,\"postings\":[{\"platformId\":\"platform-a\",")))
+            .andExpect(content().string(Matchers.endsWith("\"type\":\"ISSUE\",\"timestamp\":\"2026-11-23T10:00:00Z\","
+                + "\"platformId\":\"platform-a\",\"detail\":{\"x\":1}}")));
+    }
+
+    @Test
     void idempotencyKeysMayHoldInnerSpacesLikeChaincodeRequestIds() throws Exception {
-        when(ledger.submit("account:Issue",
-            "{\"requestId\":\"order 17\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"))
+        when(ledger.submit(fn("account:Issue"),
+            json("{\"requestId\":\"order 17\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}")))
             .thenReturn(committed());
         expectReceipt(send(post("/api/v1/issuances"), "order 17", "{\"userId\":\"u1\",\"amount\":1}"));
     }
 
     @Test
     void burnAcceptsTheLargestAmount() throws Exception {
-        when(ledger.submit("account:Burn",
-            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1000000000000000}"))
+        when(ledger.submit(fn("account:Burn"),
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1000000000000000}")))
             .thenReturn(committed());
         expectReceipt(postJson("/api/v1/burns", "{\"userId\":\"u1\",\"amount\":1000000000000000}"));
     }
 
     @Test
     void transferWithinTheCallersPlatform() throws Exception {
-        when(ledger.submit("account:Transfer", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}")).thenReturn(committed());
+        when(ledger.submit(fn("account:Transfer"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}"))).thenReturn(committed());
         expectReceipt(postJson("/api/v1/transfers",
             "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}"));
     }
 
     @Test
     void quoteAsksTheChaincode() throws Exception {
-        when(ledger.evaluate("conversion:Quote",
-            "{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300}"))
+        when(ledger.evaluate(fn("conversion:Quote"),
+            json("{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300}")))
             .thenReturn("{\"amountIn\":300,\"fee\":1,\"amountOut\":149,\"rate\":\"0.5\",\"rules\":"
                 + "{\"rateSource\":\"AGREED\",\"rateVersion\":3,\"fromPlatformVersion\":1,\"toPlatformVersion\":2}}");
         mvc.perform(get("/api/v1/quotes").param("from", A).param("to", "platform-b").param("amount", "300"))
@@ -226,8 +257,8 @@ class ApiControllerTest {
 
     @Test
     void conversionFromTheCallersPlatformWithOptionalFields() throws Exception {
-        when(ledger.submit("conversion:Convert", "{\"requestId\":\"k1\",\"userId\":\"u1\",\"fromPlatformId\":"
-            + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}"))
+        when(ledger.submit(fn("conversion:Convert"), json("{\"requestId\":\"k1\",\"userId\":\"u1\",\"fromPlatformId\":"
+            + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}")))
             .thenReturn(committed());
         expectReceipt(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
             + "\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}"));
@@ -235,7 +266,7 @@ class ApiControllerTest {
 
     @Test
     void rewardsOfAPlatform() throws Exception {
-        when(ledger.evaluate("reward:ListRewards", "{\"platformId\":\"platform-b\"}"))
+        when(ledger.evaluate(fn("reward:ListRewards"), json("{\"platformId\":\"platform-b\"}")))
             .thenReturn("[{\"rewardId\":\"mug\",\"stock\":3}]");
         mvc.perform(get("/api/v1/rewards").param("platformId", "platform-b")).andExpect(status().isOk())
             .andExpect(jsonPath("$[0].rewardId").value("mug"));
@@ -243,33 +274,63 @@ class ApiControllerTest {
 
     @Test
     void redemptionOnTheCallersPlatform() throws Exception {
-        when(ledger.submit("reward:Redeem", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\","
-            + "\"rewardId\":\"mug\",\"quantity\":2}")).thenReturn(committed());
+        when(ledger.submit(fn("reward:Redeem"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\","
+            + "\"rewardId\":\"mug\",\"quantity\":2}"))).thenReturn(committed());
         expectReceipt(postJson("/api/v1/redemptions",
             "{\"userId\":\"u1\",\"platformId\":\"platform-a\",\"rewardId\":\"mug\",\"quantity\":2}"));
     }
 
     @Test
     void rateApprovalIsSignedAsAdmin() throws Exception {
-        when(ledger.submitAsAdmin("conversion:ApproveRate", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"fromPlatformId\":\"platform-b\",\"toPlatformId\":\"platform-a\",\"version\":3,\"rate\":\"0.5\"}"))
+        when(ledger.submitAsAdmin(fn("conversion:ApproveRate"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"fromPlatformId\":\"platform-b\",\"toPlatformId\":\"platform-a\",\"version\":3,\"rate\":\"0.5\"}")))
             .thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-b/rules/rates/platform-a"), "k1",
             "{\"version\":3,\"rate\":\"0.5\"}"));
     }
 
+    /** A registration body of platform-a's with {@code symbol} and {@code currency} as JSON values. */
+    private static String registration(final String symbol, final String currency) {
+        return "{\"name\":\"Platform PTA\",\"symbol\":" + symbol + ",\"decimals\":0,\"unitValue\":\"0.01\","
+            + "\"currency\":" + currency + "}";
+    }
+
+    @Test
+    void registrationOfTheCallersOwnPlatformIsSignedAsAdmin() throws Exception {
+        final String body = registration("\"PTA\"", "\"CNY\"");
+        when(ledger.submitAsAdmin(fn("platform:Register"),
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\"," + body.substring(1)))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a"), "k1", body));
+    }
+
+    /** The chaincode takes only ISO 4217 codes ([A-Z]{3}, the contract's Limits.CURRENCY): refused here already. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"usd\"", "\"US$\"", "\"CN\"", "\"CNYX\"", "\"C Y\"", "840", "null"})
+    void aCurrencyThatIsNotThreeCapitalLettersIs400BeforeTheLedger(final String currency) throws Exception {
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", registration("\"PTA\"", currency)), 400,
+            "VALIDATION_FAILED").andExpect(jsonPath("$.detail").value(Matchers.containsString("currency")));
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
+    void aSymbolOutsideTheChaincodesRuleIs400BeforeTheLedger() throws Exception {
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k1", registration("\"P-A\"", "\"CNY\"")), 400,
+            "VALIDATION_FAILED").andExpect(jsonPath("$.detail").value("symbol must match [A-Za-z0-9]{1,16}"));
+        verifyNoInteractions(ledger);
+    }
+
     @Test
     void feeRule() throws Exception {
-        when(ledger.submitAsAdmin("conversion:SetFeeRule", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"basisPoints\":50,\"minFee\":0,\"maxFee\":1000}")).thenReturn(committed());
+        when(ledger.submitAsAdmin(fn("conversion:SetFeeRule"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"basisPoints\":50,\"minFee\":0,\"maxFee\":1000}"))).thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-a/rules/fee"), "k1",
             "{\"basisPoints\":50,\"minFee\":0,\"maxFee\":1000}"));
     }
 
     @Test
     void limits() throws Exception {
-        when(ledger.submitAsAdmin("conversion:SetLimits", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"maxPerTransaction\":500,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-b\",\"dailyLimit\":9000}]}"))
+        when(ledger.submitAsAdmin(fn("conversion:SetLimits"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"maxPerTransaction\":500,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-b\",\"dailyLimit\":9000}]}")))
             .thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-a/rules/limits"), "k1",
             "{\"maxPerTransaction\":500,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-b\",\"dailyLimit\":9000}]}"));
@@ -277,9 +338,9 @@ class ApiControllerTest {
 
     @Test
     void putReward() throws Exception {
-        when(ledger.submitAsAdmin("reward:PutReward", "{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+        when(ledger.submitAsAdmin(fn("reward:PutReward"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
             + "\"rewardId\":\"mug\",\"name\":\"Mug ☕\",\"points\":500,\"stock\":20,\"perUserLimit\":1,"
-            + "\"activeFrom\":\"2026-01-01T00:00:00Z\"}")).thenReturn(committed());
+            + "\"activeFrom\":\"2026-01-01T00:00:00Z\"}"))).thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-a/rewards/mug"), "k1",
             "{\"name\":\"Mug ☕\",\"points\":500,\"stock\":20,\"perUserLimit\":1,"
                 + "\"activeFrom\":\"2026-01-01T00:00:00Z\"}"));
@@ -287,7 +348,7 @@ class ApiControllerTest {
 
     @Test
     void settlementPeriod() throws Exception {
-        when(ledger.evaluate("settlement:GetPeriod", "{\"period\":\"2026-11-22\"}"))
+        when(ledger.evaluate(fn("settlement:GetPeriod"), json("{\"period\":\"2026-11-22\"}")))
             .thenReturn("{\"period\":\"2026-11-22\",\"closedBy\":[],\"obligations\":[],\"netPositions\":[]}");
         mvc.perform(get("/api/v1/settlements/2026-11-22")).andExpect(status().isOk())
             .andExpect(jsonPath("$.period").value("2026-11-22"));
@@ -295,8 +356,8 @@ class ApiControllerTest {
 
     @Test
     void closePeriodOnTheCallersSide() throws Exception {
-        when(ledger.submitAsAdmin("settlement:ClosePeriod",
-            "{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"period\":\"2026-11\"}")).thenReturn(committed());
+        when(ledger.submitAsAdmin(fn("settlement:ClosePeriod"),
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"period\":\"2026-11\"}"))).thenReturn(committed());
         expectReceipt(send(post("/api/v1/settlements/2026-11/close"), "k1", ""));
     }
 
@@ -498,7 +559,7 @@ class ApiControllerTest {
     @ParameterizedTest
     @MethodSource("chaincodeCodes")
     void chaincodeCodesKeepTheirCodeAndGetTheirStatus(final String code, final int status) throws Exception {
-        when(ledger.submit(anyString(), anyString()))
+        when(ledger.submit(any(), any()))
             .thenThrow(new ChaincodeRejectedException(code, "detail for " + code, "tx1", null));
         expectProblem(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
             + "\"toPlatformId\":\"platform-b\",\"amount\":1}"), status, code)
@@ -507,7 +568,7 @@ class ApiControllerTest {
 
     @Test
     void unreachableLedgerIs503() throws Exception {
-        when(ledger.evaluate(anyString(), anyString()))
+        when(ledger.evaluate(any(), any()))
             .thenThrow(new LedgerUnavailableException("peer0.platform-a:7051 UNAVAILABLE", null, false, null));
         expectProblem(mvc.perform(get("/api/v1/users/u1/balances")), 503, "LEDGER_UNAVAILABLE")
             .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("peer0"))));
@@ -515,10 +576,10 @@ class ApiControllerTest {
 
     @Test
     void adminFunctionsWithoutAnAdminIdentityAre503() throws Exception {
-        when(ledger.submitAsAdmin(anyString(), anyString())).thenThrow(new AdminIdentityMissingException());
+        when(ledger.submitAsAdmin(any(), any())).thenThrow(new AdminIdentityMissingException());
         expectProblem(send(put("/api/v1/platforms/platform-a/rules/fee"), "k1",
             "{\"basisPoints\":1,\"minFee\":0,\"maxFee\":1}"), 503, "LEDGER_UNAVAILABLE");
-        verify(ledger).submitAsAdmin(anyString(), anyString());
+        verify(ledger).submitAsAdmin(any(), any());
     }
 
     @Test

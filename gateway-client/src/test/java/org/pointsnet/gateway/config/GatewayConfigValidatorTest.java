@@ -26,6 +26,10 @@ class GatewayConfigValidatorTest {
     private Path caA;
     private Path caB;
 
+    /** A complete embedded-mode OAuth section, for the tests of the other sections. */
+    private static final GatewayProperties.OAuth OAUTH = new GatewayProperties.OAuth("embedded",
+        "http://gateway-a.test", null, "s".repeat(32), "5m", null, List.of("http://127.0.0.1/callback"), null, null);
+
     @BeforeEach
     void files() throws Exception {
         tlsCa = Files.writeString(dir.resolve("tlsca.pem"), "x");
@@ -46,8 +50,8 @@ class GatewayConfigValidatorTest {
                                         final String override, final String keyPath) {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
-                keyPath, "points", "points"),
-            new GatewayProperties.Probe(false), trust);
+                keyPath, "points", "points", null, null),
+            new GatewayProperties.Probe(false), trust, null, OAUTH, null);
     }
 
     private GatewayProperties withTrust(final GatewayProperties.TrustedPlatform... platforms) {
@@ -83,7 +87,7 @@ class GatewayConfigValidatorTest {
 
     @Test
     void emptyConfigurationNamesEveryRequiredProperty() {
-        final var empty = new GatewayProperties(null, null, null, null);
+        final var empty = new GatewayProperties(null, null, null, null, null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(empty));
@@ -129,7 +133,7 @@ class GatewayConfigValidatorTest {
     @Test
     void whitespaceInAnIdentifierIsRejected() {
         final var props = new GatewayProperties("platform a", properties("localhost:7051", null, key.toString())
-            .fabric(), null, null);
+            .fabric(), null, null, null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
@@ -204,6 +208,78 @@ class GatewayConfigValidatorTest {
             new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", caA.toString()),
             new GatewayProperties.TrustedPlatform("platform-b", "PlatformBMSP", caB.toString())),
             bound.trust().platforms());
+    }
+
+    @Test
+    void everySectionIsCheckedInTheSameRunAndNoSecretIsEchoed() {
+        final GatewayProperties complete = properties("localhost:7051", null, key.toString());
+        final var props = new GatewayProperties("platform-a",
+            new GatewayProperties.Fabric("PlatformAMSP", "localhost:7051", null, tlsCa.toString(), cert.toString(),
+                key.toString(), "points", "points", cert.toString(), " "),
+            null, complete.trust(), new GatewayProperties.Users("short-users-key"),
+            new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
+                null),
+            new GatewayProperties.Projection("-1", "0s"));
+
+        final InvalidConfigurationException e =
+            assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
+
+        assertEquals(List.of("pointsnet.fabric.admin-key-path", "pointsnet.users.hmac-key", "pointsnet.oauth.issuer",
+            "pointsnet.oauth.client-secret", "pointsnet.oauth.access-token-ttl", "pointsnet.projection.max-lag-blocks",
+            "pointsnet.projection.catch-up"), e.problems().stream().map(ConfigProblem::property).toList());
+        assertTrue(!e.getMessage().contains("short-users-key") && !e.getMessage().contains("short-client-secret"),
+            e.getMessage());
+    }
+
+    @Test
+    void externalModeNeedsTheIssuersKeysAndNoClientSecret() {
+        final GatewayProperties complete = properties("localhost:7051", null, key.toString());
+        final var external = new GatewayProperties.OAuth("external", "http://issuer.test", null, null, "5m", null,
+            List.of(), null, null);
+        final InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(new GatewayProperties("platform-a", complete.fabric(), null,
+                complete.trust(), null, external, null)));
+        assertEquals(List.of(new ConfigProblem("pointsnet.oauth.jwk-set-uri",
+            "the external issuer's JWKS URL is missing (pointsnet.oauth.mode=external)")), e.problems());
+
+        final var unknownMode = new GatewayProperties.OAuth("both", "http://issuer.test", null, null, "5m", null,
+            List.of(), null, null);
+        final InvalidConfigurationException mode = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(new GatewayProperties("platform-a", complete.fabric(), null,
+                complete.trust(), null, unknownMode, null)));
+        assertEquals(List.of(new ConfigProblem("pointsnet.oauth.mode", "must be embedded or external (got 'both')")),
+            mode.problems());
+    }
+
+    @Test
+    void boundDefaultsMakeAWorkingEmbeddedGateway() {
+        final var env = new SystemEnvironmentPropertySource("systemEnvironment", Map.ofEntries(
+            Map.entry("POINTSNET_PLATFORMID", "platform-a"),
+            Map.entry("POINTSNET_FABRIC_MSPID", "PlatformAMSP"),
+            Map.entry("POINTSNET_FABRIC_PEERENDPOINT", "localhost:7051"),
+            Map.entry("POINTSNET_FABRIC_TLSCACERT", tlsCa.toString()),
+            Map.entry("POINTSNET_FABRIC_CERTPATH", cert.toString()),
+            Map.entry("POINTSNET_FABRIC_KEYPATH", key.toString()),
+            Map.entry("POINTSNET_FABRIC_CHANNEL", "points"),
+            Map.entry("POINTSNET_FABRIC_CHAINCODE", "points"),
+            Map.entry("POINTSNET_OAUTH_ISSUER", "http://gateway-a.test"),
+            Map.entry("POINTSNET_OAUTH_CLIENTSECRET", "s".repeat(32)),
+            Map.entry("POINTSNET_TRUST_PLATFORMS_0_PLATFORMID", "platform-a"),
+            Map.entry("POINTSNET_TRUST_PLATFORMS_0_MSPID", "PlatformAMSP"),
+            Map.entry("POINTSNET_TRUST_PLATFORMS_0_CACERTPATH", caA.toString())));
+
+        final GatewaySettings settings = GatewayConfigValidator.validate(new Binder(
+            ConfigurationPropertySources.from(env))
+            .bind("pointsnet", GatewayProperties.class).get());
+
+        final GatewaySettings.OAuth oauth = settings.requireOAuth();
+        assertEquals(GatewaySettings.OAuth.Mode.EMBEDDED, oauth.mode());
+        assertEquals("http://gateway-a.test", oauth.expectedAudience());
+        assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
+        assertEquals(List.of("http://127.0.0.1/callback"), oauth.appRedirectUris());
+        assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10)), settings.projection());
+        assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
+        assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.probe.EventRing;
 import tools.jackson.databind.json.JsonMapper;
 
 class BlockEventListenerTest {

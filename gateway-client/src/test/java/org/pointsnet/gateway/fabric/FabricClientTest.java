@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.probe.CommittedWrite;
+import org.pointsnet.gateway.probe.FabricValueLedger;
+import org.pointsnet.gateway.probe.StoredValue;
 import org.pointsnet.gateway.support.TestPki;
 import tools.jackson.databind.json.JsonMapper;
 

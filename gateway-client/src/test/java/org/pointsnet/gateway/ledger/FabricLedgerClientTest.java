@@ -13,7 +13,10 @@ import java.util.List;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 
 class FabricLedgerClientTest {
@@ -29,17 +32,17 @@ class FabricLedgerClientTest {
         }
 
         @Override
-        public LedgerClient.Committed submitOnce(final String function, final String requestJson) {
+        public Submitted submitOnce(final LedgerFunction function, final String requestJson) {
             requests.add(function + " " + requestJson);
             final RuntimeException next = script.isEmpty() ? null : script.remove(0);
             if (next != null) {
                 throw next;
             }
-            return new LedgerClient.Committed("tx-" + requests.size(), 7, result);
+            return new Submitted("tx-" + requests.size(), 7, result);
         }
 
         @Override
-        public String evaluate(final String function, final String requestJson) {
+        public String evaluate(final LedgerFunction function, final String requestJson) {
             requests.add(function + " " + requestJson);
             return "{}";
         }
@@ -51,6 +54,20 @@ class FabricLedgerClientTest {
         }
     }
 
+    /** A request of {@code function}'s shape; what it holds does not matter to the retries. */
+    private static LedgerRequest request(final LedgerFunction function) {
+        return switch (function) {
+            case ISSUE, BURN -> new LedgerRequest.IssueOrBurn("r1", "platform-a", "u1", 5, null);
+            case CONVERT -> new LedgerRequest.Convert("r1", "u1", "platform-a", "platform-b", 5, null, null);
+            case SET_FEE_RULE -> new LedgerRequest.SetFeeRule("r1", "platform-a", 1, 0, 1);
+            case PUT_REWARD -> new LedgerRequest.PutReward("r1", "platform-a", "mug", "Mug", 5, 1, null, null, null);
+            default -> throw new IllegalArgumentException(function.toString());
+        };
+    }
+
+    private static final String ISSUE_R1 =
+        "{\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":5}";
+
     private static ContractCalls.RetryableConflict conflict() {
         return new ContractCalls.RetryableConflict("MVCC_READ_CONFLICT", "tx", null);
     }
@@ -60,28 +77,30 @@ class FabricLedgerClientTest {
         final Scripted calls = new Scripted(List.of(conflict(), conflict(), conflict()));
         final LedgerClient client = new FabricLedgerClient(calls, null);
 
-        final LedgerClient.Committed committed = client.submit("account:Issue", "{\"requestId\":\"r1\"}");
+        final LedgerClient.Committed committed = client.submit(LedgerFunction.ISSUE, request(LedgerFunction.ISSUE));
 
         assertEquals("tx-4", committed.txId());
         assertEquals(4, calls.requests.size());
-        assertTrue(calls.requests.stream().allMatch("account:Issue {\"requestId\":\"r1\"}"::equals), calls.requests.toString());
+        assertTrue(calls.requests.stream().allMatch(("account:Issue " + ISSUE_R1)::equals), calls.requests.toString());
     }
 
     @Test
     void aRepeatedRequestAnswersTheFirstTransactionAndItsBlock() {
         final Scripted calls = new Scripted(List.of());
         calls.result = "{\"txId\":\"tx-first\",\"requestId\":\"r1\"}";
-        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit("account:Issue", "{}");
+        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit(LedgerFunction.ISSUE,
+            request(LedgerFunction.ISSUE));
         assertEquals("tx-first", committed.txId());
         assertEquals(3, committed.blockNumber());
-        assertEquals(List.of("account:Issue {}", "blockNumberOf tx-first"), calls.requests);
+        assertEquals(List.of("account:Issue " + ISSUE_R1, "blockNumberOf tx-first"), calls.requests);
     }
 
     @Test
     void theFirstExecutionKeepsItsOwnBlockWithoutALookup() {
         final Scripted calls = new Scripted(List.of());
         calls.result = "{\"txId\":\"tx-1\",\"requestId\":\"r1\"}";
-        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit("account:Issue", "{}");
+        final LedgerClient.Committed committed = new FabricLedgerClient(calls, null).submit(LedgerFunction.ISSUE,
+            request(LedgerFunction.ISSUE));
         assertEquals(7, committed.blockNumber());
         assertEquals(1, calls.requests.size());
     }
@@ -96,7 +115,7 @@ class FabricLedgerClientTest {
         final LedgerClient client = new FabricLedgerClient(calls, null);
 
         final LedgerUnavailableException e = assertThrows(LedgerUnavailableException.class,
-            () -> client.submit("conversion:Convert", "{}"));
+            () -> client.submit(LedgerFunction.CONVERT, request(LedgerFunction.CONVERT)));
 
         assertEquals(1 + FabricLedgerClient.MAX_RETRIES, calls.requests.size());
         assertFalse(e.outcomeUnknown());
@@ -105,7 +124,8 @@ class FabricLedgerClientTest {
     @Test
     void sixthAttemptStillSucceeds() {
         final Scripted calls = new Scripted(List.of(conflict(), conflict(), conflict(), conflict(), conflict()));
-        assertEquals("tx-6", new FabricLedgerClient(calls, null).submit("f", "{}").txId());
+        assertEquals("tx-6", new FabricLedgerClient(calls, null).submit(LedgerFunction.ISSUE,
+            request(LedgerFunction.ISSUE)).txId());
     }
 
     @Test
@@ -114,7 +134,8 @@ class FabricLedgerClientTest {
             null)));
         final LedgerClient client = new FabricLedgerClient(calls, null);
 
-        assertThrows(ChaincodeRejectedException.class, () -> client.submit("account:Burn", "{}"));
+        assertThrows(ChaincodeRejectedException.class,
+            () -> client.submit(LedgerFunction.BURN, request(LedgerFunction.BURN)));
         assertEquals(1, calls.requests.size());
     }
 
@@ -122,14 +143,44 @@ class FabricLedgerClientTest {
     void adminCallsUseTheAdminConnectionAndFailClearlyWithoutOne() {
         final Scripted client = new Scripted(List.of());
         final Scripted admin = new Scripted(List.of(conflict()));
-        new FabricLedgerClient(client, admin).submitAsAdmin("conversion:SetFeeRule", "{}");
+        new FabricLedgerClient(client, admin).submitAsAdmin(LedgerFunction.SET_FEE_RULE,
+            request(LedgerFunction.SET_FEE_RULE));
         assertEquals(0, client.requests.size());
         assertEquals(2, admin.requests.size());
 
         final FabricLedgerClient noAdmin = new FabricLedgerClient(client, null);
         assertFalse(noAdmin.adminAvailable());
-        assertThrows(AdminIdentityMissingException.class, () -> noAdmin.submitAsAdmin("reward:PutReward", "{}"));
+        assertThrows(AdminIdentityMissingException.class,
+            () -> noAdmin.submitAsAdmin(LedgerFunction.PUT_REWARD, request(LedgerFunction.PUT_REWARD)));
         assertEquals(0, client.requests.size());
+    }
+
+    @Test
+    void theReceiptIsReadFromTheResultAndAnythingElseIsALedgerFailure() {
+        final Scripted calls = new Scripted(List.of());
+        calls.result = "{\"type\":\"ISSUE\",\"requestId\":\"r1\",\"txId\":\"tx-1\",\"postings\":"
+            + "[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":5}]}";
+        final LedgerClient client = new FabricLedgerClient(calls, null);
+        final LedgerClient.Committed committed = client.submit(LedgerFunction.ISSUE, request(LedgerFunction.ISSUE));
+        assertEquals("ISSUE", committed.receipt().type());
+        assertEquals(5, committed.receipt().postings().get(0).delta());
+
+        calls.result = "not a receipt";
+        assertThrows(LedgerFailureException.class, () -> client.submit(LedgerFunction.ISSUE,
+            request(LedgerFunction.ISSUE)));
+    }
+
+    @Test
+    void aFunctionOfTheWrongKindOrARequestOfAnotherShapeIsRefusedBeforeTheLedger() {
+        final Scripted calls = new Scripted(List.of());
+        final LedgerClient client = new FabricLedgerClient(calls, null);
+        assertThrows(IllegalArgumentException.class,
+            () -> client.submit(LedgerFunction.QUOTE, new LedgerRequest.Quote("platform-a", "platform-b", 1)));
+        assertThrows(IllegalArgumentException.class,
+            () -> client.evaluate(LedgerFunction.ISSUE, request(LedgerFunction.ISSUE)));
+        assertThrows(IllegalArgumentException.class,
+            () -> client.submit(LedgerFunction.TRANSFER, request(LedgerFunction.ISSUE)));
+        assertEquals(List.of(), calls.requests);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
-import org.pointsnet.gateway.api.UserIds;
+import org.pointsnet.gateway.users.UserIds;
 
 class LogMaskingTest {
 

@@ -13,14 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.ChaincodeEventRecord;
-import org.pointsnet.gateway.events.EventRing;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
-import org.pointsnet.gateway.fabric.CommittedWrite;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
-import org.pointsnet.gateway.fabric.StoredValue;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
-import org.pointsnet.gateway.fabric.ValueLedger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.Backoff;
 import org.pointsnet.gateway.events.BlockEventListener;
 import org.pointsnet.gateway.events.BlockSource;
-import org.pointsnet.gateway.events.EventRing;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.Readiness;
 import org.pointsnet.gateway.health.HealthController;
@@ -92,7 +91,7 @@ class PoisonedBlocksListenerTest {
 
     @Test
     void poisonedBlocksAreStoredOnceTheBadEventsSetAsideAndTheGatewayStaysReady() throws Exception {
-        listener = new BlockEventListener(source(poisonedChain()), store, new EventRing(10), JsonMapper.shared(),
+        listener = new BlockEventListener(source(poisonedChain()), store, event -> { }, JsonMapper.shared(),
             "points", new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
         listener.start();
         awaitNextBlock(3);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pointsnet.contract.Posting;
+import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.events.TestBlocks;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -107,10 +109,12 @@ class ReceiptParserTest {
     void everyShapeTheChaincodeWritesIsRead() throws Exception {
         final Receipt convert = ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "CONVERT", "platform-a",
             "platform-a", "u1", -300, "platform-b", "u2", 140, "platform-b", "fee", 10)));
-        assertEquals(new Receipt("CONVERT", "r-t1", "2026-11-24T00:00:00Z", "platform-a", List.of(
-            new Receipt.Posting("platform-a", "u1", -300), new Receipt.Posting("platform-b", "u2", 140),
-            new Receipt.Posting("platform-b", "fee", 10))), convert);
-        assertEquals(List.of("platform-a", "platform-b"), List.copyOf(convert.platforms()));
+        // The fields the projection stores (the contract's record carries the rest of the payload too).
+        assertEquals(List.of("CONVERT", "r-t1", "2026-11-24T00:00:00Z", "platform-a", List.of(
+            new Posting("platform-a", "u1", -300), new Posting("platform-b", "u2", 140),
+            new Posting("platform-b", "fee", 10))),
+            List.of(convert.type(), convert.requestId(), convert.timestamp(), convert.platformId(), convert.postings()));
+        assertEquals(List.of("platform-a", "platform-b"), List.copyOf(ReceiptAdmission.platforms(convert)));
 
         assertEquals(2, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "TRANSFER", "platform-a",
             "platform-a", "u1", -5, "platform-a", "u2", 5))).postings().size());
@@ -122,5 +126,22 @@ class ReceiptParserTest {
             r.putArray("postings");
             r.putObject("detail").put("basisPoints", 30);
         }))).postings());
+    }
+
+    @Test
+    void theWholePayloadIsBoundToTheContractsRecord() throws Exception {
+        final Receipt fee = ReceiptParser.parse("t1", bytes(issue(r -> {
+            r.put("type", "SET_FEE_RULE");
+            r.putArray("postings");
+            r.putObject("detail").put("basisPoints", 30);
+        })));
+        assertEquals("h", fee.requestHash());
+        assertEquals("t1", fee.txId());
+        assertEquals(java.util.Map.of("basisPoints", 30), fee.detail());
+
+        final RejectedEventException e = assertThrows(RejectedEventException.class,
+            () -> ReceiptParser.parse("t1", bytes(issue(r -> r.put("rules", "none")))));
+        assertEquals(SetAsideReason.MALFORMED, e.reason());
+        assertEquals("'rules' does not fit the receipt record", e.getMessage());
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
@@ -35,12 +37,12 @@ class ReconciliationTest {
 
     private final LedgerClient ledger = new LedgerClient() {
         @Override
-        public Committed submit(final String function, final String requestJson) {
+        public Committed submit(final LedgerFunction function, final LedgerRequest request) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Committed submitAsAdmin(final String function, final String requestJson) {
+        public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
             throw new UnsupportedOperationException();
         }
 
@@ -50,8 +52,8 @@ class ReconciliationTest {
         }
 
         @Override
-        public String evaluate(final String function, final String requestJson) {
-            assertEquals("account:GetSupply", function);
+        public String evaluate(final LedgerFunction function, final LedgerRequest request) {
+            assertEquals("account:GetSupply", function.qualifiedName());
             return onChain;
         }
     };

@@ -44,6 +44,17 @@ class ApiExceptionHandlerTest {
     }
 
     @Test
+    void everyContractCodeIsAnsweredUnderItsOwnNameWithItsOwnStatus() {
+        for (final org.pointsnet.contract.ErrorCode code : org.pointsnet.contract.ErrorCode.values()) {
+            final var problem = ApiExceptionHandler.problemFor(new ChaincodeRejectedException(code, "d", null, null));
+
+            assertEquals(code.name(), problem.getProperties().get("code"));
+            assertEquals(ErrorCode.valueOf(code.name()).status().value(), problem.getStatus());
+            assertEquals("d", problem.getDetail());
+        }
+    }
+
+    @Test
     void readConflictIs409WithTheValidationCode() {
         final var problem = ApiExceptionHandler.problemFor(
             new TransactionInvalidException("tx3", "MVCC_READ_CONFLICT", 7));

@@ -32,7 +32,8 @@ public record ExchangeRate(BigDecimal numerator, BigDecimal denominator, String 
         final BigDecimal bottom = denominator.scaleByPowerOfTen(decimalsFrom);
         final BigDecimal out = top.divide(bottom, 0, RoundingMode.FLOOR);
         if (out.compareTo(BigDecimal.valueOf(Amounts.MAX_AMOUNT)) > 0) {
-            throw refusal(VALIDATION_FAILED, "converted amount " + out.toPlainString() + " exceeds " + Amounts.MAX_AMOUNT);
+            throw refusal(VALIDATION_FAILED, "converted amount " + out.toPlainString() + " exceeds "
+                    + Amounts.MAX_AMOUNT);
         }
         return out.longValueExact();
     }

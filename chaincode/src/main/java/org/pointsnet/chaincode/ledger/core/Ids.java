@@ -65,7 +65,8 @@ public final class Ids {
         value.codePoints().forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029
                     || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-                throw refusal(VALIDATION_FAILED, field + " has a non-printable character " + String.format("U+%04X", cp));
+                throw refusal(VALIDATION_FAILED, field + " has a non-printable character "
+                        + String.format("U+%04X", cp));
             }
         });
         return value;

@@ -26,9 +26,9 @@ public final class Pricing {
 
     /** The agreed pair rate if there is one, else the unit-value rate, else RATE_NOT_FOUND naming the pair. */
     public static ExchangeRate rate(final Platform from, final Platform to, final Optional<ExchangeRate> agreed) {
-        return agreed.or(() -> unitValueRate(from, to)).orElseThrow(() -> refusal(RATE_NOT_FOUND, "no agreed rate from '"
-                + from.platformId() + "' to '" + to.platformId() + "' and their currencies differ ("
-                + from.currency() + ", " + to.currency() + ")"));
+        return agreed.or(() -> unitValueRate(from, to)).orElseThrow(() -> refusal(RATE_NOT_FOUND,
+                "no agreed rate from '" + from.platformId() + "' to '" + to.platformId()
+                + "' and their currencies differ (" + from.currency() + ", " + to.currency() + ")"));
     }
 
     /**

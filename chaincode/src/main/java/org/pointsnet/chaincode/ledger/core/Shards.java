@@ -36,7 +36,8 @@ public record Shards(int count) {
      * limit, so every endorser and every later transaction of the day computes the same split.
      */
     public static Shards forQuota(final long dailyLimit) {
-        return new Shards((int) Math.max(QUOTA_MIN_SHARDS, Math.min(QUOTA_MAX_SHARDS, dailyLimit / QUOTA_UNITS_PER_SHARD)));
+        return new Shards((int) Math.max(QUOTA_MIN_SHARDS,
+                Math.min(QUOTA_MAX_SHARDS, dailyLimit / QUOTA_UNITS_PER_SHARD)));
     }
 
     /** An amount taken from one shard. */

@@ -32,7 +32,8 @@ public record Platform(String platformId, String mspId, String name, String symb
 
     /** Value of one whole point: unitValue × multiplier × categoryMultiplier, exact. */
     public BigDecimal pointValue() {
-        return new BigDecimal(unitValue).multiply(new BigDecimal(multiplier)).multiply(new BigDecimal(categoryMultiplier));
+        return new BigDecimal(unitValue).multiply(new BigDecimal(multiplier))
+                .multiply(new BigDecimal(categoryMultiplier));
     }
 
     /** Exact value of {@code amount} smallest units in {@code currency}. */

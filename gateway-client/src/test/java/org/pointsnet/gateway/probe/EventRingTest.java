@@ -1,9 +1,10 @@
-package org.pointsnet.gateway.events;
+package org.pointsnet.gateway.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.pointsnet.gateway.events.ChaincodeEventRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 

@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.api;
+package org.pointsnet.gateway.users;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
 
@@ -49,6 +50,6 @@ public final class UserIds {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
         final String id = platformId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
-        return id.length() <= Validation.MAX_ID ? id : id.substring(0, Validation.MAX_ID);
+        return id.length() <= Limits.MAX_ID ? id : id.substring(0, Limits.MAX_ID);
     }
 }

@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.security;
+package org.pointsnet.gateway.users;
 
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,13 +1,16 @@
-package org.pointsnet.gateway.fabric;
+package org.pointsnet.gateway.probe;
 
-import static org.pointsnet.gateway.fabric.ChaincodeFunctions.GET_VALUE;
-import static org.pointsnet.gateway.fabric.ChaincodeFunctions.PUT_VALUE;
+import static org.pointsnet.gateway.probe.ProbeFunctions.GET_VALUE;
+import static org.pointsnet.gateway.probe.ProbeFunctions.PUT_VALUE;
 
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.pointsnet.gateway.fabric.FabricErrors;
+import org.pointsnet.gateway.fabric.LedgerFailureException;
+import org.pointsnet.gateway.fabric.TransactionInvalidException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

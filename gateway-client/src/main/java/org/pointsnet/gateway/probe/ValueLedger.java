@@ -1,4 +1,9 @@
-package org.pointsnet.gateway.fabric;
+package org.pointsnet.gateway.probe;
+
+import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.LedgerException;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.fabric.TransactionInvalidException;
 
 /**
  * The probe contract as the web layer sees it; failures are {@link LedgerException}s. An interface so web

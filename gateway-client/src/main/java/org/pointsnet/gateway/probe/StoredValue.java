@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.fabric;
+package org.pointsnet.gateway.probe;
 
 /** A value read from the ledger by GetValue. */
 public record StoredValue(String key, String value) {

@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.api;
+package org.pointsnet.gateway.security;
 
 import java.util.Optional;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
  * (403 FORBIDDEN, before any ledger call) issuing, burning, transferring, converting from, redeeming on and
  * editing the rules or catalog of any other platform. A user token acts only for its own user.
  *
- * <p>The gateway's bean is {@code security.TokenCallerContext}: the claims of the request's validated access token.
+ * <p>The gateway's bean is {@link TokenCallerContext}: the claims of the request's validated access token.
  */
 public interface CallerContext {
 

@@ -1,10 +1,15 @@
-package org.pointsnet.gateway.events;
+package org.pointsnet.gateway.probe;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import org.pointsnet.gateway.events.ChaincodeEventRecord;
+import org.pointsnet.gateway.events.EventObserver;
 
-/** The last {@code capacity} chaincode events, oldest first; older ones are dropped. Thread-safe. */
-public final class EventRing {
+/**
+ * The last {@code capacity} chaincode events, oldest first, for {@code GET /api/v1/probe/events}; older ones are
+ * dropped. Thread-safe.
+ */
+public final class EventRing implements EventObserver {
 
     public static final int DEFAULT_CAPACITY = 1000;
 
@@ -21,6 +26,11 @@ public final class EventRing {
         }
         this.capacity = capacity;
         this.events = new ArrayDeque<>(capacity);
+    }
+
+    @Override
+    public void observe(final ChaincodeEventRecord event) {
+        add(event);
     }
 
     public synchronized void add(final ChaincodeEventRecord event) {

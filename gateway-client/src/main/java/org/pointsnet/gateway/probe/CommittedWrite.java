@@ -1,4 +1,4 @@
-package org.pointsnet.gateway.fabric;
+package org.pointsnet.gateway.probe;
 
 /** A PutValue transaction that was committed as VALID. */
 public record CommittedWrite(String txId, long blockNumber, String validationCode, String key, String value) {

@@ -1,0 +1,113 @@
+package org.pointsnet.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The one JSON argument of each chaincode function (docs/ledger.md, "Functions"), as a record per shape: the JSON
+ * member names are the component names, in component order, and a null (optional, absent) component is left out.
+ * The chaincode refuses unknown members and hashes the canonical request for idempotency, so a component is renamed
+ * only together with the chaincode. {@link #typeOf} says which shape each function takes.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface LedgerRequest {
+
+    /** The request shape {@code function} takes; a function added to {@link LedgerFunction} must be added here. */
+    static Class<? extends LedgerRequest> typeOf(final LedgerFunction function) {
+        return switch (function) {
+            case REGISTER_PLATFORM -> RegisterPlatform.class;
+            case SUSPEND_PLATFORM, RESUME_PLATFORM -> PlatformStatus.class;
+            case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY -> OfPlatform.class;
+            case LIST_PLATFORMS -> NoArguments.class;
+            case ISSUE, BURN -> IssueOrBurn.class;
+            case TRANSFER -> Transfer.class;
+            case SWEEP_FEES -> SweepFees.class;
+            case GET_BALANCES -> Balances.class;
+            case GET_HISTORY -> History.class;
+            case CONVERT -> Convert.class;
+            case QUOTE -> Quote.class;
+            case SET_FEE_RULE -> SetFeeRule.class;
+            case SET_LIMITS -> SetLimits.class;
+            case APPROVE_RATE -> ApproveRate.class;
+            case PUT_REWARD -> PutReward.class;
+            case REDEEM -> Redeem.class;
+            case CLOSE_PERIOD -> ClosePeriod.class;
+            case GET_PERIOD -> Period.class;
+        };
+    }
+
+    /** {@code platform:List}: no arguments, sent as {@code {}}. */
+    record NoArguments() implements LedgerRequest {}
+
+    /**
+     * One platform: {@code platform:Get}, {@code account:GetFeeCredits}, {@code conversion:GetRules},
+     * {@code reward:ListRewards}; {@code account:GetSupply}, where null means every platform.
+     */
+    record OfPlatform(String platformId) implements LedgerRequest {}
+
+    /** {@code platform:Register}; null optional members take the chaincode's defaults. */
+    record RegisterPlatform(String requestId, String platformId, String name, String symbol, long decimals,
+            String unitValue, String currency, String multiplier, String categoryMultiplier, String timeZone,
+            String settlementPeriod) implements LedgerRequest {}
+
+    /** {@code platform:Suspend} and {@code platform:Resume}. */
+    record PlatformStatus(String requestId, String platformId, String reason) implements LedgerRequest {}
+
+    /** {@code account:Issue} and {@code account:Burn}. */
+    record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason)
+            implements LedgerRequest {}
+
+    /** {@code account:Transfer}. */
+    record Transfer(String requestId, String platformId, String fromUserId, String toUserId, long amount,
+            String reason) implements LedgerRequest {}
+
+    /** {@code account:SweepFees}. */
+    record SweepFees(String requestId, String platformId, List<String> txIds) implements LedgerRequest {}
+
+    /** {@code account:GetBalances}; a null currency is the one all platforms use. */
+    record Balances(String userId, String currency) implements LedgerRequest {}
+
+    /** {@code account:GetHistory}: one page, newest first. */
+    record History(String userId, Long limit, String cursor) implements LedgerRequest {}
+
+    /** {@code conversion:Convert}; a null toUserId is the user. */
+    record Convert(String requestId, String userId, String fromPlatformId, String toPlatformId, long amount,
+            String toUserId, Long minAmountOut) implements LedgerRequest {}
+
+    /** {@code conversion:Quote}. */
+    record Quote(String fromPlatformId, String toPlatformId, long amount) implements LedgerRequest {}
+
+    /** {@code conversion:SetFeeRule}. */
+    record SetFeeRule(String requestId, String platformId, long basisPoints, long minFee, long maxFee)
+            implements LedgerRequest {}
+
+    /** {@code conversion:SetLimits}; null pairDailyLimits leaves the pair limits out, an empty list clears them. */
+    record SetLimits(String requestId, String platformId, Long maxPerTransaction, Long dailyPerUser,
+            List<PairLimit> pairDailyLimits) implements LedgerRequest {}
+
+    /**
+     * One pair limit of {@link SetLimits}.
+     *
+     * @param toPlatformId the destination platform
+     * @param dailyLimit most points converted to it per day
+     */
+    record PairLimit(String toPlatformId, long dailyLimit) {}
+
+    /** {@code conversion:ApproveRate}: platformId is the approving side. */
+    record ApproveRate(String requestId, String platformId, String fromPlatformId, String toPlatformId, long version,
+            String rate) implements LedgerRequest {}
+
+    /** {@code reward:PutReward}; activeFrom and activeUntil are ISO-8601 instants. */
+    record PutReward(String requestId, String platformId, String rewardId, String name, long points, long stock,
+            Long perUserLimit, String activeFrom, String activeUntil) implements LedgerRequest {}
+
+    /** {@code reward:Redeem}. */
+    record Redeem(String requestId, String platformId, String userId, String rewardId, long quantity)
+            implements LedgerRequest {}
+
+    /** {@code settlement:ClosePeriod}. */
+    record ClosePeriod(String requestId, String platformId, String period) implements LedgerRequest {}
+
+    /** {@code settlement:GetPeriod}. */
+    record Period(String period) implements LedgerRequest {}
+}
