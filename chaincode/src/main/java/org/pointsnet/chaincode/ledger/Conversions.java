@@ -11,7 +11,6 @@ import org.pointsnet.chaincode.ledger.core.ExchangeRate;
 import org.pointsnet.chaincode.ledger.core.FeeRule;
 import org.pointsnet.chaincode.ledger.core.LimitRule;
 import org.pointsnet.chaincode.ledger.core.Periods;
-import org.pointsnet.chaincode.ledger.core.Pricing;
 import org.pointsnet.chaincode.ledger.core.RateApproval;
 import org.pointsnet.chaincode.ledger.core.Shards;
 import org.pointsnet.chaincode.ledger.model.Platform;

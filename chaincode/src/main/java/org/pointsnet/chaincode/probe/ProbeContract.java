@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
 
 import java.time.format.DateTimeFormatter;
+import org.pointsnet.contract.ProbeFunction.Names;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -24,7 +25,7 @@ import org.pointsnet.chaincode.support.Json;
 @Default
 public final class ProbeContract implements ContractInterface {
     /** Contract name, the prefix of qualified function names. */
-    public static final String NAME = "probe";
+    public static final String NAME = Names.PROBE;
     /** Name of the chaincode event every successful PutValue sets. */
     public static final String EVENT_VALUE_WRITTEN = "ValueWritten";
     // Composite-key object type: keeps probe keys apart from the points ledger's keys in the same namespace.
@@ -35,7 +36,7 @@ public final class ProbeContract implements ContractInterface {
      *
      * @return the event payload JSON: {"key","value","txId","timestamp"}
      */
-    @Transaction(name = "PutValue", intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = Names.PUT_VALUE, intent = Transaction.TYPE.SUBMIT)
     public String putValue(final Context ctx, final String key, final String value) {
         ProbeRules.checkKey(key);
         ProbeRules.checkValue(key, value);
@@ -55,7 +56,7 @@ public final class ProbeContract implements ContractInterface {
      *
      * @return {"key","value"} JSON
      */
-    @Transaction(name = "GetValue", intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = Names.GET_VALUE, intent = Transaction.TYPE.EVALUATE)
     public String getValue(final Context ctx, final String key) {
         ProbeRules.checkKey(key);
         final ChaincodeStub stub = ctx.getStub();

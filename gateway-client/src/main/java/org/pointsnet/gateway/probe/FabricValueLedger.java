@@ -1,8 +1,7 @@
 package org.pointsnet.gateway.probe;
 
-import static org.pointsnet.gateway.probe.ProbeFunctions.GET_VALUE;
-import static org.pointsnet.gateway.probe.ProbeFunctions.PUT_VALUE;
 
+import org.pointsnet.contract.ProbeFunction;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Proposal;
@@ -17,6 +16,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /** {@link ValueLedger} on the probe contract of the configured chaincode. */
 public final class FabricValueLedger implements ValueLedger {
+
+    private static final String PUT_VALUE = ProbeFunction.PUT_VALUE.qualifiedName();
+    private static final String GET_VALUE = ProbeFunction.GET_VALUE.qualifiedName();
 
     private final Contract contract;
     private final ObjectMapper json;

@@ -3,10 +3,10 @@ package org.pointsnet.chaincode.ledger.core;
 import org.pointsnet.chaincode.ledger.model.Platform;
 
 /** Platform records for pure tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static Platform platform(final String id, final int decimals, final String unitValue, final String multiplier,
+    public static Platform platform(final String id, final int decimals, final String unitValue, final String multiplier,
             final String currency) {
         return new Platform(id, id + "MSP", id, "PT", decimals, unitValue, currency, multiplier, "1", "UTC", "DAY",
                 Platform.ACTIVE, 1);

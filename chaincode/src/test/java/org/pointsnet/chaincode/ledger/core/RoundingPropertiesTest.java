@@ -6,6 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.pointsnet.chaincode.ledger.Pricing;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Quote;
 

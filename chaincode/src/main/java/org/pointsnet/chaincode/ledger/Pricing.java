@@ -1,10 +1,13 @@
-package org.pointsnet.chaincode.ledger.core;
+package org.pointsnet.chaincode.ledger;
 
 import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static org.pointsnet.contract.ErrorCode.RATE_NOT_FOUND;
 import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.Optional;
+import org.pointsnet.chaincode.ledger.core.ExchangeRate;
+import org.pointsnet.chaincode.ledger.core.FeeRule;
+import org.pointsnet.chaincode.ledger.core.LimitRule;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Quote;
 import org.pointsnet.contract.RulesUsed;

@@ -1,4 +1,4 @@
-package org.pointsnet.chaincode.ledger.core;
+package org.pointsnet.chaincode.ledger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,6 +11,10 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.chaincode.ledger.core.ExchangeRate;
+import org.pointsnet.chaincode.ledger.core.FeeRule;
+import org.pointsnet.chaincode.ledger.core.Fixtures;
+import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Quote;
 
