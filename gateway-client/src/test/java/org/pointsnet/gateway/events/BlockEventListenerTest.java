@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.probe.EventRing;
@@ -66,7 +63,7 @@ class BlockEventListenerTest {
                 items.add(TestBlocks.block(n, List.of(TestBlocks.Tx.valid("tx" + n, "Receipt", "{\"type\":\"ISSUE\"}"))));
             }
             items.add(new GatewayRuntimeException(Status.UNAVAILABLE.asRuntimeException()));
-            return stream(items.iterator());
+            return TestBlocks.stream(items.iterator());
         };
         return new BlockEventListener(source, handler, ring, JsonMapper.shared(), "points",
             new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
@@ -96,27 +93,5 @@ class BlockEventListenerTest {
             Thread.sleep(10);
         }
         assertEquals(count, handler.handled.size(), "handled: " + handler.handled);
-    }
-
-    private static CloseableIterator<Block> stream(final Iterator<Object> items) {
-        return new CloseableIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public Block next() {
-                final Object item = items.next();
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                return (Block) item;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -9,11 +9,13 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
+import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
@@ -201,5 +203,28 @@ public final class TestBlocks {
             .setData(transaction.toByteString())
             .build();
         return Envelope.newBuilder().setPayload(payload.toByteString()).build();
+    }
+
+    /** A block stream that yields {@code items} in order: a Block is delivered, a RuntimeException is thrown. */
+    public static CloseableIterator<Block> stream(final Iterator<Object> items) {
+        return new CloseableIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public Block next() {
+                final Object item = items.next();
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                return (Block) item;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

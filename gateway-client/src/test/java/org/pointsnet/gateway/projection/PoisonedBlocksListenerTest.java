@@ -7,14 +7,12 @@ import io.grpc.Status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +83,7 @@ class PoisonedBlocksListenerTest {
             openedAt.add(start);
             final List<Object> items = new ArrayList<>(chain.subList((int) Math.min(start, chain.size()), chain.size()));
             items.add(new GatewayRuntimeException(Status.UNAVAILABLE.asRuntimeException()));
-            return stream(items.iterator());
+            return TestBlocks.stream(items.iterator());
         };
     }
 
@@ -118,27 +116,5 @@ class PoisonedBlocksListenerTest {
             Thread.sleep(10);
         }
         assertEquals(next, store.nextBlock());
-    }
-
-    private static CloseableIterator<Block> stream(final Iterator<Object> items) {
-        return new CloseableIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public Block next() {
-                final Object item = items.next();
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                return (Block) item;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }
