@@ -576,6 +576,14 @@ peer_caught_up() {
   [ -n "$h" ] && [ "$h" -ge "$2" ]
 }
 
+# peer_knows NAME COUNT: the peer's gossip sees at least COUNT other peers on the channel. Until it does it cannot
+# plan the dissemination of private data, so every endorsement that writes a collection fails on it.
+peer_knows() {
+  local known
+  known="$(metric "$(metrics_url "$1")" "gossip_membership_total_peers_known{channel=\"$PN_CHANNEL\"}")"
+  [ "${known:-0}" -ge "$2" ]
+}
+
 # launch_node NAME: starts the node's process from its env files (no wait); a running node is left alone.
 launch_node() {
   local name="$1" fqdn p envfile
@@ -606,10 +614,11 @@ launch_node() {
 }
 
 # await_node NAME: waits until the node serves: orderers and peers their health endpoint (and a peer the channel
-# height the other running peers had when it answered: it caught up from the orderer), chaincode servers their
-# port, gateways their readiness (peer reachable, chaincode answers, projection caught up). pg_ctl waited already.
+# height the other running peers had when it answered, i.e. it caught up from the orderer, and gossip contact with
+# each of them, without which it cannot endorse), chaincode servers their port, gateways their readiness (peer
+# reachable, chaincode answers, projection caught up). pg_ctl waited already.
 await_node() {
-  local name="$1" fqdn p q target=0 h started=$SECONDS
+  local name="$1" fqdn p q target=0 others=0 h started=$SECONDS
   case "$(node_kind "$name")" in
     orderer)
       fqdn="$(orderer_fqdn "$name")"
@@ -619,11 +628,13 @@ await_node() {
       wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)"
       for q in "${PN_PLATFORMS[@]}"; do
         [ "$q" != "$p" ] && is_running "peer-$q" || continue
+        others=$((others + 1))
         h="$(height "peer-$q")"
         [ -n "$h" ] && [ "$h" -gt "$target" ] && target="$h"
       done
       wait_until "$name" "channel $PN_CHANNEL at height $target" peer_caught_up "$name" "$target"
-      info "$name is at height $(height "$name") on '$PN_CHANNEL' (ready in $((SECONDS - started))s)" ;;
+      wait_until "$name" "gossip membership of the $others other running peers" peer_knows "$name" "$others"
+      info "$name is at height $(height "$name") on '$PN_CHANNEL' and sees $others other peers (ready in $((SECONDS - started))s)" ;;
     chaincode)
       p="${name#chaincode-}"
       wait_until "$name" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)" ;;
