@@ -1,28 +1,39 @@
 #!/usr/bin/env bash
 # PointsNet: the whole consortium on one machine, as native processes.
 #
-#   ./test-network.sh up              orderer(s), one peer, chaincode server and gateway per
-#                                     platform org; channel created, chaincode committed
-#   ./test-network.sh down            stops every process `up` started (by recorded pid)
-#                                     and removes the runtime folder
-#   ./test-network.sh status [--json] each node and gateway, its address, whether it answers
+#   ./test-network.sh up              orderers, one peer, chaincode server and gateway per platform
+#                                     org; channel created, chaincode committed. On a network that
+#                                     was up before (stopped, or some nodes down), starts what is
+#                                     not running instead, from the kept data
+#   ./test-network.sh stop [NODE]     stops every node (or one), keeping runtime/: ledgers, keys,
+#                                     secrets and projections survive
+#   ./test-network.sh start [NODE]    starts every node that is not running (or one), from the
+#                                     kept data, and waits until each is ready
+#   ./test-network.sh restart NODE    stop NODE, then start it
+#   ./test-network.sh down            the purge: stops every process `up` started (by recorded
+#                                     pid) and DELETES runtime/ (every ledger, key, secret and
+#                                     projection); the next `up` builds a new network
+#   ./test-network.sh status [--json] each node, its address, whether it answers, block heights
 #   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
-#   ./test-network.sh start-gateway P  starts platform P's gateway again after it stopped or
-#                                     was killed (same secrets and token signing key)
+#   ./test-network.sh start-gateway P  same as `start gateway-P`
 #   ./test-network.sh channel create NAME  one more channel on the running network: every
 #                                     peer joined, chaincode approved and committed on it
 #                                     exactly as on the first channel
 #
-# Hosts and ports come from crypto-config/network.yaml through `admin-cli network render`;
-# this script only starts, waits for and stops processes. Runtime state goes to ./runtime
-# (POINTSNET_RUNTIME overrides it); Fabric binaries come from scripts/install-fabric.sh.
+# NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
+# postgres-platform-c, gateway-platform-a, ...
+#
+# Hosts and ports come from crypto-config/network.yaml (POINTSNET_SPEC names another spec file)
+# through `admin-cli network render`; this script only starts, waits for and stops processes.
+# Runtime state goes to ./runtime (POINTSNET_RUNTIME overrides it); Fabric binaries come from
+# scripts/install-fabric.sh.
 set -euo pipefail
 # Everything this script creates under runtime/ (keys, secrets, ledgers, projections, logs) is its owner's alone.
 umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
-SPEC="$ROOT/crypto-config/network.yaml"
+SPEC="${POINTSNET_SPEC:-$ROOT/crypto-config/network.yaml}"
 LOGS="$RUNTIME/logs"
 PIDS="$RUNTIME/pids"
 ADMIN_JAR="$ROOT/admin-cli/target/admin-cli.jar"
@@ -351,8 +362,6 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# start_projection_database PLATFORM: when the platform's gateway keeps its projection in PostgreSQL, a fresh
-# server for it (loopback, the spec's port, scram-sha-256 with a password generated now into gateway-secrets.env).
 # postgres_may_enter PATH...: when root runs PostgreSQL as user postgres, lets that user pass through (g+x, no
 # listing or reading) every folder from runtime/ down to each PATH's parent; under umask 077 nothing else can.
 postgres_may_enter() {
@@ -369,15 +378,15 @@ postgres_may_enter() {
   done
 }
 
+# start_projection_database PLATFORM: when the platform's gateway keeps its projection in PostgreSQL, a fresh
+# server for it (loopback, the spec's port, scram-sha-256 with a password generated now into gateway-secrets.env).
 start_projection_database() {
-  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data password pwfile log pid
+  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port data password pwfile log
   port="$(env_value "$envfile" PN_POSTGRES_PORT)"
   [ -n "$port" ] || return 0
   ensure_postgres
-  listen="$(env_value "$envfile" PN_POSTGRES_LISTEN)"
   data="$(env_value "$envfile" PN_POSTGRES_DATA)"
   log="$LOGS/postgres-$p.log"
-  step "Starting PostgreSQL for the projection of $p's gateway on $listen:$port ($("$PG_BIN/postgres" --version))"
   password="$(random_secret)"
   mkdir -p "$data" && chmod 700 "$data"
   pwfile="$data.pw" && ( umask 077 && printf '%s\n' "$password" > "$pwfile" )
@@ -387,14 +396,42 @@ start_projection_database() {
   as_postgres "$PG_BIN/initdb" -D "$data" -U pointsnet --pwfile="$pwfile" -A scram-sha-256 >> "$log" 2>&1 \
     || { rm -f "$pwfile"; fail_node "postgres-$p" "initdb failed"; }
   rm -f "$pwfile"
+  run_projection_database "$p"
+  PGPASSWORD="$password" "$PG_BIN/psql" -q -h "$(env_value "$envfile" PN_POSTGRES_LISTEN)" -p "$port" -U pointsnet \
+    -d postgres -c "CREATE DATABASE pointsnet" >> "$log" 2>&1 || fail_node "postgres-$p" "creating database pointsnet failed"
+  ( umask 077 && printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$password" >> "$RUNTIME/platforms/$p/gateway-secrets.env" )
+}
+
+# run_projection_database PLATFORM: starts the platform's PostgreSQL server on its data folder (created by
+# start_projection_database, so the database, its password and the projection in it are the ones from `up`), waits
+# until it accepts connections and records its postmaster's pid.
+run_projection_database() {
+  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data log pid
+  port="$(env_value "$envfile" PN_POSTGRES_PORT)"
+  listen="$(env_value "$envfile" PN_POSTGRES_LISTEN)"
+  data="$(env_value "$envfile" PN_POSTGRES_DATA)"
+  log="$LOGS/postgres-$p.log"
+  [ -f "$data/PG_VERSION" ] || die "no PostgreSQL data in $data for postgres-$p (was runtime/ deleted? run down, then up)"
+  ensure_postgres
+  step "Starting PostgreSQL for the projection of $p's gateway on $listen:$port ($("$PG_BIN/postgres" --version))"
   as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 \
     -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories=$data" start >> "$log" 2>&1 \
     || fail_node "postgres-$p" "PostgreSQL did not start"
   pid="$(head -n 1 "$data/postmaster.pid")"
   echo "$pid $(proc_start_time "$pid")" > "$PIDS/postgres-$p.pid"
-  PGPASSWORD="$password" "$PG_BIN/psql" -q -h "$listen" -p "$port" -U pointsnet -d postgres \
-    -c "CREATE DATABASE pointsnet" >> "$log" 2>&1 || fail_node "postgres-$p" "creating database pointsnet failed"
-  ( umask 077 && printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$password" >> "$RUNTIME/platforms/$p/gateway-secrets.env" )
+}
+
+# stop_projection_database PLATFORM: pg_ctl's fast shutdown (open sessions are ended, everything committed is
+# kept). A plain TERM would be a smart shutdown, which waits for the gateway's pooled connections to close.
+stop_projection_database() {
+  local p="$1" data pid
+  data="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_POSTGRES_DATA)"
+  if is_running "postgres-$p" && [ -n "$data" ] && PG_BIN="$(postgres_bin)"; then
+    read -r pid _ < "$PIDS/postgres-$p.pid"
+    as_postgres "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >> "$LOGS/postgres-$p.log" 2>&1 || true
+    is_running "postgres-$p" || { rm -f "$PIDS/postgres-$p.pid"; info "stopped postgres-$p (pid $pid)"; return 0; }
+  fi
+  stop_process "postgres-$p"
 }
 
 start_gateways() {
@@ -444,22 +481,251 @@ register_demo_platforms() {
   done
 }
 
-all_processes() {
+# ---------------------------------------------------------------------------------------
+# Nodes: every process of the network by the name `status` shows, started and stopped one by one
+# from the data `up` created (ledgers, keys, secrets and projections stay in runtime/).
+
+# node_names: every node, in start order (orderers, peers, chaincode servers, projection databases, gateways);
+# stopping goes the other way.
+node_names() {
   local fqdn p
   for fqdn in "${PN_ORDERERS[@]}"; do echo "${fqdn%%.*}"; done
-  for p in "${PN_PLATFORMS[@]}"; do echo "peer-$p"; echo "chaincode-$p"; echo "gateway-$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do echo "peer-$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do echo "chaincode-$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do
+    [ -z "$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_POSTGRES_PORT)" ] || echo "postgres-$p"
+  done
+  for p in "${PN_PLATFORMS[@]}"; do echo "gateway-$p"; done
+}
+
+# node_kind NAME: orderer, peer, chaincode, postgres or gateway (orderers first: their names are the spec's).
+node_kind() {
+  local fqdn
+  for fqdn in "${PN_ORDERERS[@]}"; do [ "$1" = "${fqdn%%.*}" ] && { echo orderer; return 0; }; done
+  case "$1" in peer-*) echo peer ;; chaincode-*) echo chaincode ;; postgres-*) echo postgres ;; gateway-*) echo gateway ;; esac
+}
+
+# orderer_fqdn NAME: the orderer's fully qualified name (its folder under runtime/orderers/).
+orderer_fqdn() {
+  local fqdn
+  for fqdn in "${PN_ORDERERS[@]}"; do [ "$1" = "${fqdn%%.*}" ] && { echo "$fqdn"; return 0; }; done
+  return 1
+}
+
+require_node() {
+  local name
+  while read -r name; do [ "$name" = "$1" ] && return 0; done < <(node_names)
+  die "unknown node '$1' (known: $(node_names | tr '\n' ' '))"
+}
+
+# require_network: the network was brought up completely once here and its runtime folder is kept; loads its
+# rendered values and puts the Fabric binaries `up` used on PATH.
+require_network() {
+  [ -f "$RUNTIME/network.env" ] && [ -f "$UP_MARKER" ] \
+    || die "no network to start in $RUNTIME (never brought up, or removed by down): run ./test-network.sh up"
+  load_env "$RUNTIME/network.env"
+  local fabric_bin
+  if [ -f "$RUNTIME/fabric-bin" ]; then
+    fabric_bin="$(cat "$RUNTIME/fabric-bin")"
+  else
+    fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
+  fi
+  export PATH="$fabric_bin:$PATH"
+}
+
+# metric URL NAME{LABELS}: one sample of a Prometheus text page, as an integer; empty when absent or unreachable.
+# (The page is read whole first: awk leaving a pipe early would fail curl, and with it the caller under set -e.)
+metric() {
+  local page
+  page="$(curl -sf --max-time 2 "$1" 2>/dev/null)" || return 0
+  awk -v m="$2" '$1 == m && !found {printf "%d\n", $2; found = 1}' <<< "$page"
+}
+
+# metrics_url NAME: an orderer's or peer's operations /metrics URL.
+metrics_url() {
+  local health
+  case "$(node_kind "$1")" in
+    orderer) health="$(env_value "$RUNTIME/orderers/$(orderer_fqdn "$1")/node.env" PN_HEALTH_URL)" ;;
+    peer) health="$(env_value "$RUNTIME/platforms/${1#peer-}/peer.env" PN_HEALTH_URL)" ;;
+  esac
+  echo "${health%/healthz}/metrics"
+}
+
+# height NAME: the block height of the channel on a peer (gauge ledger_blockchain_height) or an orderer (last
+# committed block + 1); empty when the node does not answer or has not opened the channel.
+height() {
+  local url number
+  url="$(metrics_url "$1")"
+  case "$(node_kind "$1")" in
+    peer) metric "$url" "ledger_blockchain_height{channel=\"$PN_CHANNEL\"}" ;;
+    orderer)
+      number="$(metric "$url" "consensus_etcdraft_committed_block_number{channel=\"$PN_CHANNEL\"}")"
+      [ -z "$number" ] || echo $((number + 1)) ;;
+  esac
+}
+
+# is_raft_leader NAME: the orderer leads the channel's Raft cluster now.
+is_raft_leader() {
+  [ "$(metric "$(metrics_url "$1")" "consensus_etcdraft_is_leader{channel=\"$PN_CHANNEL\"}")" = 1 ]
+}
+
+# peer_caught_up NAME TARGET: the peer's height is at least TARGET.
+peer_caught_up() {
+  local h
+  h="$(height "$1")"
+  [ -n "$h" ] && [ "$h" -ge "$2" ]
+}
+
+# peer_knows NAME COUNT: the peer's gossip sees at least COUNT other peers on the channel. Until it does it cannot
+# plan the dissemination of private data, so every endorsement that writes a collection fails on it.
+peer_knows() {
+  local known
+  known="$(metric "$(metrics_url "$1")" "gossip_membership_total_peers_known{channel=\"$PN_CHANNEL\"}")"
+  [ "${known:-0}" -ge "$2" ]
+}
+
+# launch_node NAME: starts the node's process from its env files (no wait); a running node is left alone.
+launch_node() {
+  local name="$1" fqdn p envfile
+  if is_running "$name"; then
+    info "$name is already running"
+    return 0
+  fi
+  case "$(node_kind "$name")" in
+    orderer)
+      fqdn="$(orderer_fqdn "$name")"
+      envfile="$RUNTIME/orderers/$fqdn/node.env"
+      step "Starting orderer $fqdn on $(env_value "$envfile" PN_NODE_ADDRESS)"
+      start_process "$name" "$envfile" orderer ;;
+    peer)
+      p="${name#peer-}"
+      envfile="$RUNTIME/platforms/$p/peer.env"
+      step "Starting peer of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+      start_process "$name" "$envfile" peer node start ;;
+    chaincode)
+      p="${name#chaincode-}"
+      envfile="$RUNTIME/platforms/$p/chaincode.env"
+      step "Starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+      CHAINCODE_ID="$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" start_process "$name" "$envfile" \
+        java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")" ;;
+    postgres) run_projection_database "${name#postgres-}" ;;
+    gateway) launch_gateway "${name#gateway-}" ;;
+  esac
+}
+
+# await_node NAME: waits until the node serves: orderers and peers their health endpoint (and a peer the channel
+# height the other running peers had when it answered, i.e. it caught up from the orderer, and gossip contact with
+# each of them, without which it cannot endorse), chaincode servers their port, gateways their readiness (peer
+# reachable, chaincode answers, projection caught up). pg_ctl waited already.
+await_node() {
+  local name="$1" fqdn p q target=0 others=0 h started=$SECONDS
+  case "$(node_kind "$name")" in
+    orderer)
+      fqdn="$(orderer_fqdn "$name")"
+      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)" ;;
+    peer)
+      p="${name#peer-}"
+      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)"
+      for q in "${PN_PLATFORMS[@]}"; do
+        [ "$q" != "$p" ] && is_running "peer-$q" || continue
+        others=$((others + 1))
+        h="$(height "peer-$q")"
+        [ -n "$h" ] && [ "$h" -gt "$target" ] && target="$h"
+      done
+      wait_until "$name" "channel $PN_CHANNEL at height $target" peer_caught_up "$name" "$target"
+      wait_until "$name" "gossip membership of the $others other running peers" peer_knows "$name" "$others"
+      info "$name is at height $(height "$name") on '$PN_CHANNEL' and sees $others other peers (ready in $((SECONDS - started))s)" ;;
+    chaincode)
+      p="${name#chaincode-}"
+      wait_until "$name" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)" ;;
+    gateway) wait_gateway_ready "${name#gateway-}" ;;
+  esac
+}
+
+# start_nodes NAME...: starts the named nodes that are not running, kind by kind in start order (each kind's
+# processes together, then waiting for all of them), so a gateway starts only once its peer and chaincode serve.
+start_nodes() {
+  local kind name batch
+  for kind in orderer peer chaincode postgres gateway; do
+    batch=()
+    for name in "$@"; do
+      [ "$(node_kind "$name")" = "$kind" ] || continue
+      is_running "$name" && { info "$name is already running"; continue; }
+      batch+=("$name")
+    done
+    [ ${#batch[@]} -gt 0 ] || continue
+    for name in "${batch[@]}"; do launch_node "$name"; done
+    for name in "${batch[@]}"; do await_node "$name"; done
+  done
+}
+
+# stop_node NAME: TERM (KILL after 10 s) by the recorded pid; PostgreSQL by pg_ctl. Data stays.
+stop_node() {
+  case "$1" in
+    postgres-*) stop_projection_database "${1#postgres-}" ;;
+    *) stop_process "$1" ;;
+  esac
+}
+
+# not_running: the nodes whose process is not running, one per line.
+not_running() {
+  local name
+  while read -r name; do is_running "$name" || echo "$name"; done < <(node_names)
+}
+
+cmd_start() {
+  local name="${1:-}" started=$SECONDS missing
+  require_network
+  if [ -n "$name" ]; then
+    require_node "$name"
+    start_nodes "$name"
+    return 0
+  fi
+  mapfile -t missing < <(not_running)
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "PointsNet is already up; './test-network.sh status' shows it."
+    return 0
+  fi
+  step "Starting ${missing[*]} (data kept in $RUNTIME)"
+  start_nodes "${missing[@]}"
+  step "PointsNet is up again in $((SECONDS - started))s"
+  cmd_status
+}
+
+cmd_stop() {
+  local name="${1:-}"
+  [ -f "$RUNTIME/network.env" ] || die "the network is not up (no $RUNTIME/network.env)"
+  load_env "$RUNTIME/network.env"
+  if [ -n "$name" ]; then
+    require_node "$name"
+    stop_node "$name"
+    return 0
+  fi
+  step "Stopping PointsNet (runtime/ kept: './test-network.sh start' brings it back, 'down' deletes it)"
+  while read -r name; do stop_node "$name"; done < <(node_names | tac)
+}
+
+cmd_restart() {
+  local name="${1:-}"
+  [ -n "$name" ] || die "usage: ./test-network.sh restart NODE"
+  require_network
+  require_node "$name"
+  stop_node "$name"
+  start_nodes "$name"
 }
 
 cmd_up() {
   if [ -f "$UP_MARKER" ]; then
     load_env "$RUNTIME/network.env"
-    local dead=() name
-    while read -r name; do is_running "$name" || dead+=("$name"); done < <(all_processes)
+    local dead
+    mapfile -t dead < <(not_running)
     if [ ${#dead[@]} -eq 0 ]; then
       echo "PointsNet is already up; './test-network.sh status' shows it."
       return 0
     fi
-    die "PointsNet is partly up (not running: ${dead[*]}); run './test-network.sh down' first"
+    step "PointsNet was up here before; starting what is not running (${dead[*]}) from the kept data"
+    cmd_start
+    return 0
   fi
   if [ -d "$PIDS" ] && [ -n "$(ls -A "$PIDS" 2>/dev/null)" ]; then
     step "Cleaning up an earlier 'up' that did not finish"
@@ -499,14 +765,14 @@ cmd_up() {
 # down
 
 cmd_down() {
-  step "Stopping PointsNet"
+  step "Stopping PointsNet and deleting its data (runtime/)"
   if [ -d "$PIDS" ]; then
     local file
     # Gateways first, then their projection databases and the chaincode servers, then peers, then orderers.
     for prefix in gateway- postgres- chaincode- peer- ""; do
       for file in "$PIDS"/"$prefix"*.pid; do
         [ -f "$file" ] || continue
-        stop_process "$(basename "$file" .pid)"
+        stop_node "$(basename "$file" .pid)"
       done
     done
   fi
@@ -529,6 +795,9 @@ node_rows() {
     echo "peer|peer-$p|$p|$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
     echo "chaincode|chaincode-$p|$p|$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)|"
     envfile="$RUNTIME/platforms/$p/gateway.env"
+    if [ -n "$(env_value "$envfile" PN_POSTGRES_PORT)" ]; then
+      echo "database|postgres-$p|$p|$(env_value "$envfile" PN_POSTGRES_LISTEN):$(env_value "$envfile" PN_POSTGRES_PORT)|"
+    fi
     echo "gateway|gateway-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_HEALTH_URL)"
   done
 }
@@ -550,22 +819,33 @@ cmd_status() {
     return 0
   fi
   load_env "$RUNTIME/network.env"
-  local kind name platform address health running answer rows=() all_ok=1
+  local kind name platform address health running answer h leader rows=() all_ok=1 any_running=0
   while IFS='|' read -r kind name platform address health; do
-    running=false; answer=false
-    is_running "$name" && running=true
+    running=false; answer=false; h=""; leader=false
+    is_running "$name" && running=true && any_running=1
     if [ "$running" = true ] && answers "$address" "$health"; then answer=true; fi
     [ "$answer" = true ] || all_ok=0
-    rows+=("$kind|$name|$platform|$address|$running|$answer")
+    # Block heights on the channel, from the operations endpoints (Prometheus metrics) of orderers and peers.
+    if [ "$answer" = true ] && { [ "$kind" = orderer ] || [ "$kind" = peer ]; }; then
+      h="$(height "$name")"
+      [ "$kind" = orderer ] && is_raft_leader "$name" && leader=true
+    fi
+    rows+=("$kind|$name|$platform|$address|$running|$answer|$h|$leader")
   done < <(node_rows)
   local state=up
   [ -f "$UP_MARKER" ] || state=starting
   [ $all_ok -eq 1 ] || state=degraded
+  [ $any_running -eq 1 ] || [ ! -f "$UP_MARKER" ] || state=stopped
   if [ $json -eq 1 ]; then
-    local nodes="" gateways="" sep="" gsep=""
+    local nodes="" gateways="" sep="" gsep="" extra
     for row in "${rows[@]}"; do
-      IFS='|' read -r kind name platform address running answer <<< "$row"
-      nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer}"
+      IFS='|' read -r kind name platform address running answer h leader <<< "$row"
+      extra=""
+      case "$kind" in
+        peer) extra=",\"height\":${h:-null}" ;;
+        orderer) extra=",\"height\":${h:-null},\"raftLeader\":$leader" ;;
+      esac
+      nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer$extra}"
       sep=","
       if [ "$kind" = gateway ]; then
         local client_id secret
@@ -579,19 +859,17 @@ cmd_status() {
       "$state" "$PN_CHANNEL" "$PN_CC_NAME" "$nodes" "$gateways"
   else
     echo "PointsNet is $state (channel '$PN_CHANNEL', chaincode '$PN_CC_NAME')"
-    printf '  %-10s %-22s %-28s %-8s %s\n' KIND NAME ADDRESS RUNNING ANSWERS
+    printf '  %-10s %-22s %-28s %-8s %-8s %s\n' KIND NAME ADDRESS RUNNING ANSWERS HEIGHT
     for row in "${rows[@]}"; do
-      IFS='|' read -r kind name platform address running answer <<< "$row"
-      printf '  %-10s %-22s %-28s %-8s %s\n' "$kind" "$name" "$address" "$running" "$answer"
+      IFS='|' read -r kind name platform address running answer h leader <<< "$row"
+      [ "$leader" = true ] && h="$h (Raft leader)"
+      printf '  %-10s %-22s %-28s %-8s %-8s %s\n' "$kind" "$name" "$address" "$running" "$answer" "$h"
     done
   fi
 }
 
-# ---------------------------------------------------------------------------------------
-# logs
-
-# start-gateway PLATFORM: starts a gateway that stopped or was killed, with the same secrets and signing key
-# (its clients keep their credentials), and waits until it is ready.
+# start-gateway PLATFORM: `start gateway-PLATFORM` (kept for scripts written before `start NODE`): the gateway
+# comes back with the same secrets and signing key, so its clients keep their credentials.
 cmd_start_gateway() {
   local p="${1:-}" known=0 q
   [ -n "$p" ] || die "usage: ./test-network.sh start-gateway PLATFORM"
@@ -599,13 +877,11 @@ cmd_start_gateway() {
   load_env "$RUNTIME/network.env"
   for q in "${PN_PLATFORMS[@]}"; do [ "$q" = "$p" ] && known=1; done
   [ $known -eq 1 ] || die "unknown platform '$p' (known: ${PN_PLATFORMS[*]})"
-  if is_running "gateway-$p"; then
-    info "gateway-$p is already running"
-    return 0
-  fi
-  launch_gateway "$p"
-  wait_gateway_ready "$p"
+  cmd_start "gateway-$p"
 }
+
+# ---------------------------------------------------------------------------------------
+# logs
 
 cmd_logs() {
   local name="${1:-}" follow="${2:-}"
@@ -646,7 +922,7 @@ cmd_channel() {
 }
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo pipefail/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'
 }
 
 main() {
@@ -654,6 +930,9 @@ main() {
   [ $# -gt 0 ] && shift
   case "$command" in
     up) cmd_up "$@" ;;
+    stop) cmd_stop "$@" ;;
+    start) cmd_start "$@" ;;
+    restart) cmd_restart "$@" ;;
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README.md; .ci/run calls exactly this):
-#   1. tests of the scripts (scripts/test-install-fabric.sh), unit tests of every module (mvn verify)
+#   1. tests of the scripts (scripts/test-install-fabric.sh), unit tests of the alert rules
+#      (scripts/test-alert-rules.sh: promtool, installed if missing), unit tests of every module (mvn verify)
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
 #   3. the end-to-end tests against the live network (Maven profile e2e, failsafe)
 #   4. ./test-network.sh down if this script brought the network up, even on failure
@@ -32,6 +33,10 @@ trap finish EXIT
 echo "==> Tests of scripts/install-fabric.sh"
 ./scripts/test-install-fabric.sh
 phase_done "scripts"
+
+echo "==> Unit tests of the alert rules (scripts/test-alert-rules.sh, promtool)"
+./scripts/test-alert-rules.sh
+phase_done "alert-rules"
 
 echo "==> Unit tests (mvn verify)"
 mvn -B verify

@@ -56,7 +56,7 @@ class CryptoGeneratorTest {
     @Test
     void printsOneLinePerOrg() {
         assertEquals(List.of(
-                "generated OrdererOrg: ca, tlsca, orderer0, Admin",
+                "generated OrdererOrg: ca, tlsca, orderer0, orderer1, orderer2, Admin",
                 "generated PlatformA: ca, tlsca, peer0, Admin, User1, chaincode",
                 "generated PlatformB: ca, tlsca, peer0, Admin, User1, chaincode",
                 "generated PlatformC: ca, tlsca, peer0, Admin, User1, chaincode"), progress);
@@ -220,8 +220,8 @@ class CryptoGeneratorTest {
             assertKeyMatches(PemFiles.readPrivateKey(key), PemFiles.readCertificate(certificate));
             checked++;
         }
-        // Per org 2 CA keys; orderer org: orderer0 + Admin, 2 keys each; platform: peer0, Admin, User1 + chaincode.
-        assertEquals((2 + 4) + 3 * (2 + 6 + 1), checked);
+        // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1 + chaincode.
+        assertEquals((2 + 8) + 3 * (2 + 6 + 1), checked);
     }
 
     @Test

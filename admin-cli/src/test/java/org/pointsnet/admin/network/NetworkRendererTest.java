@@ -57,6 +57,27 @@ class NetworkRendererTest {
     }
 
     @Test
+    void everyOrdererOfTheSpecIsAConsenterWithItsOwnEnvironment() throws IOException {
+        String configtx = read(runtime.resolve("config/configtx.yaml"));
+        String consenters = configtx.substring(configtx.indexOf("Consenters:"), configtx.indexOf("Application:",
+            configtx.indexOf("Consenters:")));
+        for (String[] node : new String[][] {{"orderer0", "7050", "7053", "8443"}, {"orderer1", "7060", "7063", "8444"},
+                                             {"orderer2", "7070", "7073", "8445"}}) {
+            String fqdn = node[0] + ".orderer.pointsnet.local";
+            assertTrue(configtx.contains("      - 127.0.0.1:" + node[1] + "\n"), "orderer endpoint of " + fqdn);
+            assertTrue(consenters.contains("- Host: 127.0.0.1\n            Port: " + node[1] + "\n"), consenters);
+            assertTrue(consenters.contains("/" + fqdn + "/tls/server.crt"), "TLS certificate of " + fqdn);
+            String env = read(runtime.resolve("orderers/" + fqdn + "/node.env"));
+            assertEquals(node[1], value(env, "ORDERER_GENERAL_LISTENPORT"), fqdn);
+            assertEquals("127.0.0.1:" + node[2], value(env, "ORDERER_ADMIN_LISTENADDRESS"), fqdn);
+            assertEquals("127.0.0.1:" + node[3], value(env, "ORDERER_OPERATIONS_LISTENADDRESS"), fqdn);
+            assertEquals(runtime.resolve("orderers/" + fqdn + "/data/ledger").toString(),
+                value(env, "ORDERER_FILELEDGER_LOCATION"), "each orderer keeps its own ledger");
+            assertTrue(value(env, "ORDERER_GENERAL_TLS_CERTIFICATE").contains("/" + fqdn + "/tls/"), fqdn);
+        }
+    }
+
+    @Test
     void peerEnvironmentTakesEveryAddressFromTheSpec() throws IOException {
         String env = read(runtime.resolve("platforms/platform-b/peer.env"));
         assertTrue(env.contains("CORE_PEER_ADDRESS='127.0.0.1:8051'"), env);
@@ -173,7 +194,8 @@ class NetworkRendererTest {
     void networkEnvListsNodesForTheScript() throws IOException {
         String env = read(runtime.resolve("network.env"));
         assertTrue(env.contains("PN_PLATFORMS=('platform-a' 'platform-b' 'platform-c')"), env);
-        assertTrue(env.contains("PN_ORDERERS=('orderer0.orderer.pointsnet.local')"), env);
+        assertTrue(env.contains("PN_ORDERERS=('orderer0.orderer.pointsnet.local' 'orderer1.orderer.pointsnet.local' "
+            + "'orderer2.orderer.pointsnet.local')"), env);
         assertTrue(env.contains("PN_CHANNEL='points'"), env);
     }
 

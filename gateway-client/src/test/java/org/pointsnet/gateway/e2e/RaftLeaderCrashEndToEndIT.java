@@ -1,0 +1,98 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pointsnet.gateway.e2e.ApiNetwork.B;
+import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * With three Raft orderers, kill -9 the leader in the middle of a burst of transfers through platform-b's gateway:
+ * the other two elect a new leader and commits go on (each client retries its own request with its key, a bounded
+ * number of times, as a real client would); the killed orderer comes back with {@code ./test-network.sh start} and
+ * catches up. Every transfer took effect exactly once; the gap without commits is measured and printed.
+ */
+@Tag("network")
+class RaftLeaderCrashEndToEndIT {
+
+    private static final int TRANSFERS = 120;
+    private static final int THREADS = 8;
+    private static final int KILL_AFTER_ACKS = 20;
+    private static final long AMOUNT = 7;
+    /** Election timeout is 10 ticks of 500 ms (network/configtx.yaml); a new leader well within this. */
+    private static final Duration ELECTION_BOUND = Duration.ofSeconds(60);
+
+    @AfterEach
+    void everyNodeRunsAgain() throws Exception {
+        NetworkNodes.startEverything();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void transfersGoOnAfterTheRaftLeaderIsKilledAndEachTakesEffectOnce() throws Exception {
+        final long started = System.nanoTime();
+        final List<String> orderers = NetworkNodes.names("orderer");
+        assertTrue(orderers.size() >= 3, "a leader can be lost only with at least three Raft orderers; the spec "
+            + "(crypto-config/network.yaml) declares " + orderers);
+        final Map<String, ApiClient> clients = ApiNetwork.clients();
+        final ApiClient b = clients.get(B);
+        final List<String> senders = FaultBurst.users(b, "raft-from-" + RUN, TRANSFERS, 100);
+        final List<String> receivers = FaultBurst.users(b, "raft-to-" + RUN, TRANSFERS, 0);
+        final List<FaultBurst.Op> ops = new ArrayList<>();
+        for (int i = 0; i < TRANSFERS; i++) {
+            ops.add(new FaultBurst.Op(key(i), "/api/v1/transfers", "{\"platformId\":\"" + B + "\",\"fromUserId\":\""
+                + senders.get(i) + "\",\"toUserId\":\"" + receivers.get(i) + "\",\"amount\":" + AMOUNT + "}"));
+        }
+        final String leader = NetworkNodes.raftLeader().orElseThrow(() -> new AssertionError("no Raft leader"));
+
+        final FaultBurst burst = new FaultBurst(b, THREADS, ops);
+        final AtomicReference<Optional<String>> newLeader = new AtomicReference<>(Optional.empty());
+        final AtomicLong electedNanos = new AtomicLong();
+        burst.run(KILL_AFTER_ACKS, () -> {
+            NetworkNodes.kill9(leader);
+            newLeader.set(NetworkNodes.awaitNewLeader(leader, ELECTION_BOUND));
+            electedNanos.set(System.nanoTime());
+        }, 60, Duration.ofMillis(500), Duration.ofSeconds(300));
+
+        assertTrue(newLeader.get().isPresent(), "no new Raft leader " + ELECTION_BOUND.toSeconds() + " s after killing "
+            + leader);
+        assertNotEquals(leader, newLeader.get().get());
+        final long firstAckAfter = burst.firstAckSentAfterFault().orElseThrow(() -> new AssertionError(
+            "no request sent after the kill was acknowledged during the burst: " + burst.summary()));
+        final Duration gap = burst.longestGapAroundFault();
+
+        final Duration startTook = NetworkNodes.script("start", leader);
+        burst.retryUnacknowledged(60, Duration.ofSeconds(1), Duration.ofSeconds(120));
+        burst.assertRepeatsAnswerTheSameTransaction();
+
+        for (int i = 0; i < TRANSFERS; i++) {
+            assertEquals(100 - AMOUNT, ApiNetwork.balanceEventually(b, senders.get(i), B, 100 - AMOUNT), key(i));
+            assertEquals(AMOUNT, ApiNetwork.balanceEventually(b, receivers.get(i), B, AMOUNT), key(i));
+            assertEquals(1, NetworkInvariants.receiptsOf(b, senders.get(i), key(i)), "transfer " + key(i));
+        }
+        final long height = NetworkInvariants.assertAll(clients);
+        System.out.printf("raft leader crash: killed %s, new leader %s seen by status %d ms after the kill; %s; "
+            + "longest gap between acknowledgements %d ms; first acknowledgement of a request sent after the kill "
+            + "%d ms after it; start %s took %d ms; invariants at height %d; test %d s%n", leader,
+            newLeader.get().get(), FaultBurst.since(burst.faultNanos(), electedNanos.get()).toMillis(),
+            burst.summary(), gap.toMillis(), FaultBurst.since(burst.faultNanos(), firstAckAfter).toMillis(), leader,
+            startTook.toMillis(), height, FaultBurst.since(started, System.nanoTime()).toSeconds());
+    }
+
+    private static String key(final int i) {
+        return "raft-" + RUN + "-" + i;
+    }
+}
