@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Every refusal the chaincode returns, and its one wire format: the chaincode's error message is
  * {@code "CODE: detail"} and its payload is {@code CODE}. Fabric delivers only the message to clients, wrapped in its
- * own text ("chaincode response 500, CODE: detail"), so {@link #find} is how a client reads the code back.
+ * own text ("chaincode response 500, CODE: detail"), so {@link #read} is how a client reads the code back.
  */
 public enum ErrorCode {
     /** The arguments break a rule; nothing was written. */
@@ -33,14 +33,6 @@ public enum ErrorCode {
 
     private static final Pattern FABRIC_PREFIX = Pattern.compile("chaincode response \\d+, ");
     private static final Pattern CODED = Pattern.compile("([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*): (.*)", Pattern.DOTALL);
-
-    /**
-     * A coded refusal read back from a peer's message.
-     *
-     * @param code the code
-     * @param detail the human-readable rest
-     */
-    public record Refusal(ErrorCode code, String detail) {}
 
     /**
      * A message in the wire format whatever its code: a chaincode built after this code may send a code it lacks.
@@ -72,16 +64,9 @@ public enum ErrorCode {
 
     /**
      * Finds the coded chaincode message in whatever a peer or gateway wrapped around it: the text after the last
-     * "chaincode response NNN, " (or all of it, when endorsements came from other orgs), which must start with a known
-     * code. Empty for any other text, such as gRPC descriptions.
-     */
-    public static Optional<Refusal> find(final String peerMessage) {
-        return read(peerMessage).flatMap(coded -> coded.known().map(code -> new Refusal(code, coded.detail())));
-    }
-
-    /**
-     * Like {@link #find}, but any code in the wire format ({@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}) is read, known or
-     * not, so a client can still tell a newer chaincode's refusal from a failure.
+     * "chaincode response NNN, " (or all of it, when endorsements came from other orgs), in the wire format. Any code
+     * is read, known or not ({@link Coded#known}), so a client can tell a newer chaincode's refusal from a failure;
+     * empty for any other text, such as gRPC descriptions.
      */
     public static Optional<Coded> read(final String peerMessage) {
         if (peerMessage == null) {

@@ -43,7 +43,6 @@ class ErrorCodeReadTest {
         final String message = "chaincode response 500, SOMETHING_NEW: not ours";
         assertEquals(Optional.of(new ErrorCode.Coded("SOMETHING_NEW", "not ours")), ErrorCode.read(message));
         assertTrue(ErrorCode.read(message).orElseThrow().known().isEmpty());
-        assertTrue(ErrorCode.find(message).isEmpty());
         assertEquals(Optional.of(ErrorCode.SLIPPAGE), ErrorCode.named("SLIPPAGE"));
         assertTrue(ErrorCode.named("slippage").isEmpty());
     }

@@ -13,18 +13,19 @@ class ErrorCodeTest {
         for (final String wrapped : new String[] {message, "chaincode response 500, " + message,
                 "evaluate call to endorser returned error: chaincode response 500, " + message,
                 "failed: chaincode response 500, other; chaincode response 500, " + message}) {
-            final ErrorCode.Refusal r = ErrorCode.find(wrapped).orElseThrow(() -> new AssertionError(wrapped));
-            assertEquals(ErrorCode.NOT_FOUND, r.code());
+            final ErrorCode.Coded r = ErrorCode.read(wrapped).orElseThrow(() -> new AssertionError(wrapped));
+            assertEquals(ErrorCode.NOT_FOUND, r.known().orElseThrow());
             assertEquals("platform 'x' is not registered", r.detail());
         }
     }
 
     @Test
     void textWithoutAKnownCodeIsNoRefusal() {
-        assertTrue(ErrorCode.find(null).isEmpty());
-        assertTrue(ErrorCode.find("rpc error: code = Unavailable desc = connection refused").isEmpty());
-        assertTrue(ErrorCode.find("chaincode response 500, SOMETHING_NEW: not ours").isEmpty());
-        assertTrue(ErrorCode.find("not_found: lower case").isEmpty());
+        assertTrue(ErrorCode.read(null).isEmpty());
+        assertTrue(ErrorCode.read("rpc error: code = Unavailable desc = connection refused").isEmpty());
+        assertTrue(ErrorCode.read("chaincode response 500, SOMETHING_NEW: not ours").flatMap(ErrorCode.Coded::known)
+                .isEmpty());
+        assertTrue(ErrorCode.read("not_found: lower case").isEmpty());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.C;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +43,8 @@ class ChaincodeCrashEndToEndIT {
         final ApiClient c = clients.get(C);
         final List<String> senders = FaultBurst.users(c, "cc-from-" + RUN, TRANSFERS, 50);
         final List<String> receivers = FaultBurst.users(c, "cc-to-" + RUN, TRANSFERS, 0);
-        final List<FaultBurst.Op> ops = new ArrayList<>();
-        for (int i = 0; i < TRANSFERS; i++) {
-            ops.add(new FaultBurst.Op(key(i), "/api/v1/transfers", "{\"platformId\":\"" + C + "\",\"fromUserId\":\""
-                + senders.get(i) + "\",\"toUserId\":\"" + receivers.get(i) + "\",\"amount\":" + AMOUNT + "}"));
-        }
+        final List<FaultBurst.Op> ops =
+            FaultBurst.transfers(C, senders, receivers, AMOUNT, ChaincodeCrashEndToEndIT::key);
 
         final FaultBurst burst = new FaultBurst(c, THREADS, ops);
         burst.run(KILL_AFTER_ACKS, () -> NetworkNodes.kill9(VICTIM), 1, Duration.ZERO, Duration.ofSeconds(300));

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * A burst of independent write requests through one gateway, with a fault injected in the middle, and what each
@@ -33,6 +34,28 @@ final class FaultBurst {
 
     /** One write: its Idempotency-Key, path and JSON body. */
     record Op(String key, String path, String body) {
+    }
+
+    /** One conversion of {@code amount} per user from {@code from} to {@code to}, keyed by {@code key}. */
+    static List<Op> conversions(final List<String> users, final String from, final String to, final long amount,
+                                final IntFunction<String> key) {
+        final List<Op> ops = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            ops.add(new Op(key.apply(i), "/api/v1/conversions", "{\"userId\":\"" + users.get(i)
+                + "\",\"fromPlatformId\":\"" + from + "\",\"toPlatformId\":\"" + to + "\",\"amount\":" + amount + "}"));
+        }
+        return ops;
+    }
+
+    /** One transfer of {@code amount} on {@code platform} from each sender to the receiver at the same index. */
+    static List<Op> transfers(final String platform, final List<String> senders, final List<String> receivers,
+                              final long amount, final IntFunction<String> key) {
+        final List<Op> ops = new ArrayList<>();
+        for (int i = 0; i < senders.size(); i++) {
+            ops.add(new Op(key.apply(i), "/api/v1/transfers", "{\"platformId\":\"" + platform + "\",\"fromUserId\":\""
+                + senders.get(i) + "\",\"toUserId\":\"" + receivers.get(i) + "\",\"amount\":" + amount + "}"));
+        }
+        return ops;
     }
 
     /**

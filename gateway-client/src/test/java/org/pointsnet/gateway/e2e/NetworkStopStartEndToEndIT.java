@@ -8,7 +8,6 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,8 @@ class NetworkStopStartEndToEndIT {
         final ApiClient c = clients.get(C);
         final List<String> users = FaultBurst.users(c, "stop-" + RUN, CONVERSIONS, 100);
         final long amountOut = FaultBurst.quote(c, C, A, AMOUNT);
-        final List<FaultBurst.Op> ops = new ArrayList<>();
-        for (int i = 0; i < CONVERSIONS; i++) {
-            ops.add(new FaultBurst.Op(key(i), "/api/v1/conversions", "{\"userId\":\"" + users.get(i)
-                + "\",\"fromPlatformId\":\"" + C + "\",\"toPlatformId\":\"" + A + "\",\"amount\":" + AMOUNT + "}"));
-        }
+        final List<FaultBurst.Op> ops =
+            FaultBurst.conversions(users, C, A, AMOUNT, NetworkStopStartEndToEndIT::key);
         final Map<String, String> secretsBefore = clientSecrets();
         final Map<String, String> tokensBefore = new LinkedHashMap<>();
         for (final Map.Entry<String, ApiClient> client : clients.entrySet()) {

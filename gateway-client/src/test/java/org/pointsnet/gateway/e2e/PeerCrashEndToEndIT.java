@@ -7,7 +7,6 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.B;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +42,7 @@ class PeerCrashEndToEndIT {
         final ApiClient a = clients.get(A);
         final List<String> users = FaultBurst.users(a, "peercrash-" + RUN, CONVERSIONS, 100);
         final long amountOut = FaultBurst.quote(a, A, B, AMOUNT);
-        final List<FaultBurst.Op> ops = new ArrayList<>();
-        for (int i = 0; i < CONVERSIONS; i++) {
-            ops.add(new FaultBurst.Op(key(i), "/api/v1/conversions", "{\"userId\":\"" + users.get(i)
-                + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B + "\",\"amount\":" + AMOUNT + "}"));
-        }
+        final List<FaultBurst.Op> ops = FaultBurst.conversions(users, A, B, AMOUNT, PeerCrashEndToEndIT::key);
 
         final FaultBurst burst = new FaultBurst(a, THREADS, ops);
         burst.run(KILL_AFTER_ACKS, () -> NetworkNodes.kill9(VICTIM), 1, Duration.ZERO, Duration.ofSeconds(240));

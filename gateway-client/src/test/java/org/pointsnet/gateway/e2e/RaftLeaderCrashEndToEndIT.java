@@ -7,7 +7,6 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.B;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +50,8 @@ class RaftLeaderCrashEndToEndIT {
         final ApiClient b = clients.get(B);
         final List<String> senders = FaultBurst.users(b, "raft-from-" + RUN, TRANSFERS, 100);
         final List<String> receivers = FaultBurst.users(b, "raft-to-" + RUN, TRANSFERS, 0);
-        final List<FaultBurst.Op> ops = new ArrayList<>();
-        for (int i = 0; i < TRANSFERS; i++) {
-            ops.add(new FaultBurst.Op(key(i), "/api/v1/transfers", "{\"platformId\":\"" + B + "\",\"fromUserId\":\""
-                + senders.get(i) + "\",\"toUserId\":\"" + receivers.get(i) + "\",\"amount\":" + AMOUNT + "}"));
-        }
+        final List<FaultBurst.Op> ops =
+            FaultBurst.transfers(B, senders, receivers, AMOUNT, RaftLeaderCrashEndToEndIT::key);
         final String leader = NetworkNodes.raftLeader().orElseThrow(() -> new AssertionError("no Raft leader"));
 
         final FaultBurst burst = new FaultBurst(b, THREADS, ops);
