@@ -44,15 +44,17 @@ public final class FabricConnection implements AutoCloseable {
     private final Contract contract;
     private final Qscc qscc;
     private final String chaincodeName;
+    private final ChannelDiscovery discovery;
 
     private FabricConnection(final ManagedChannel channel, final Gateway gateway, final String channelName,
-                             final String chaincodeName) {
+                             final String chaincodeName, final ChannelDiscovery discovery) {
         this.channel = channel;
         this.gateway = gateway;
         this.network = gateway.getNetwork(channelName);
         this.contract = network.getContract(chaincodeName);
         this.qscc = new Qscc(network.getContract("qscc"), channelName);
         this.chaincodeName = chaincodeName;
+        this.discovery = discovery;
     }
 
     /**
@@ -82,7 +84,8 @@ public final class FabricConnection implements AutoCloseable {
         LOG.info("Fabric gateway session: peer {} (TLS name {}), MSP {}, identity {}, channel '{}', chaincode '{}'",
             settings.peerTarget(), settings.tlsAuthority(), settings.mspId(),
             certificate.getSubjectX500Principal().getName(), settings.channel(), settings.chaincode());
-        return new FabricConnection(channel, gateway, settings.channel(), settings.chaincode());
+        return new FabricConnection(channel, gateway, settings.channel(), settings.chaincode(),
+            new ChannelDiscovery(channel, identity, signer, settings.channel()));
     }
 
     private static ManagedChannel openChannel(final GatewaySettings.Fabric settings) {
@@ -111,6 +114,11 @@ public final class FabricConnection implements AutoCloseable {
     /** The channel's query system chaincode on this org's peer. */
     public Qscc qscc() {
         return qscc;
+    }
+
+    /** Fabric's discovery service on this org's peer, over the same connection and identity. */
+    public ChannelDiscovery discovery() {
+        return discovery;
     }
 
     public String chaincodeName() {
