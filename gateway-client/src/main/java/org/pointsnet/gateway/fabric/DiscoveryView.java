@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What discovery on this org's peer reported: the channel's live peers by MSP id and the orderer endpoints of the
- * channel configuration ({@code host:port}).
+ * What this org's peer gateway reaches now ({@link NetworkProbe}): the orgs with a live peer that runs the chaincode,
+ * by MSP id, and the orderer endpoints of the channel configuration ({@code host:port}; empty when it could not be
+ * read).
  */
 public record DiscoveryView(Map<String, List<String>> peersByMsp, List<String> orderers) {
 
@@ -15,7 +16,7 @@ public record DiscoveryView(Map<String, List<String>> peersByMsp, List<String> o
         orderers = List.copyOf(orderers);
     }
 
-    /** Where a view comes from: the peer's discovery service, or a fake in tests. */
+    /** Where a view comes from: the probe through this org's peer, or a fake in tests. */
     @FunctionalInterface
     public interface Source {
 

@@ -18,13 +18,14 @@ public class FabricConfiguration {
         return FabricConnection.open(settings.fabric());
     }
 
-    /** Platform ids by owning MSP from {@code pointsnet.trust.platforms}; liveness from discovery. */
+    /** Platform ids by owning MSP from {@code pointsnet.trust.platforms}; liveness probed through this org's peer. */
     @Bean
     PlatformAvailability platformAvailability(final GatewaySettings settings, final FabricConnection connection) {
         final Map<String, List<String>> platformsByMsp = new LinkedHashMap<>();
         settings.trust().forEach(p -> platformsByMsp.computeIfAbsent(p.mspId(), m -> new ArrayList<>())
             .add(p.platformId()));
-        return new PlatformAvailability(platformsByMsp, connection.discovery(), Clock.systemUTC());
+        return new PlatformAvailability(platformsByMsp, connection.probe(List.copyOf(platformsByMsp.keySet())),
+            Clock.systemUTC());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -44,17 +45,17 @@ public final class FabricConnection implements AutoCloseable {
     private final Contract contract;
     private final Qscc qscc;
     private final String chaincodeName;
-    private final ChannelDiscovery discovery;
+    private final Contract cscc;
 
     private FabricConnection(final ManagedChannel channel, final Gateway gateway, final String channelName,
-                             final String chaincodeName, final ChannelDiscovery discovery) {
+                             final String chaincodeName) {
         this.channel = channel;
         this.gateway = gateway;
         this.network = gateway.getNetwork(channelName);
         this.contract = network.getContract(chaincodeName);
         this.qscc = new Qscc(network.getContract("qscc"), channelName);
         this.chaincodeName = chaincodeName;
-        this.discovery = discovery;
+        this.cscc = network.getContract("cscc");
     }
 
     /**
@@ -84,8 +85,7 @@ public final class FabricConnection implements AutoCloseable {
         LOG.info("Fabric gateway session: peer {} (TLS name {}), MSP {}, identity {}, channel '{}', chaincode '{}'",
             settings.peerTarget(), settings.tlsAuthority(), settings.mspId(),
             certificate.getSubjectX500Principal().getName(), settings.channel(), settings.chaincode());
-        return new FabricConnection(channel, gateway, settings.channel(), settings.chaincode(),
-            new ChannelDiscovery(channel, identity, signer, settings.channel()));
+        return new FabricConnection(channel, gateway, settings.channel(), settings.chaincode());
     }
 
     private static ManagedChannel openChannel(final GatewaySettings.Fabric settings) {
@@ -116,9 +116,9 @@ public final class FabricConnection implements AutoCloseable {
         return qscc;
     }
 
-    /** Fabric's discovery service on this org's peer, over the same connection and identity. */
-    public ChannelDiscovery discovery() {
-        return discovery;
+    /** What this org's peer gateway reaches now: the given orgs' peers, the channel's orderers. */
+    public NetworkProbe probe(final List<String> msps) {
+        return new NetworkProbe(contract, cscc, network.getName(), msps);
     }
 
     public String chaincodeName() {

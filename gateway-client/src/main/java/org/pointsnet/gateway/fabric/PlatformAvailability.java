@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which platforms cannot endorse now, by platform id: the owner of each platform comes from configuration (the
- * {@code pointsnet.trust.platforms} list), whether its org has a live peer from discovery on this org's peer. A
- * discovery answer is reused for {@link #CACHE_FOR}, so a burst of failing requests asks the peer once.
+ * {@code pointsnet.trust.platforms} list), whether its org has a live peer from a probe through this org's peer
+ * ({@link NetworkProbe}). An answer is reused for {@link #CACHE_FOR}, so a burst of failing requests probes once.
  */
 public final class PlatformAvailability {
 
@@ -43,7 +43,7 @@ public final class PlatformAvailability {
 
     /**
      * The platforms behind an endorsement failure: those of the MSPs Fabric named, or, when it named none, those whose
-     * org has no live peer in discovery. Empty when neither says (the peer cannot be asked either).
+     * org has no live peer now. Empty when neither says (this org's peer cannot be asked either).
      */
     public List<String> platformsOf(final PlatformUnavailableException e) {
         if (!e.mspIds().isEmpty()) {
@@ -63,7 +63,7 @@ public final class PlatformAvailability {
         return List.copyOf(missing);
     }
 
-    /** What discovery says now (at most {@link #CACHE_FOR} old); empty when this org's peer cannot answer. */
+    /** What the probe says now (at most {@link #CACHE_FOR} old); empty when this org's peer cannot answer. */
     public Optional<DiscoveryView> view() {
         final Instant now = clock.instant();
         final Cached last = cached;
@@ -74,7 +74,7 @@ public final class PlatformAvailability {
         try {
             view = Optional.of(discovery.discover());
         } catch (LedgerException e) {
-            LOG.debug("discovery failed: {}", e.getMessage());
+            LOG.debug("network probe failed: {}", e.getMessage());
             view = Optional.empty();
         }
         cached = new Cached(now, view);

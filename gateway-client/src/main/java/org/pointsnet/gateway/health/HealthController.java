@@ -108,7 +108,7 @@ public class HealthController {
             .body(new HealthStatus(DOWN, reason, checks, last));
     }
 
-    /** Orderers and other platforms, both from discovery on this org's peer (so unknown while it is down). */
+    /** Orderers and other platforms, both probed through this org's peer (so unknown while it is down). */
     private void network(final boolean peerReady, final Map<String, Check> checks) {
         final PlatformAvailability availability = platforms.getIfAvailable();
         if (availability == null) {
@@ -116,18 +116,26 @@ public class HealthController {
         }
         final Optional<DiscoveryView> view = peerReady ? availability.view() : Optional.empty();
         if (view.isEmpty()) {
-            checks.put("orderers", new Check(UNKNOWN, "discovery on this org's peer did not answer"));
+            checks.put("orderers", new Check(UNKNOWN, "this org's peer did not answer the network probe"));
             return;
         }
-        final OrdererReachability.Result orderers = OrdererReachability.check(view.get().orderers());
-        final int total = orderers.reachable().size() + orderers.unreachable().size();
-        final String seen = orderers.reachable().size() + " of " + total + " reachable"
-            + (orderers.unreachable().isEmpty() ? "" : ", unreachable: " + String.join(", ", orderers.unreachable()));
-        checks.put("orderers", orderers.quorum() ? Check.up(seen) : Check.down(seen + " (no Raft majority)"));
+        if (view.get().orderers().isEmpty()) {
+            checks.put("orderers", new Check(UNKNOWN, "the channel configuration could not be read"));
+        } else {
+            checks.put("orderers", orderers(view.get().orderers()));
+        }
         final List<String> missing = availability.platformsWithoutPeers(view.get());
         checks.put("platforms", missing.isEmpty() ? Check.up("every platform has a live peer on the channel")
             : new Check(DEGRADED, "no live peer on the channel: " + String.join(", ", missing)
                 + " (transactions needing their endorsement answer 503 PLATFORM_UNAVAILABLE)"));
+    }
+
+    private static Check orderers(final List<String> endpoints) {
+        final OrdererReachability.Result orderers = OrdererReachability.check(endpoints);
+        final int total = orderers.reachable().size() + orderers.unreachable().size();
+        final String seen = orderers.reachable().size() + " of " + total + " reachable"
+            + (orderers.unreachable().isEmpty() ? "" : ", unreachable: " + String.join(", ", orderers.unreachable()));
+        return orderers.quorum() ? Check.up(seen) : Check.down(seen + " (no Raft majority)");
     }
 
     private boolean database(final Map<String, Check> checks) {

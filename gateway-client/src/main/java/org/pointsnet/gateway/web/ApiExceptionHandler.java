@@ -69,7 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * 503 naming the platforms that cannot endorse ({@code platformId}: the first, {@code platformIds}: all), so a
+     * 503 naming the platforms (Fabric's error details, else a probe of which orgs' peers answer) that cannot endorse ({@code platformId}: the first, {@code platformIds}: all), so a
      * client can tell "platform-b is down, retry later" from a fault of its request or of this gateway.
      */
     @ExceptionHandler(PlatformUnavailableException.class)

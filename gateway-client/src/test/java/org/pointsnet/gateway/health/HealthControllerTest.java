@@ -131,7 +131,6 @@ class HealthControllerTest {
     void anotherPlatformWithoutPeersIsShownButDoesNotMakeThisGatewayUnready() throws Exception {
         healthy(List.of());
         final DiscoveryView view = new DiscoveryView(Map.of("PlatformAMSP", List.of("a:7051")), List.of());
-        when(platforms.platformsWithoutPeers(view)).thenReturn(List.of("platform-b"));
         try (ServerSocket orderer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             final DiscoveryView withOrderer = new DiscoveryView(view.peersByMsp(),
                 List.of("127.0.0.1:" + orderer.getLocalPort()));
@@ -175,5 +174,14 @@ class HealthControllerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.reason").value("listener: event listener position unknown"));
         }
+    }
+
+    @Test
+    void anUnreadableChannelConfigurationLeavesTheOrderersUnknownNotDown() throws Exception {
+        healthy(List.of());
+
+        mvc.perform(get("/health/ready"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.checks.orderers.status").value("UNKNOWN"));
     }
 }
