@@ -40,6 +40,15 @@ public final class FabricErrors {
         "chaincode stream terminated",
         "timeout expired while executing transaction");
 
+    /**
+     * How an endorsing peer says it could not hand the private data it wrote to the peers of the other orgs that must
+     * hold it: the org it names (the endorser) is fine, one it could not reach is not, so no org is named from it.
+     */
+    private static final List<String> OTHER_ORG_UNREACHABLE = List.of(
+        "failed to distribute private collection",
+        "private data dissemination plan",
+        "private dissemination plans");
+
     private FabricErrors() {
     }
 
@@ -86,8 +95,9 @@ public final class FabricErrors {
 
     /**
      * The orgs whose endorsement could not be had because their peer or chaincode server is unreachable: the MSPs of
-     * the endorsement details that say so, or none named when discovery already left an org's peers out of every
-     * endorsement plan. Empty when the failure is of another kind.
+     * the endorsement details that say so; none named when an endorser could not disseminate its private data to
+     * another org's peers, or when discovery already left an org's peers out of every endorsement plan. Empty when the
+     * failure is of another kind.
      */
     static Optional<List<String>> unreachableOrgs(final Status status, final List<ErrorDetail> details) {
         final List<String> msps = details.stream()
@@ -98,6 +108,9 @@ public final class FabricErrors {
         if (!msps.isEmpty()) {
             return Optional.of(msps);
         }
+        if (details.stream().anyMatch(d -> contains(d.getMessage(), OTHER_ORG_UNREACHABLE))) {
+            return Optional.of(List.of());
+        }
         final String description = status.getDescription();
         if (status.getCode() == Status.Code.FAILED_PRECONDITION && description != null
             && description.contains(NO_PEER_COMBINATION) && !description.contains(NO_CHAINCODE_DEFINITION)) {
@@ -107,11 +120,15 @@ public final class FabricErrors {
     }
 
     private static boolean unreachable(final String message) {
+        return contains(message, UNREACHABLE);
+    }
+
+    private static boolean contains(final String message, final List<String> lowerCaseParts) {
         if (message == null) {
             return false;
         }
         final String lower = message.toLowerCase(Locale.ROOT);
-        return UNREACHABLE.stream().anyMatch(lower::contains);
+        return lowerCaseParts.stream().anyMatch(lower::contains);
     }
 
     static boolean isUnavailable(final Status.Code code) {

@@ -135,4 +135,16 @@ class FabricErrorsTest {
 
         assertInstanceOf(LedgerFailureException.class, FabricErrors.translate("nope:Call", "tx7", e));
     }
+
+    @Test
+    void privateDataThatCouldNotReachAnotherOrgIsAnOutageOfThatOrgNotOfTheEndorser() {
+        final var e = new EndorseException("tx8", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: failed to distribute private collection, txID 3f, channel points: Failed "
+                + "disseminating 1 out of 4 private dissemination plans"));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("conversion:Convert", "tx8", e));
+        assertEquals(List.of(), unavailable.mspIds(), "the endorser (PlatformAMSP) is not the one that is down");
+    }
 }
