@@ -69,8 +69,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * 503 naming the platforms (Fabric's error details, else a probe of which orgs' peers answer) that cannot endorse ({@code platformId}: the first, {@code platformIds}: all), so a
-     * client can tell "platform-b is down, retry later" from a fault of its request or of this gateway.
+     * 503 naming the platforms that cannot endorse ({@code platformId}: the first, {@code platformIds}: all; from
+     * Fabric's error details, else a probe of which orgs' peers answer), so a client can tell "platform-b is down,
+     * retry later" from a fault of its request or of this gateway.
      */
     @ExceptionHandler(PlatformUnavailableException.class)
     ResponseEntity<Object> platformUnavailable(final PlatformUnavailableException e) {
