@@ -191,7 +191,7 @@ public final class GatewayConfigValidator {
         }
         final String issuer = ConfigChecks.blank(oauth.issuer()) ? null : oauth.issuer().strip();
         if (issuer == null) {
-            checks.problem("oauth.issuer", "the issuer URL tokens carry is missing (e.g. http://127.0.0.1:8081)");
+            checks.problem("oauth.issuer", "the issuer URL tokens carry is missing (e.g. https://127.0.0.1:8081)");
         }
         Secret secret = null;
         if (mode == GatewaySettings.OAuth.Mode.EMBEDDED) {

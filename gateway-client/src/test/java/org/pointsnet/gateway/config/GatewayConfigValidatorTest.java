@@ -280,7 +280,7 @@ class GatewayConfigValidatorTest {
         assertEquals(GatewaySettings.OAuth.Mode.EMBEDDED, oauth.mode());
         assertEquals("http://gateway-a.test", oauth.expectedAudience());
         assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
-        assertEquals(List.of("http://127.0.0.1/callback"), oauth.appRedirectUris());
+        assertEquals(List.of("https://127.0.0.1/callback"), oauth.appRedirectUris());
         assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10)), settings.projection());
         assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
         assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());

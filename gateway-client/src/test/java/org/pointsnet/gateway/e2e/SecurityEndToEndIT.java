@@ -117,7 +117,7 @@ class SecurityEndToEndIT {
         ApiNetwork.issue(a, alice, 50);
 
         final String app = A + "-app";
-        final String redirect = "http://127.0.0.1/callback";
+        final String redirect = "https://127.0.0.1/callback";
         final String base = a.gateway().url().toString().replaceAll("/$", "");
         final Pkce pkce = Pkce.create();
         final OAuthClient.Authorization granted = new OAuthClient(base).authorize(app, redirect,
