@@ -14,6 +14,7 @@
 #                                     pid) and DELETES runtime/ (every ledger, key, secret and
 #                                     projection); the next `up` builds a new network
 #   ./test-network.sh status [--json] each node, its address, whether it answers, block heights
+#                                     (--json: each gateway's https url and the caCert verifying it)
 #   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
 #   ./test-network.sh start-gateway P  same as `start gateway-P`
 #   ./test-network.sh channel create NAME  one more channel on the running network: every
