@@ -3,7 +3,8 @@
 #   1. tests of the scripts (scripts/test-install-fabric.sh), unit tests of the alert rules
 #      (scripts/test-alert-rules.sh: promtool, installed if missing), unit tests of every module (mvn verify)
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
-#   3. the end-to-end tests against the live network (Maven profile e2e, failsafe)
+#   3. the end-to-end tests against the live network (Maven profile e2e, failsafe), then the benchmark's
+#      short mode (BENCH_MODE=short scripts/bench.sh: every transaction commits, the report is written)
 #   4. ./test-network.sh down if this script brought the network up, even on failure
 # Exits non-zero if any part failed; prints the wall time of each part.
 set -euo pipefail
@@ -54,3 +55,7 @@ phase_done "network-up"
 echo "==> End-to-end tests against the live network (mvn -Pe2e verify)"
 mvn -B -Pe2e -pl gateway-client verify
 phase_done "e2e"
+
+echo "==> Benchmark, short mode (BENCH_MODE=short scripts/bench.sh; no speed assertions)"
+BENCH_MODE=short ./scripts/bench.sh
+phase_done "bench-short"

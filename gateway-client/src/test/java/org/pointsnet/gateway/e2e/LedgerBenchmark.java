@@ -1,11 +1,11 @@
 package org.pointsnet.gateway.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointsnet.gateway.e2e.LedgerCalls.json;
 import static org.pointsnet.gateway.e2e.LedgerCalls.runConcurrently;
-import static org.pointsnet.gateway.e2e.LedgerCalls.submit;
-import static org.pointsnet.gateway.e2e.LedgerCalls.submitUntilNoConflict;
 
-import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,122 +13,222 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.fabric.FabricConnection;
 
 /**
- * Latency and throughput of ledger transactions on the live network, submit to commit. Reports medians and the ratio
- * to a baseline measured in the same run (the probe's single public write), so figures from a loaded or slower
- * machine stay comparable. Run by {@code scripts/bench.sh}; it asserts nothing about speed, only that every
- * measured transaction committed.
+ * Throughput, latency percentiles, outcome counts and CPU ms per committed transaction of every node process, for a
+ * bare write of a fresh key (probe:PutValue), issuance, transfer and conversion, each through REST (platform-a's
+ * gateway, HTTPS) and directly through fabric-gateway as platform-a's client, at a fixed number of client threads
+ * (issue 12). Run by {@code scripts/bench.sh}, configured by {@link BenchSettings}; it asserts nothing about speed,
+ * only that every transaction committed and the report was written.
  */
 @Tag("benchmark")
 class LedgerBenchmark {
 
-    private static final int WARMUP = 5;
-    private static final int SAMPLES = 40;
-    private static final int CONCURRENT = 200;
-    private static final int THREADS = 50;
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String A = "platform-a";
+    private static final String B = "platform-b";
+    private static final int MAX_ATTEMPTS = 10;
+    private static final long FUNDS = 1_000_000_000L;
+    private static final long PROGRESS_SECONDS = 5;
 
-    private record Figures(String name, int n, double medianMs, double p90Ms) {
+    /** One transaction: {@code thread} picks the thread's own users, {@code seq} makes its ids unique. */
+    private interface Tx {
+        /** Submits and waits for the commit; returns how many attempts conflicted first. */
+        int submit(int thread, int seq) throws Exception;
     }
+
+    private BenchSettings settings;
+    private FabricConnection client;
+    private ApiClient rest;
 
     @Test
     void measure() throws Exception {
+        settings = BenchSettings.fromEnvironment();
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
-        try (FabricConnection a = network.connect("platform-a", Role.CLIENT);
-             FabricConnection adminA = network.connect("platform-a", Role.ADMIN);
-             FabricConnection adminB = network.connect("platform-b", Role.ADMIN)) {
-            LedgerCalls.registerPlatform(adminA, "platform-a");
-            LedgerCalls.registerPlatform(adminB, "platform-b");
+        final NodeCpu cpu = new NodeCpu(ApiNetwork.runtime());
+        final String loadBefore = loadAverage();
+        try (FabricConnection a = network.connect(A, Role.CLIENT);
+             FabricConnection adminA = network.connect(A, Role.ADMIN);
+             FabricConnection adminB = network.connect(B, Role.ADMIN)) {
+            LedgerCalls.registerPlatform(adminA, A);
+            LedgerCalls.registerPlatform(adminB, B);
+            client = a;
+            rest = ApiNetwork.clients().get(A);
+            final List<BenchReport.Row> rows = new ArrayList<>();
+            for (final String path : settings.paths()) {
+                for (final String workload : settings.workloads()) {
+                    final Tx tx = prepare(path, workload);
+                    final List<BenchRun> runs = new ArrayList<>();
+                    for (int run = 0; run < settings.runs(); run++) {
+                        runs.add(measureRun(path + " " + workload, run, tx, cpu));
+                    }
+                    rows.add(new BenchReport.Row(path, workload, runs));
+                }
+            }
+            final String machine = String.format(Locale.ROOT, "%d CPU cores; load average (1, 5, 15 min) %s before, "
+                + "%s after", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+            System.out.println(BenchReport.write(settings, rows, machine));
+            assertTrue(Files.size(Path.of("target", "benchmark.json")) > 0, "benchmark.json was written");
+            for (final BenchReport.Row row : rows) {
+                final int expected = settings.runs() * settings.threads() * settings.perThread();
+                assertEquals(expected, row.total(BenchRun::committed),
+                    row.path() + " " + row.workload() + ": every transaction commits (see target/benchmark.md)");
+            }
+        }
+    }
 
-            final Figures probe = sequential("probe:PutValue (public key, MAJORITY)",
-                i -> LedgerCalls.submitArgs(a, "probe:PutValue", "bench-" + RUN + "-" + i, "v" + i)
-                    .requireValid("probe"));
-            final Figures issue = sequential("account:Issue (platform's collection)",
-                i -> submit(a, "account:Issue", json("requestId", "bench-issue-" + RUN + "-" + i,
-                    "platformId", "platform-a", "userId", "bench-" + RUN + "-" + i, "amount", 1_000, "reason", "bench"))
-                    .requireValid("issue"));
-            final Figures convert = sequential("conversion:Convert (two platforms)",
-                i -> submit(a, "conversion:Convert", json("requestId", "bench-conv-" + RUN + "-" + i,
-                    "userId", "bench-" + RUN + "-" + i, "fromPlatformId", "platform-a", "toPlatformId", "platform-b",
-                    "amount", 100)).requireValid("conversion"));
-
-            // The same issuance through the REST gateway: HTTP, token validation, input checks, then the ledger.
-            final ApiClient rest = ApiNetwork.clients().get("platform-a");
-            final Figures token = sequential("POST /oauth2/token (client_credentials)",
-                i -> rest.oauth().token(rest.gateway().clientId(), rest.gateway().clientSecret()));
-            final Figures restIssue = sequential("POST /api/v1/issuances (REST, bearer token)", i -> {
-                final var response = rest.post("/api/v1/issuances", "bench-rest-" + RUN + "-" + i,
-                    "{\"userId\":\"bench-" + RUN + "-r" + i + "\",\"amount\":1000}");
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("REST issuance failed: " + response.body());
+    /** Funds the users a workload spends from (not measured) and returns the transaction it measures. */
+    private Tx prepare(final String path, final String workload) throws Exception {
+        final boolean viaRest = "rest".equals(path);
+        final String prefix = "b" + RUN + path.charAt(0) + workload.substring(0, 2);
+        final List<String> senders = users(viaRest, prefix + "s");
+        final List<String> receivers = users(viaRest, prefix + "r");
+        if ("transfer".equals(workload) || "conversion".equals(workload)) {
+            final List<Integer> threads = new ArrayList<>();
+            for (int t = 0; t < settings.threads(); t++) {
+                threads.add(t);
+            }
+            System.out.println("[bench] " + path + " " + workload + ": funding " + threads.size() + " users");
+            runConcurrently(threads.stream().map(String::valueOf).toList(), t -> {
+                final String user = senders.get(Integer.parseInt(t));
+                if (viaRest) {
+                    rest(prefix + "f" + t, "/api/v1/issuances", "{\"userId\":\"" + user + "\",\"amount\":" + FUNDS + "}");
+                } else {
+                    direct("account:Issue", json("requestId", prefix + "f" + t, "platformId", A, "userId", user,
+                        "amount", FUNDS, "reason", "bench"));
                 }
             });
+        }
+        return switch (workload) {
+            case "probe" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/probe/values",
+                    "{\"key\":\"" + prefix + t + "-" + i + "\",\"value\":\"v" + i + "\"}")
+                : (t, i) -> probe(prefix + t + "-" + i, "v" + i);
+            case "issuance" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/issuances",
+                    "{\"userId\":\"" + senders.get(t) + "\",\"amount\":1000,\"reason\":\"bench\"}")
+                : (t, i) -> direct("account:Issue", json("requestId", prefix + t + "-" + i, "platformId", A,
+                    "userId", senders.get(t), "amount", 1_000, "reason", "bench"));
+            case "transfer" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/transfers", "{\"platformId\":\"" + A
+                    + "\",\"fromUserId\":\"" + senders.get(t) + "\",\"toUserId\":\"" + receivers.get(t)
+                    + "\",\"amount\":1}")
+                : (t, i) -> direct("account:Transfer", json("requestId", prefix + t + "-" + i, "platformId", A,
+                    "fromUserId", senders.get(t), "toUserId", receivers.get(t), "amount", 1, "reason", "bench"));
+            case "conversion" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/conversions", "{\"userId\":\"" + senders.get(t)
+                    + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B + "\",\"amount\":100}")
+                : (t, i) -> direct("conversion:Convert", json("requestId", prefix + t + "-" + i, "userId",
+                    senders.get(t), "fromPlatformId", A, "toPlatformId", B, "amount", 100));
+            default -> throw new IllegalArgumentException(workload);
+        };
+    }
 
-            final List<String> users = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                users.add("bench-" + RUN + "-c" + i);
-            }
-            runConcurrently(users, u -> submit(a, "account:Issue", json("requestId", "bench-ci-" + u,
-                "platformId", "platform-a", "userId", u, "amount", 1_000, "reason", "bench")).requireValid("issue"));
-            final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-            final long start = System.nanoTime();
-            runConcurrently(users, u -> {
-                final long t0 = System.nanoTime();
-                submitUntilNoConflict(a, "conversion:Convert", json("requestId", "bench-cc-" + u, "userId", u,
-                    "fromPlatformId", "platform-a", "toPlatformId", "platform-b", "amount", 100))
-                    .outcome().requireValid("conversion");
-                latencies.add((System.nanoTime() - t0) / 1e6);
+    /** One user per client thread; through REST the gateway names them (POST /users). */
+    private List<String> users(final boolean viaRest, final String prefix) throws Exception {
+        final List<String> users = new ArrayList<>();
+        for (int t = 0; t < settings.threads(); t++) {
+            users.add(viaRest ? ApiNetwork.user(rest, prefix + t) : prefix + t);
+        }
+        return users;
+    }
+
+    private BenchRun measureRun(final String label, final int run, final Tx tx, final NodeCpu cpu) throws Exception {
+        final int perThread = settings.perThread();
+        final int total = settings.threads() * perThread;
+        final AtomicInteger committed = new AtomicInteger();
+        final AtomicInteger conflicts = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        final ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        final String name = String.format(Locale.ROOT, "[bench] %s run %d/%d", label, run + 1, settings.runs());
+        final long start = System.nanoTime();
+        progress.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "%s: %d/%d committed, %d errors, %.0f s%n",
+            name, committed.get(), total, errors.get(), (System.nanoTime() - start) / 1e9),
+            PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        final Map<String, Double> before = cpu.snapshot();
+        final long t0 = System.nanoTime();
+        for (int thread = 0; thread < settings.threads(); thread++) {
+            final int t = thread;
+            pool.execute(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    final long s = System.nanoTime();
+                    try {
+                        conflicts.addAndGet(tx.submit(t, run * perThread + i));
+                        latencies.add((System.nanoTime() - s) / 1e6);
+                        committed.incrementAndGet();
+                    } catch (Exception | AssertionError e) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, e.toString());
+                    }
+                }
             });
-            final double seconds = (System.nanoTime() - start) / 1e9;
-            report(probe, List.of(probe, issue, convert, token, restIssue), CONCURRENT / seconds, percentile(latencies, 50));
         }
+        pool.shutdown();
+        final boolean finished = pool.awaitTermination(30, TimeUnit.MINUTES);
+        final double seconds = (System.nanoTime() - t0) / 1e9;
+        final Map<String, Double> used = NodeCpu.delta(before, cpu.snapshot());
+        progress.shutdownNow();
+        assertTrue(finished, name + " did not finish in 30 minutes");
+        final List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        final BenchRun result = new BenchRun(committed.get(), conflicts.get(), errors.get(), seconds, sorted, used,
+            firstError.get());
+        System.out.printf(Locale.ROOT, "%s: %d committed, %d conflicts retried, %d errors, %.1f tx/s, p50 %.0f ms, "
+            + "%.1f CPU ms/tx (all nodes)%n", name, result.committed(), result.conflicts(), result.errors(),
+            result.throughput(), result.percentile(50), result.cpuPerTxAllNodes(false));
+        return result;
     }
 
-    /** One measured call; {@code i} numbers the calls so each has its own ids. */
-    private interface Step {
-        void run(int i) throws Exception;
-    }
-
-    private static Figures sequential(final String name, final Step step) throws Exception {
-        final List<Double> latencies = new ArrayList<>();
-        for (int i = 0; i < WARMUP + SAMPLES; i++) {
-            final long t0 = System.nanoTime();
-            step.run(i);
-            if (i >= WARMUP) {
-                latencies.add((System.nanoTime() - t0) / 1e6);
+    /** Submits through fabric-gateway, endorsed as the gateway plans; a read conflict is endorsed again. */
+    private int direct(final String function, final String request) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            final LedgerCalls.Outcome outcome = LedgerCalls.submit(client, function, request);
+            if (outcome.code() == TxValidationCode.VALID) {
+                return attempt;
+            }
+            if (!outcome.conflicted()) {
+                throw new IllegalStateException(function + " did not commit: " + outcome);
             }
         }
-        return new Figures(name, SAMPLES, percentile(latencies, 50), percentile(latencies, 90));
+        throw new IllegalStateException(function + " still conflicting after " + MAX_ATTEMPTS + " attempts");
     }
 
-    private static double percentile(final List<Double> values, final int p) {
-        final List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        final int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+    private int probe(final String key, final String value) {
+        LedgerCalls.submitArgs(client, "probe:PutValue", key, value).requireValid("probe");
+        return 0;
     }
 
-    private static void report(final Figures baseline, final List<Figures> all, final double tps,
-                               final double concurrentMedian) throws IOException {
-        final StringBuilder text = new StringBuilder()
-            .append("| call (sequential; transactions submit to commit) | n | median ms | p90 ms | median / baseline |\n")
-            .append("|---|---|---|---|---|\n");
-        for (final Figures f : all) {
-            text.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f |%n",
-                f.name(), f.n(), f.medianMs(), f.p90Ms(), f.medianMs() / baseline.medianMs()));
+    /** A POST through platform-a's gateway; the gateway retries conflicts itself, so none are counted here. */
+    private int rest(final String idempotencyKey, final String path, final String body) throws Exception {
+        final HttpResponse<String> response = rest.post(path, idempotencyKey, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-        text.append(String.format(Locale.ROOT, "%n%d concurrent conversions from %d client threads: %.1f tx/s, "
-            + "median latency %.0f ms (%.2f × the sequential baseline median)%n",
-            CONCURRENT, THREADS, tps, concurrentMedian, concurrentMedian / baseline.medianMs()));
-        System.out.println(text);
-        final Path out = Path.of("target", "benchmark.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

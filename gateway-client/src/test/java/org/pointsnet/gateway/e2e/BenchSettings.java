@@ -1,0 +1,62 @@
+package org.pointsnet.gateway.e2e;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What scripts/bench.sh asked for, from the environment: BENCH_MODE (full or short), BENCH_RUNS, BENCH_THREADS,
+ * BENCH_TX (transactions per run), BENCH_PATHS (rest,direct), BENCH_WORKLOADS (probe,issuance,transfer,conversion).
+ */
+record BenchSettings(String mode, int runs, int threads, int transactions, List<String> paths, List<String> workloads) {
+
+    static final List<String> ALL_PATHS = List.of("rest", "direct");
+    static final List<String> ALL_WORKLOADS = List.of("probe", "issuance", "transfer", "conversion");
+
+    static BenchSettings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static BenchSettings from(final Map<String, String> env) {
+        final boolean isShort = "short".equals(env.getOrDefault("BENCH_MODE", "full"));
+        final int threads = number(env, "BENCH_THREADS", isShort ? 8 : 32);
+        return new BenchSettings(isShort ? "short" : "full",
+            number(env, "BENCH_RUNS", isShort ? 1 : 3),
+            threads,
+            Math.max(threads, number(env, "BENCH_TX", isShort ? 16 : 192)),
+            list(env, "BENCH_PATHS", ALL_PATHS),
+            list(env, "BENCH_WORKLOADS", ALL_WORKLOADS));
+    }
+
+    /** Transactions each client thread submits, one after another, per run. */
+    int perThread() {
+        return (transactions + threads - 1) / threads;
+    }
+
+    private static int number(final Map<String, String> env, final String name, final int fallback) {
+        final String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        final int n = Integer.parseInt(value.trim());
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return n;
+    }
+
+    private static List<String> list(final Map<String, String> env, final String name, final List<String> all) {
+        final String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return all;
+        }
+        final List<String> chosen = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (final String item : chosen) {
+            if (!all.contains(item)) {
+                throw new IllegalArgumentException(name + ": unknown " + item + " (known: " + all + ")");
+            }
+        }
+        // Keep the fixed order so the baseline (probe) is measured first.
+        return all.stream().filter(chosen::contains).toList();
+    }
+}
