@@ -8,10 +8,11 @@
 # Needs the consortium up (./test-network.sh up).
 #
 # Environment:
-#   BENCH_MODE       full (default) or short (CI: 1 run, 8 threads, 16 tx per workload; asserts only that
+#   BENCH_MODE       full (default) or short (CI: 1 run, no warm-up, 8 threads, 16 tx per workload; asserts only that
 #                    every transaction committed and the report was written)
 #   BENCH_RUNS       runs per workload (full: 3)          BENCH_THREADS  client threads (full: 32)
-#   BENCH_TX         transactions per run (full: 192)     BENCH_PATHS    rest,direct (default both)
+#   BENCH_TX         transactions per run (full: 192)     BENCH_WARMUP   unmeasured runs first (full: 1, short: 0)
+#   BENCH_PATHS      rest,direct (default both)
 #   BENCH_WORKLOADS  probe,issuance,transfer,conversion (default all; probe is the baseline of the ratios)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

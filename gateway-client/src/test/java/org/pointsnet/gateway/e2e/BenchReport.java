@@ -73,9 +73,9 @@ final class BenchReport {
 
     private static String markdown(final BenchSettings settings, final List<Row> rows, final String machine) {
         final StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Mode %s: %d run(s) per workload (medians), %d client threads, "
-            + "%d transactions per run; %s%n%n", settings.mode(), settings.runs(), settings.threads(),
-            settings.threads() * settings.perThread(), machine));
+        md.append(String.format(Locale.ROOT, "Mode %s: %d run(s) per workload (medians) after %d unmeasured "
+            + "warm-up run(s), %d client threads, %d transactions per run; %s%n%n", settings.mode(), settings.runs(),
+            settings.warmups(), settings.threads(), settings.threads() * settings.perThread(), machine));
         md.append("| path | workload | tx/s | p50 ms | p95 ms | p99 ms | committed | conflicts retried | errors "
             + "| CPU ms/tx, all nodes | with client | CPU vs bare write | tx/s vs bare write |\n")
             .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -122,6 +122,7 @@ final class BenchReport {
         final ObjectNode root = LedgerCalls.JSON.createObjectNode();
         root.put("mode", settings.mode());
         root.put("runs", settings.runs());
+        root.put("warmupRuns", settings.warmups());
         root.put("threads", settings.threads());
         root.put("transactionsPerRun", settings.threads() * settings.perThread());
         root.put("machine", machine);

@@ -6,9 +6,11 @@ import java.util.Map;
 
 /**
  * What scripts/bench.sh asked for, from the environment: BENCH_MODE (full or short), BENCH_RUNS, BENCH_THREADS,
- * BENCH_TX (transactions per run), BENCH_PATHS (rest,direct), BENCH_WORKLOADS (probe,issuance,transfer,conversion).
+ * BENCH_TX (transactions per run), BENCH_WARMUP (unmeasured runs per workload first), BENCH_PATHS (rest,direct),
+ * BENCH_WORKLOADS (probe,issuance,transfer,conversion).
  */
-record BenchSettings(String mode, int runs, int threads, int transactions, List<String> paths, List<String> workloads) {
+record BenchSettings(String mode, int runs, int threads, int transactions, int warmups, List<String> paths,
+                     List<String> workloads) {
 
     static final List<String> ALL_PATHS = List.of("rest", "direct");
     static final List<String> ALL_WORKLOADS = List.of("probe", "issuance", "transfer", "conversion");
@@ -24,6 +26,7 @@ record BenchSettings(String mode, int runs, int threads, int transactions, List<
             number(env, "BENCH_RUNS", isShort ? 1 : 3),
             threads,
             Math.max(threads, number(env, "BENCH_TX", isShort ? 16 : 192)),
+            number(env, "BENCH_WARMUP", isShort ? 0 : 1, 0),
             list(env, "BENCH_PATHS", ALL_PATHS),
             list(env, "BENCH_WORKLOADS", ALL_WORKLOADS));
     }
@@ -34,13 +37,17 @@ record BenchSettings(String mode, int runs, int threads, int transactions, List<
     }
 
     private static int number(final Map<String, String> env, final String name, final int fallback) {
+        return number(env, name, fallback, 1);
+    }
+
+    private static int number(final Map<String, String> env, final String name, final int fallback, final int min) {
         final String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         final int n = Integer.parseInt(value.trim());
-        if (n < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1");
+        if (n < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min);
         }
         return n;
     }

@@ -71,6 +71,10 @@ class LedgerBenchmark {
             for (final String path : settings.paths()) {
                 for (final String workload : settings.workloads()) {
                     final Tx tx = prepare(path, workload);
+                    // Warm-up runs first (JIT of freshly started gateways and chaincode servers), not reported.
+                    for (int w = 0; w < settings.warmups(); w++) {
+                        measureRun(path + " " + workload + " warm-up", settings.runs() + w, tx, cpu);
+                    }
                     final List<BenchRun> runs = new ArrayList<>();
                     for (int run = 0; run < settings.runs(); run++) {
                         runs.add(measureRun(path + " " + workload, run, tx, cpu));
