@@ -98,8 +98,8 @@ class ConcurrencyTest {
                 + "\"rewardId\":\"hot\",\"name\":\"Hot item\",\"points\":100,\"stock\":20}"));
         final List<Function<Context, String>> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            net.issue(A, "u" + i, 100);
-            final String body = "{\"requestId\":\"r" + i + "\",\"platformId\":\"platform-a\",\"userId\":\"u" + i
+            net.issue(A, "platform-a.u" + i, 100);
+            final String body = "{\"requestId\":\"r" + i + "\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u" + i
                     + "\",\"rewardId\":\"hot\",\"quantity\":1}";
             requests.add(ctx -> net.rewards.redeem(ctx, body));
         }
@@ -120,8 +120,8 @@ class ConcurrencyTest {
     private List<Function<Context, String>> conversions(final int users, final long amount) {
         final List<Function<Context, String>> requests = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            net.issue(A, "u" + i, amount);
-            final String body = "{\"requestId\":\"c" + i + "\",\"userId\":\"u" + i + "\",\"fromPlatformId\":"
+            net.issue(A, "platform-a.u" + i, amount);
+            final String body = "{\"requestId\":\"c" + i + "\",\"userId\":\"platform-a.u" + i + "\",\"fromPlatformId\":"
                     + "\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":" + amount + "}";
             requests.add(ctx -> net.conversions.convert(ctx, body));
         }
@@ -154,7 +154,7 @@ class ConcurrencyTest {
         assertTrue(run.errors().stream().allMatch("LIMIT_EXCEEDED"::equals), run.errors().toString());
         long converted = 0;
         for (int i = 0; i < 60; i++) {
-            converted += net.balance(C, "u" + i);
+            converted += net.balance(C, "platform-a.u" + i);
         }
         assertEquals(5000, converted); // 40 × 125
         System.out.printf("pair limit 4000, 60 users × 100: %d committed, %d LIMIT_EXCEEDED, %d conflicts"

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 class LedgerPropertiesTest {
     private static final String[] PLATFORMS = {A, B, C};
-    private static final String[] USERS = {"u0", "u1", "u2", "u3"};
+    private static final String[] USERS = {"platform-a.u0", "platform-a.u1", "platform-a.u2", "platform-a.u3"};
 
     /** One generated operation; its fields are interpreted per kind. */
     record Op(Kind kind, int platform, int otherPlatform, int user, int otherUser, long amount) {}

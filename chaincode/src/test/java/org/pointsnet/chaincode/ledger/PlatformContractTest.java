@@ -92,7 +92,7 @@ class PlatformContractTest {
     @Test
     void suspendedPlatformIsReadableButNotTradable() {
         net.withPlatforms();
-        net.issue(A, "u1", 100);
+        net.issue(A, "platform-a.u1", 100);
         net.fails("FORBIDDEN", admin(B_MSP), ctx -> net.platforms.suspend(ctx,
                 "{\"requestId\":\"s1\",\"platformId\":\"platform-a\"}"));
         net.fails("FORBIDDEN", client(A_MSP), ctx -> net.platforms.suspend(ctx,
@@ -103,16 +103,16 @@ class PlatformContractTest {
         assertTrue(net.query(ctx -> net.platforms.get(ctx, "{\"platformId\":\"platform-a\"}"))
                 .contains("SUSPENDED"));
         final String msg = net.fails("PLATFORM_SUSPENDED", client(A_MSP), ctx -> net.accounts.issue(ctx,
-                "{\"requestId\":\"i9\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
+                "{\"requestId\":\"i9\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":1}"));
         assertTrue(msg.contains("platform-a"), msg);
         net.fails("PLATFORM_SUSPENDED", client(Network.B_MSP), ctx -> net.conversions.convert(ctx,
-                "{\"requestId\":\"c1\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-b\","
+                "{\"requestId\":\"c1\",\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-b\","
                         + "\"toPlatformId\":\"platform-a\",\"amount\":1}"));
         net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.platforms.suspend(ctx,
                 "{\"requestId\":\"s2\",\"platformId\":\"platform-a\"}"));
         net.ok(admin(A_MSP), ctx -> net.platforms.resume(ctx, "{\"requestId\":\"s3\",\"platformId\":\"platform-a\"}"));
-        net.issue(A, "u1", 1);
-        assertEquals(101, net.balance(A, "u1"));
+        net.issue(A, "platform-a.u1", 1);
+        assertEquals(101, net.balance(A, "platform-a.u1"));
     }
 
     @Test
@@ -179,12 +179,12 @@ class PlatformContractTest {
         }).code());
         // The entry names B, but there is no record in A's collection: the platform does not exist for anyone.
         net.fails("NOT_FOUND", client(B_MSP), ctx -> net.accounts.issue(ctx,
-                "{\"requestId\":\"i1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
+                "{\"requestId\":\"i1\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":1}"));
         // A registers its own platform; ownership comes from the record A's peer wrote.
         net.ok(admin(A_MSP), ctx -> net.platforms.register(ctx, REGISTER_A));
         net.fails("FORBIDDEN", client(B_MSP), ctx -> net.accounts.issue(ctx,
-                "{\"requestId\":\"i2\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}"));
-        net.issue(A, "u1", 5);
-        assertEquals(5, net.balance(A, "u1"));
+                "{\"requestId\":\"i2\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":1}"));
+        net.issue(A, "platform-a.u1", 5);
+        assertEquals(5, net.balance(A, "platform-a.u1"));
     }
 }
