@@ -21,6 +21,13 @@ public interface LedgerClient {
      */
     Committed submit(LedgerFunction function, LedgerRequest request);
 
+    /**
+     * Registers a network user id on the ledger ({@code user:Register} in its platform's collection), with this org's
+     * client identity. Idempotent: registering an id again changes nothing. Returns nothing: a registration moves no
+     * points and has no receipt.
+     */
+    void registerUser(String userId);
+
     /** Like {@link #submit} but signed by the org's admin identity (OU=admin), for platform admin functions. */
     Committed submitAsAdmin(LedgerFunction function, LedgerRequest request);
 
