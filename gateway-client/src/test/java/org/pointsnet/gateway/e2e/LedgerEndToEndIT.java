@@ -73,7 +73,7 @@ class LedgerEndToEndIT {
 
     @Test
     void conversionCommitsWithBothPlatformsAndEveryPeerShowsTheNewBalances() {
-        final String user = "conv-" + RUN;
+        final String user = A + ".conv-" + RUN;
         issue(A, user, 1_000);
         final JsonNode quote = evaluate(CLIENTS.get(A), "conversion:Quote",
             json("fromPlatformId", A, "toPlatformId", B, "amount", 300));
@@ -95,7 +95,7 @@ class LedgerEndToEndIT {
 
     @Test
     void conversionEndorsedBySourcePlatformAloneFailsValidationAndChangesNothing() {
-        final String user = "alone-" + RUN;
+        final String user = A + ".alone-" + RUN;
         issue(A, user, 500);
         final Outcome outcome = submit(CLIENTS.get(A), "conversion:Convert",
             json("requestId", "alone-" + user, "userId", user, "fromPlatformId", A, "toPlatformId", B, "amount", 100),
@@ -108,7 +108,7 @@ class LedgerEndToEndIT {
 
     @Test
     void anotherPlatformCanNeitherIssueNorCoEndorseWritesToPlatformAccounts() {
-        final String user = "foreign-" + RUN;
+        final String user = A + ".foreign-" + RUN;
         // The chaincode refuses platform-b's client acting for platform-a: nothing reaches the orderer.
         final Outcome issue = submit(CLIENTS.get(B), "account:Issue",
             json("requestId", "foreign-issue-" + user, "platformId", A, "userId", user, "amount", 100, "reason", "e2e"));
@@ -130,7 +130,7 @@ class LedgerEndToEndIT {
 
     @Test
     void theSameRequestIdTwiceHasOneEffectAndOneReceipt() {
-        final String user = "idem-" + RUN;
+        final String user = LedgerCalls.registerUser(CLIENTS.get(A), A + ".idem-" + RUN);
         final String request = json("requestId", "idem-" + user, "platformId", A, "userId", user, "amount", 250,
             "reason", "e2e");
         final Outcome first = submit(CLIENTS.get(A), "account:Issue", request);
@@ -147,8 +147,8 @@ class LedgerEndToEndIT {
         final List<String> free = new ArrayList<>();
         final List<String> limited = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            free.add("free-" + RUN + "-" + i);
-            limited.add("limited-" + RUN + "-" + i);
+            free.add(A + ".free-" + RUN + "-" + i);
+            limited.add(A + ".limited-" + RUN + "-" + i);
         }
         runConcurrently(free, u -> issue(A, u, 100));
         runConcurrently(limited, u -> issue(C, u, 100));
@@ -176,7 +176,7 @@ class LedgerEndToEndIT {
             "rewardId", reward, "name", "Mug", "points", 40, "stock", 20)).requireValid("adding the reward");
         final List<String> users = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            users.add("redeem-" + RUN + "-" + i);
+            users.add(A + ".redeem-" + RUN + "-" + i);
         }
         runConcurrently(users, u -> issue(A, u, 100));
 
@@ -223,6 +223,7 @@ class LedgerEndToEndIT {
     // --- ledger access ---------------------------------------------------------------------------------------------
 
     private static void issue(final String platform, final String user, final long amount) {
+        LedgerCalls.registerUser(CLIENTS.get(LedgerCalls.owner(user)), user);
         submit(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + platform + "-" + user,
             "platformId", platform, "userId", user, "amount", amount, "reason", "e2e"))
             .requireValid("issuing " + amount + " on " + platform + " to " + user);

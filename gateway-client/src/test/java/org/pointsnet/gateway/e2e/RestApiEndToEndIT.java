@@ -45,8 +45,8 @@ class RestApiEndToEndIT {
 
     @Test
     void issueBurnTransferAndBalancesEverywhere() throws Exception {
-        final String u1 = "rest-" + RUN + "-1";
-        final String u2 = "rest-" + RUN + "-2";
+        final String u1 = ApiNetwork.user(gateways.get(A), "rest-" + RUN + "-1");
+        final String u2 = ApiNetwork.user(gateways.get(A), "rest-" + RUN + "-2");
         final HttpResponse<String> issued = post(A, "/api/v1/issuances", "issue-" + u1,
             "{\"userId\":\"" + u1 + "\",\"amount\":1000,\"reason\":\"e2e\"}");
         assertEquals(200, issued.statusCode(), issued.body());
@@ -90,7 +90,7 @@ class RestApiEndToEndIT {
 
     @Test
     void quotedConversionExecutesAsQuoted() throws Exception {
-        final String user = "rest-conv-" + RUN;
+        final String user = ApiNetwork.user(gateways.get(A), "rest-conv-" + RUN);
         assertEquals(200, post(A, "/api/v1/issuances", "issue-" + user,
             "{\"userId\":\"" + user + "\",\"amount\":1000}").statusCode());
         final HttpResponse<String> quote = get(A, "/api/v1/quotes?from=" + A + "&to=" + B + "&amount=300");
