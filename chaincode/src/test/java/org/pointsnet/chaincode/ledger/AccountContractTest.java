@@ -8,7 +8,7 @@ import static org.pointsnet.chaincode.ledger.Network.A_MSP;
 import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.List;
@@ -196,7 +196,7 @@ class AccountContractTest {
 
     @Test
     void adminIdentityMayAlsoOperate() {
-        net.ok(admin(A_MSP), ctx -> net.accounts.issue(ctx, issueReq("i1", "platform-a.u1", 1)));
+        net.ok(Network.admin(A_MSP), ctx -> net.accounts.issue(ctx, issueReq("i1", "platform-a.u1", 1)));
         assertEquals(1, net.balance(A, "platform-a.u1"));
     }
 

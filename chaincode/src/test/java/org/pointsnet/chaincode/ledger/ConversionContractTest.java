@@ -9,7 +9,7 @@ import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.Set;
@@ -40,7 +40,7 @@ class ConversionContractTest {
     }
 
     private void feeRuleOnC(final int bps, final long min, final long max) {
-        net.ok(admin(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-" + bps + "\","
+        net.ok(operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-" + bps + "\","
                 + "\"platformId\":\"platform-c\",\"basisPoints\":" + bps + ",\"minFee\":" + min + ",\"maxFee\":" + max
                 + "}"));
     }
@@ -107,20 +107,20 @@ class ConversionContractTest {
     void agreedPairRateNeedsBothSidesAtTheSameVersion() {
         final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"version\":1,\"rate\":\"2\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
         assertTrue(quote(10).contains("\"rate\":\"1.25\""), "one side alone changes nothing");
         net.fails("FORBIDDEN", client(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
-        net.fails("VALIDATION_FAILED", admin(B_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.fails("VALIDATION_FAILED", operator(B_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-b\"")));
-        net.ok(admin(C_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
         assertTrue(quote(10).contains("\"rate\":\"2\",\"gross\":20,"), quote(10));
         assertTrue(quote(10).contains("\"rateSource\":\"RULE\",\"rateVersion\":1"), quote(10));
-        net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.fails("VALIDATION_FAILED", operator(A_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("ra1", "ra2")));
         // A proposes version 2; version 1 stays in force until C approves the same.
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("ra1", "ra3").replace("\"version\":1", "\"version\":2").replace("\"2\"", "\"3\"")));
         assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
     }
@@ -129,12 +129,12 @@ class ConversionContractTest {
     void aRateRecordForgedByTheDestinationAloneDoesNotPriceConversions() {
         final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"version\":1,\"rate\":\"2\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
-        net.ok(admin(C_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
+        net.ok(operator(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
         assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
         // C alone (its own collection: VALID) claims both sides agreed version 99 at 1000 C points per A point.
-        assertEquals(ValidationCode.VALID, net.submit(admin(C_MSP), Set.of(C_MSP), ctx -> {
+        assertEquals(ValidationCode.VALID, net.submit(operator(C_MSP), Set.of(C_MSP), ctx -> {
             ctx.getStub().putPrivateData("ledger-" + C, Keys.rate(A, C), ("{\"fromPlatformId\":\"platform-a\","
                     + "\"toPlatformId\":\"platform-c\",\"approvedVersion\":99,\"approvedRate\":\"1000\","
                     + "\"agreedVersion\":99,\"agreedRate\":\"1000\"}").getBytes(UTF_8));
@@ -151,15 +151,15 @@ class ConversionContractTest {
     @Test
     void differentCurrenciesNeedAnAgreedRate() {
         net.ledger.collectionPolicy("ledger-usd-air", Set.of(B_MSP));
-        net.ok(admin(B_MSP), ctx -> net.platforms.register(ctx, "{\"requestId\":\"r\",\"platformId\":\"usd-air\","
+        net.ok(operator(B_MSP), ctx -> net.platforms.register(ctx, "{\"requestId\":\"r\",\"platformId\":\"usd-air\","
                 + "\"name\":\"Air\",\"symbol\":\"MI\",\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"USD\"}"));
         final String toUsd = convertReq("c1", 100, "").replace("platform-c", "usd-air");
         final String msg = net.fails("RATE_NOT_FOUND", client(A_MSP), ctx -> net.conversions.convert(ctx, toUsd));
         assertTrue(msg.contains("'platform-a'") && msg.contains("'usd-air'"), msg);
         final String approve = "{\"requestId\":\"ra\",\"platformId\":\"platform-a\",\"fromPlatformId\":"
                 + "\"platform-a\",\"toPlatformId\":\"usd-air\",\"version\":1,\"rate\":\"0.14\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approve));
-        net.ok(admin(B_MSP), ctx -> net.conversions.approveRate(ctx, approve.replace("\"platformId\":\"platform-a\"",
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approve));
+        net.ok(operator(B_MSP), ctx -> net.conversions.approveRate(ctx, approve.replace("\"platformId\":\"platform-a\"",
                 "\"platformId\":\"usd-air\"")));
         assertEquals(ValidationCode.VALID, net.submit(client(A_MSP), Set.of(A_MSP, B_MSP),
                 ctx -> net.conversions.convert(ctx, toUsd)).code());
@@ -171,7 +171,7 @@ class ConversionContractTest {
         final String limits = "{\"requestId\":\"l1\",\"platformId\":\"platform-a\",\"maxPerTransaction\":500,"
                 + "\"dailyPerUser\":800,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":1000}]}";
         net.fails("FORBIDDEN", client(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
         assertTrue(net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.quote(ctx,
                 "{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":501}"))
                 .contains("500"));
@@ -203,7 +203,7 @@ class ConversionContractTest {
     void aNewPairLimitBindsAtOnceAndAChangedOneFromTheNextLocalDay() {
         final String first = "{\"requestId\":\"n1\",\"platformId\":\"platform-a\","
                 + "\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":600}]}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, first));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, first));
         for (int i = 0; i < 3; i++) {
             net.issue(A, "platform-a.w" + i, 1000);
         }
@@ -214,7 +214,7 @@ class ConversionContractTest {
         assertTrue(over.contains("600"), over);
         // Raising it is a change: today's 600 stays (its shards are sized and used), tomorrow the 2000 applies.
         final String raised = first.replace("\"n1\"", "\"n2\"").replace("600", "2000");
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, raised));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, raised));
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-c", 100, "").replace("\"platform-a.u1\"", "\"platform-a.w0\"")));
         net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
                 convertReq("n-d", 1, "").replace("\"platform-a.u1\"", "\"platform-a.w1\"")));
@@ -284,7 +284,7 @@ class ConversionContractTest {
         assertEquals("{\"platformId\":\"platform-c\",\"fee\":{\"version\":1,\"basisPoints\":100,\"minFee\":1,"
                 + "\"maxFee\":50},\"rates\":[]}", net.query(ctx -> net.conversions.getRules(ctx,
                 "{\"platformId\":\"platform-c\"}")));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\","
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\","
                 + "\"platformId\":\"platform-c\",\"basisPoints\":100,\"minFee\":9,\"maxFee\":5}"));
     }
 }

@@ -71,7 +71,15 @@ final class Network {
         return TestIdentity.of(msp, "gateway");
     }
 
-    /** An org admin identity (OU=admin), made like TestIdentity but with the admin NodeOU. */
+    /**
+     * The org's operator: a client (OU=client) whose certificate carries the operator role, as admin-cli issues
+     * Operator@&lt;org&gt; and the gateway signs platform-admin calls with.
+     */
+    static TestIdentity operator(final String msp) {
+        return TestIdentity.withAttributes(msp, "Operator", "{\"attrs\":{\"pointsnet.role\":\"operator\"}}");
+    }
+
+    /** The org's channel and lifecycle admin (OU=admin, no role attribute), made like TestIdentity with OU=admin. */
     static TestIdentity admin(final String msp) {
         return ADMINS.computeIfAbsent(msp, Network::makeAdmin);
     }
@@ -151,7 +159,7 @@ final class Network {
     }
 
     void register(final String id, final String multiplier) {
-        ok(admin(msp(id)), ctx -> platforms.register(ctx, "{\"requestId\":\"reg-" + id + "\",\"platformId\":\"" + id
+        ok(operator(msp(id)), ctx -> platforms.register(ctx, "{\"requestId\":\"reg-" + id + "\",\"platformId\":\"" + id
                 + "\",\"name\":\"" + id + "\",\"symbol\":\"PT\",\"decimals\":0,\"unitValue\":\"0.01\","
                 + "\"currency\":\"CNY\",\"multiplier\":\"" + multiplier + "\",\"timeZone\":\"Asia/Shanghai\"}"));
     }

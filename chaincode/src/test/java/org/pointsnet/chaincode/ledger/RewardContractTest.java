@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointsnet.chaincode.ledger.Network.A;
 import static org.pointsnet.chaincode.ledger.Network.A_MSP;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +21,7 @@ class RewardContractTest {
     }
 
     private void putReward(final String requestId, final long stock, final String extra) {
-        net.ok(admin(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"" + requestId + "\",\"platformId\":"
+        net.ok(operator(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"" + requestId + "\",\"platformId\":"
                 + "\"platform-a\",\"rewardId\":\"coupon_10\",\"name\":\"10 CNY coupon\",\"points\":1000,\"stock\":"
                 + stock + extra + "}"));
     }
@@ -52,7 +52,7 @@ class RewardContractTest {
     void catalogIsTheAdminsAndRedemptionTheOwnClients() {
         net.fails("FORBIDDEN", client(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":"
                 + "\"platform-a\",\"rewardId\":\"x\",\"name\":\"x\",\"points\":1,\"stock\":1}"));
-        net.fails("FORBIDDEN", admin(B_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":"
+        net.fails("FORBIDDEN", operator(B_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":"
                 + "\"platform-a\",\"rewardId\":\"x\",\"name\":\"x\",\"points\":1,\"stock\":1}"));
         putReward("p1", 3, "");
         net.fails("FORBIDDEN", client(B_MSP), ctx -> net.rewards.redeem(ctx, redeemReq("r1", "platform-a.u1", 1)));
@@ -73,7 +73,7 @@ class RewardContractTest {
         net.fails("NOT_FOUND", client(A_MSP), ctx -> net.rewards.redeem(ctx, redeemReq("r5", "platform-a.u2", 1)
                 .replace("coupon_10", "nothing")));
         net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.rewards.redeem(ctx, redeemReq("r6", "platform-a.u2", 0)));
-        net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\","
+        net.fails("VALIDATION_FAILED", operator(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\","
                 + "\"platformId\":\"platform-a\",\"rewardId\":\"x\",\"name\":\"x\",\"points\":1,\"stock\":1,"
                 + "\"activeFrom\":\"tomorrow\"}"));
     }

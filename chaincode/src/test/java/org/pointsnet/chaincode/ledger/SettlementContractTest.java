@@ -9,7 +9,7 @@ import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.Set;
@@ -50,13 +50,13 @@ class SettlementContractTest {
         net.issue(A, "platform-a.u1", 1000);
         final String close = "{\"requestId\":\"close\",\"platformId\":\"platform-c\",\"period\":\"2025-03-14\"}";
         // Asia/Shanghai: 2025-03-14 ends at 16:00Z.
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
-        net.fails("FORBIDDEN", admin(A_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("FORBIDDEN", operator(A_MSP), ctx -> net.settlement.closePeriod(ctx, close));
         net.now = java.time.Instant.parse("2025-03-14T16:00:00Z");
-        net.ok(admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+        net.ok(operator(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx,
                 close.replace("\"close\"", "\"close2\"")));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx,
                 close.replace("2025-03-14", "2025-02-30")));
         // A client backdates its proposal into the closed day: C's side refuses to book it.
         net.now = java.time.Instant.parse("2025-03-14T10:00:00Z");

@@ -8,7 +8,7 @@ import static org.pointsnet.chaincode.ledger.Network.A_MSP;
 import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.Set;
@@ -45,7 +45,7 @@ class UserContractTest {
         assertEquals(first.value(), again.value());
         assertTrue(again.tx().privateWrites().isEmpty() && again.tx().publicWrites().isEmpty());
         // The platform's admin may register too (it may do whatever the client does).
-        net.ok(admin(A_MSP), ctx -> net.users.register(ctx, reg("platform-a.by-admin")));
+        net.ok(Network.admin(A_MSP), ctx -> net.users.register(ctx, reg("platform-a.by-admin")));
     }
 
     @Test

@@ -28,7 +28,10 @@ public interface LedgerClient {
      */
     void registerUser(String userId);
 
-    /** Like {@link #submit} but signed by the org's admin identity (OU=admin), for platform admin functions. */
+    /**
+     * Like {@link #submit} but signed by the org's operator identity (Operator@: a client certificate with the
+     * chaincode's operator role), for platform admin functions. Never the org's Admin@, its channel admin.
+     */
     Committed submitAsAdmin(LedgerFunction function, LedgerRequest request);
 
     /** Whether an admin identity is configured; without one {@link #submitAsAdmin} throws. */

@@ -41,8 +41,8 @@ class LedgerBenchmark {
     void measure() throws Exception {
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
         try (FabricConnection a = network.connect("platform-a", Role.CLIENT);
-             FabricConnection adminA = network.connect("platform-a", Role.ADMIN);
-             FabricConnection adminB = network.connect("platform-b", Role.ADMIN)) {
+             FabricConnection adminA = network.connect("platform-a", Role.OPERATOR);
+             FabricConnection adminB = network.connect("platform-b", Role.OPERATOR)) {
             LedgerCalls.registerPlatform(adminA, "platform-a");
             LedgerCalls.registerPlatform(adminB, "platform-b");
 

@@ -53,7 +53,7 @@ class LedgerEndToEndIT {
     static void registerPlatforms() {
         for (final String platform : PLATFORMS) {
             CLIENTS.put(platform, NETWORK.connect(platform, Role.CLIENT));
-            ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
+            ADMINS.put(platform, NETWORK.connect(platform, Role.OPERATOR));
         }
         // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
         register(A);
@@ -126,6 +126,26 @@ class LedgerEndToEndIT {
         for (final String platform : PLATFORMS) {
             assertBalances(platform, user, Map.of(B, 400L));
         }
+    }
+
+    @Test
+    void platformAdminFunctionsNeedTheOperatorRoleNotTheOrgsAdmin() {
+        final String reward = json("requestId", "role-reward-" + RUN, "platformId", A, "rewardId", "role-" + RUN,
+            "name", "Role", "points", 1, "stock", 1);
+        // The org's gateway client (User1) and its channel and lifecycle admin (Admin@) carry no operator role.
+        for (final Role role : List.of(Role.CLIENT, Role.ADMIN)) {
+            try (FabricConnection identity = NETWORK.connect(A, role)) {
+                final Outcome put = submit(identity, "reward:PutReward", reward);
+                assertTrue(put.code() == null && put.endorsementError().contains("FORBIDDEN")
+                    && put.endorsementError().contains("pointsnet.role=operator"), role + ": " + put);
+                final Outcome register = submit(identity, "platform:Register",
+                    LedgerCalls.registrationRequest(A, "e2e-register-" + A));
+                assertTrue(register.code() == null && register.endorsementError().contains("FORBIDDEN"),
+                    role + ": " + register);
+            }
+        }
+        // The org's operator (Operator@, a client certificate with the role) may.
+        submit(ADMINS.get(A), "reward:PutReward", reward).requireValid("the operator adding a reward");
     }
 
     @Test
@@ -224,9 +244,18 @@ class LedgerEndToEndIT {
 
     private static void issue(final String platform, final String user, final long amount) {
         LedgerCalls.registerUser(CLIENTS.get(LedgerCalls.owner(user)), user);
-        submit(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + platform + "-" + user,
-            "platformId", platform, "userId", user, "amount", amount, "reason", "e2e"))
-            .requireValid("issuing " + amount + " on " + platform + " to " + user);
+        final String request = json("requestId", "issue-" + platform + "-" + user, "platformId", platform, "userId",
+            user, "amount", amount, "reason", "e2e");
+        Outcome issued = submit(CLIENTS.get(platform), "account:Issue", request);
+        // Another platform's peer knows the user once it has committed the registration's block (the register call
+        // waited for the owner's peer only): until then it refuses the credit with USER_NOT_FOUND.
+        final long deadline = System.nanoTime() + PEERS_CATCH_UP.toNanos();
+        while (issued.code() == null && issued.endorsementError().contains("USER_NOT_FOUND")
+            && System.nanoTime() < deadline) {
+            sleep(250);
+            issued = submit(CLIENTS.get(platform), "account:Issue", request);
+        }
+        issued.requireValid("issuing " + amount + " on " + platform + " to " + user);
     }
 
 

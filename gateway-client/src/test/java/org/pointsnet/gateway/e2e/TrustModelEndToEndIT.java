@@ -77,7 +77,7 @@ class TrustModelEndToEndIT {
     static void connect() {
         for (final String platform : PLATFORMS) {
             CLIENTS.put(platform, NETWORK.connect(platform, Role.CLIENT));
-            ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
+            ADMINS.put(platform, NETWORK.connect(platform, Role.OPERATOR));
         }
         // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
         PLATFORMS.forEach(platform -> LedgerCalls.registerPlatform(ADMINS.get(platform), platform));
@@ -98,9 +98,9 @@ class TrustModelEndToEndIT {
         final String channel = "onboard" + RUN;
         NetworkStatus.runScript(300, "channel", "create", channel);
         final Map<String, Long> supplies = supplies(C);
-        try (FabricConnection aAdmin = NETWORK.connect(A, Role.ADMIN, channel);
-             FabricConnection bAdmin = NETWORK.connect(B, Role.ADMIN, channel);
-             FabricConnection cAdmin = NETWORK.connect(C, Role.ADMIN, channel)) {
+        try (FabricConnection aAdmin = NETWORK.connect(A, Role.OPERATOR, channel);
+             FabricConnection bAdmin = NETWORK.connect(B, Role.OPERATOR, channel);
+             FabricConnection cAdmin = NETWORK.connect(C, Role.OPERATOR, channel)) {
             final Map<String, FabricConnection> peers = Map.of(msp(A), aAdmin, msp(B), bAdmin, msp(C), cAdmin);
             final Outcome claim;
             try (RogueChaincode rogue = RogueChaincode.swapIn(B)) {
