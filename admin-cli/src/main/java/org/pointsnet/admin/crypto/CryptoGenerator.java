@@ -59,7 +59,7 @@ public final class CryptoGenerator {
         }
         plans.add(new OrgPlan(ordererOrg.name(), ordererOrg.domain(),
                 out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), "orderers", "orderer", orderers,
-                List.of(new OrgPlan.User("Admin", "admin")), null));
+                List.of(new OrgPlan.User("Admin", "admin")), null, null));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
             plans.add(new OrgPlan(org.name(), org.domain(),
                     out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
@@ -69,7 +69,7 @@ public final class CryptoGenerator {
                     // lifecycle admin only: the chaincode refuses it platform-admin calls.
                     List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client"),
                         new OrgPlan.User("Operator", "client", Map.of(OperatorRole.ATTRIBUTE, OperatorRole.OPERATOR))),
-                    org.chaincodeServer().host()));
+                    org.chaincodeServer().host(), org.gateway().host()));
         }
         return plans;
     }
