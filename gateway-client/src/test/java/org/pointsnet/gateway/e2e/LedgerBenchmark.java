@@ -29,7 +29,7 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 
 /**
  * Throughput, latency percentiles, outcome counts and CPU ms per committed transaction of every node process, for a
- * bare write of a fresh key (probe:PutValue), issuance, transfer and conversion, each through REST (platform-a's
+ * bare write of a fresh key (probe:PutValue), a user's registration, issuance, transfer and conversion, each through REST (platform-a's
  * gateway, HTTPS) and directly through fabric-gateway as platform-a's client, at a fixed number of client threads
  * (issue 12). Run by {@code scripts/bench.sh}, configured by {@link BenchSettings}; it asserts nothing about speed,
  * only that every transaction committed and the report was written.
@@ -61,8 +61,8 @@ class LedgerBenchmark {
         final NodeCpu cpu = new NodeCpu(ApiNetwork.runtime());
         final String loadBefore = loadAverage();
         try (FabricConnection a = network.connect(A, Role.CLIENT);
-             FabricConnection adminA = network.connect(A, Role.ADMIN);
-             FabricConnection adminB = network.connect(B, Role.ADMIN)) {
+             FabricConnection adminA = network.connect(A, Role.OPERATOR);
+             FabricConnection adminB = network.connect(B, Role.OPERATOR)) {
             LedgerCalls.registerPlatform(adminA, A);
             LedgerCalls.registerPlatform(adminB, B);
             client = a;
@@ -98,8 +98,9 @@ class LedgerBenchmark {
     private Tx prepare(final String path, final String workload) throws Exception {
         final boolean viaRest = "rest".equals(path);
         final String prefix = "b" + RUN + path.charAt(0) + workload.substring(0, 2);
-        final List<String> senders = users(viaRest, prefix + "s");
-        final List<String> receivers = users(viaRest, prefix + "r");
+        final boolean spends = !"probe".equals(workload) && !"registration".equals(workload);
+        final List<String> senders = spends ? users(viaRest, prefix + "s") : List.of();
+        final List<String> receivers = "transfer".equals(workload) ? users(viaRest, prefix + "r") : List.of();
         if ("transfer".equals(workload) || "conversion".equals(workload)) {
             final List<Integer> threads = new ArrayList<>();
             for (int t = 0; t < settings.threads(); t++) {
@@ -121,6 +122,10 @@ class LedgerBenchmark {
                 ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/probe/values",
                     "{\"key\":\"" + prefix + t + "-" + i + "\",\"value\":\"v" + i + "\"}")
                 : (t, i) -> probe(prefix + t + "-" + i, "v" + i);
+            case "registration" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/users",
+                    "{\"platformUserId\":\"" + prefix + t + "-" + i + "\"}")
+                : (t, i) -> direct("user:Register", json("userId", A + "." + prefix + t + "-" + i));
             case "issuance" -> viaRest
                 ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/issuances",
                     "{\"userId\":\"" + senders.get(t) + "\",\"amount\":1000,\"reason\":\"bench\"}")
@@ -141,13 +146,26 @@ class LedgerBenchmark {
         };
     }
 
-    /** One user per client thread; through REST the gateway names them (POST /users). */
+    /**
+     * One user per client thread, registered (only registered ids receive points): through REST the gateway names
+     * and registers them (POST /users); directly, {@code user:Register} as platform-a's client.
+     */
     private List<String> users(final boolean viaRest, final String prefix) throws Exception {
-        final List<String> users = new ArrayList<>();
-        for (int t = 0; t < settings.threads(); t++) {
-            users.add(viaRest ? ApiNetwork.user(rest, prefix + t) : prefix + t);
+        final String[] users = new String[settings.threads()];
+        final List<String> threads = new ArrayList<>();
+        for (int t = 0; t < users.length; t++) {
+            threads.add(String.valueOf(t));
         }
-        return users;
+        runConcurrently(threads, t -> {
+            final int i = Integer.parseInt(t);
+            if (viaRest) {
+                users[i] = ApiNetwork.user(rest, prefix + t);
+            } else {
+                users[i] = A + "." + prefix + t;
+                direct("user:Register", json("userId", users[i]));
+            }
+        });
+        return List.of(users);
     }
 
     private BenchRun measureRun(final String label, final int run, final Tx tx, final NodeCpu cpu) throws Exception {
