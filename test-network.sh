@@ -324,7 +324,7 @@ launch_gateway() {
   local envfile="$RUNTIME/platforms/$1/gateway.env"
   step "Starting gateway of $1 on $(env_value "$envfile" PN_GATEWAY_URL)"
   start_process "gateway-$1" "$envfile:$RUNTIME/platforms/$1/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
-    -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" --pointsnet.probe.enabled=true
+    -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")"
 }
 
 wait_gateway_ready() {
