@@ -116,7 +116,7 @@ public class PointsController {
     }
 
     private ReceiptResponse issueOrBurn(final LedgerFunction function, final String key, final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
         // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
         final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
@@ -127,7 +127,7 @@ public class PointsController {
     @PostMapping("/transfers")
     public ReceiptResponse transfer(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                     @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "platformId", "fromUserId", "toUserId", "amount", "reason");
         final String platformId = in.platformId("platformId");
         final String from = in.userId("fromUserId");
@@ -177,7 +177,7 @@ public class PointsController {
     @PostMapping("/conversions")
     public ReceiptResponse convert(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                    @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body,
             "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut");
         final String userId = in.userId("userId");
@@ -206,7 +206,7 @@ public class PointsController {
     @PostMapping("/redemptions")
     public ReceiptResponse redeem(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                   @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "platformId", "rewardId", "quantity");
         final String userId = in.userId("userId");
         final String platformId = in.platformId("platformId");

@@ -1,7 +1,10 @@
 package org.pointsnet.gateway.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -12,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Receipt;
@@ -265,6 +271,29 @@ class ApiControllerTest {
     }
 
     @Test
+    void anEndUsersKeyIsScopedToThatUser() throws Exception {
+        final String body = "{\"userId\":\"%s\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\","
+            + "\"amount\":5}";
+        when(ledger.submit(any(), any())).thenReturn(committed());
+        mvc.perform(post("/api/v1/conversions").with(ApiTokens.user(A, "platform-a.alice")).header("Idempotency-Key",
+            "order-1001").contentType(MediaType.APPLICATION_JSON).content(body.formatted("platform-a.alice")));
+        mvc.perform(post("/api/v1/conversions").with(ApiTokens.user(A, "platform-a.bob")).header("Idempotency-Key",
+            "order-1001").contentType(MediaType.APPLICATION_JSON).content(body.formatted("platform-a.bob")));
+        send(post("/api/v1/conversions"), "order-1001", body.formatted("platform-a.alice"));
+
+        final ArgumentCaptor<LedgerRequest> sent = ArgumentCaptor.forClass(LedgerRequest.class);
+        verify(ledger, times(3)).submit(fn("conversion:Convert"), sent.capture());
+        final List<String> ids = sent.getAllValues().stream()
+            .map(request -> ((LedgerRequest.Convert) request).requestId()).toList();
+        // The back end's key is its request id; each user's key becomes a request id of that user alone.
+        assertEquals("order-1001", ids.get(2));
+        assertTrue(ids.get(0).startsWith("~u") && ids.get(1).startsWith("~u"), ids.toString());
+        assertEquals(3, Set.copyOf(ids).size(), ids.toString());
+        assertTrue(ids.get(0).length() <= org.pointsnet.contract.Limits.MAX_ID, ids.get(0));
+        assertTrue(org.pointsnet.contract.Limits.REQUEST_ID.matcher(ids.get(0)).matches(), ids.get(0));
+    }
+
+    @Test
     void rewardsOfAPlatform() throws Exception {
         when(ledger.evaluate(fn("reward:ListRewards"), json("{\"platformId\":\"platform-b\"}")))
             .thenReturn("[{\"rewardId\":\"mug\",\"stock\":3}]");
@@ -415,7 +444,7 @@ class ApiControllerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", " lead", "trail ", "tab\there", "nul\u0000", "\u00e9t\u00e9",
-        "12345678901234567890123456789012345678901234567890123456789012345"})
+        "12345678901234567890123456789012345678901234567890123456789012345", "~reserved", "~u"})
     void invalidIdempotencyKeyIs400(final String key) throws Exception {
         expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"u1\",\"amount\":100}"), 400,
             "VALIDATION_FAILED");
