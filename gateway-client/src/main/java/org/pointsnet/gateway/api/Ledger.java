@@ -69,6 +69,25 @@ final class Ledger {
         }
     }
 
+    /**
+     * Whose data a read of {@code userId}'s balances or history may show: an end user's token reads only its own user,
+     * on every platform (empty: no restriction); a platform's back end reads only its own platform's users (ids it
+     * issued, {@code <platformId>.…}; 403 otherwise) and only on its own platform (the platform id to restrict the
+     * answer to). A user's holdings on other platforms need that user's own token.
+     */
+    static Optional<String> readerScope(final CallerContext caller, final String userId) {
+        if (caller.userId().isPresent()) {
+            requireUser(caller, userId);
+            return Optional.empty();
+        }
+        final String own = caller(caller);
+        if (!userId.startsWith(own + ".")) {
+            throw new ApiRequestException(ErrorCode.FORBIDDEN,
+                "A platform client reads only its own platform's users ('" + own + ".…').");
+        }
+        return Optional.of(own);
+    }
+
     /** A query's answer, passed to the client as the chaincode wrote it: a JSON object or array. */
     static JsonNode answer(final LedgerFunction function, final String json) {
         try {

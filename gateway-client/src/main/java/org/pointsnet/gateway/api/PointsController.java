@@ -83,23 +83,28 @@ public class PointsController {
         return out;
     }
 
+    /**
+     * The user's balances: with the user's own token on every platform; with a platform back end's token (its own
+     * users only) on that platform only ({@link Ledger#readerScope}).
+     */
     @GetMapping("/users/{userId}/balances")
     public JsonNode balances(@PathVariable final String userId) {
-        final LedgerRequest.Balances request =
-            new LedgerRequest.Balances(requireUser(caller, Validation.userId("userId", userId)), null);
+        final String only = Ledger.readerScope(caller, Validation.userId("userId", userId)).orElse(null);
+        final LedgerRequest.Balances request = new LedgerRequest.Balances(userId, null, only);
         return Ledger.answer(LedgerFunction.GET_BALANCES, ledger.evaluate(LedgerFunction.GET_BALANCES, request));
     }
 
+    /** The user's receipts, newest first; a platform back end sees those on its own platform only. */
     @GetMapping("/users/{userId}/history")
     public JsonNode history(@PathVariable final String userId,
                             @RequestParam(required = false) final String cursor,
                             @RequestParam(required = false) final String limit) {
-        requireUser(caller, Validation.userId("userId", userId));
+        final String only = Ledger.readerScope(caller, Validation.userId("userId", userId)).orElse(null);
         final long pageSize = limit == null ? 50 : Validation.queryInteger("limit", limit, 1, 200);
         if (cursor != null) {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
         }
-        final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor);
+        final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor, only);
         return Ledger.answer(LedgerFunction.GET_HISTORY, ledger.evaluate(LedgerFunction.GET_HISTORY, request));
     }
 

@@ -168,19 +168,41 @@ class ApiControllerTest {
     }
 
     @Test
-    void balancesAskTheChaincodeForTheUser() throws Exception {
-        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"u1\"}")))
-            .thenReturn("{\"userId\":\"u1\",\"balances\":[{\"platformId\":\"platform-a\",\"balance\":5}],"
+    void balancesAskTheChaincodeForTheUserOnTheCallersPlatformOnly() throws Exception {
+        when(ledger.evaluate(fn("account:GetBalances"),
+            json("{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\"}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"balances\":[{\"platformId\":\"platform-a\",\"balance\":5}],"
                 + "\"totalValue\":\"0.05\",\"currency\":\"USD\"}");
-        mvc.perform(get("/api/v1/users/u1/balances")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/users/platform-a.u1/balances")).andExpect(status().isOk())
             .andExpect(jsonPath("$.balances[0].balance").value(5))
             .andExpect(jsonPath("$.totalValue").value("0.05"));
     }
 
     @Test
+    void theUsersOwnTokenReadsItsBalancesAndHistoryOnEveryPlatform() throws Exception {
+        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"platform-a.u1\"}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"balances\":[]}");
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":50}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[]}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/balances").with(ApiTokens.user(A, "platform-a.u1")))
+            .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/users/platform-a.u1/history").with(ApiTokens.user(A, "platform-a.u1")))
+            .andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform-b.u1", "u1", "platform-a", "platform-ab.u1"})
+    void aPlatformReadsOnlyItsOwnUsers(final String userId) throws Exception {
+        expectProblem(mvc.perform(get("/api/v1/users/{id}/balances", userId)), 403, "FORBIDDEN");
+        expectProblem(mvc.perform(get("/api/v1/users/{id}/history", userId)), 403, "FORBIDDEN");
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
     void generatedUserIdsWorkAsPathSegments() throws Exception {
         final String userId = new UserIds("0123456789abcdef0123456789abcdef-test-key").userId(A, "alice");
-        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"" + userId + "\"}")))
+        when(ledger.evaluate(fn("account:GetBalances"),
+            json("{\"userId\":\"" + userId + "\",\"platformId\":\"platform-a\"}")))
             .thenReturn("{\"userId\":\"" + userId + "\",\"balances\":[]}");
         mvc.perform(get("/api/v1/users/{userId}/balances", userId)).andExpect(status().isOk())
             .andExpect(jsonPath("$.userId").value(userId));
@@ -188,17 +210,18 @@ class ApiControllerTest {
 
     @Test
     void historyPassesCursorAndLimit() throws Exception {
-        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"u1\",\"limit\":10,\"cursor\":\"c-1\"}")))
-            .thenReturn("{\"userId\":\"u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
-        mvc.perform(get("/api/v1/users/u1/history").param("cursor", "c-1").param("limit", "10"))
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":10,\"cursor\":\"c-1\","
+            + "\"platformId\":\"platform-a\"}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/history").param("cursor", "c-1").param("limit", "10"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.nextCursor").value("c-2"));
     }
 
     @Test
     void historyDefaultsToFifty() throws Exception {
-        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"u1\",\"limit\":50}")))
-            .thenReturn("{\"userId\":\"u1\",\"receipts\":[]}");
-        mvc.perform(get("/api/v1/users/u1/history")).andExpect(status().isOk())
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":50,\"platformId\":\"platform-a\"}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[]}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/history")).andExpect(status().isOk())
             .andExpect(jsonPath("$.receipts").isArray());
     }
 
@@ -529,11 +552,11 @@ class ApiControllerTest {
         "/api/v1/users/u%20x/balances",
         "/api/v1/users/%C3%BC/balances",
         "/api/v1/users/u%00/balances",
-        "/api/v1/users/u1/history?limit=0",
-        "/api/v1/users/u1/history?limit=201",
-        "/api/v1/users/u1/history?limit=1.5",
-        "/api/v1/users/u1/history?limit=-1",
-        "/api/v1/users/u1/history?cursor=%E2%80%AE",
+        "/api/v1/users/platform-a.u1/history?limit=0",
+        "/api/v1/users/platform-a.u1/history?limit=201",
+        "/api/v1/users/platform-a.u1/history?limit=1.5",
+        "/api/v1/users/platform-a.u1/history?limit=-1",
+        "/api/v1/users/platform-a.u1/history?cursor=%E2%80%AE",
         "/api/v1/quotes?from=platform-a&to=platform-b",
         "/api/v1/quotes?from=platform-a&to=platform-b&amount=0",
         "/api/v1/quotes?from=platform-a&to=platform-b&amount=1.5",
@@ -599,7 +622,7 @@ class ApiControllerTest {
     void unreachableLedgerIs503() throws Exception {
         when(ledger.evaluate(any(), any()))
             .thenThrow(new LedgerUnavailableException("peer0.platform-a:7051 UNAVAILABLE", null, false, null));
-        expectProblem(mvc.perform(get("/api/v1/users/u1/balances")), 503, "LEDGER_UNAVAILABLE")
+        expectProblem(mvc.perform(get("/api/v1/users/platform-a.u1/balances")), 503, "LEDGER_UNAVAILABLE")
             .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("peer0"))));
     }
 
