@@ -142,6 +142,9 @@ final class NodeEnvironments {
                 Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
             .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
             .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))
+            // The shim's router logs every invocation's function and arguments (user ids, amounts) at INFO.
+            .put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING")
+            .put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING")
             .put("PN_NODE_ADDRESS", Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()));
     }
 
