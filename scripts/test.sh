@@ -4,13 +4,16 @@
 #      (scripts/test-alert-rules.sh: promtool, installed if missing), unit tests of every module (mvn verify)
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
 #   3. the end-to-end tests against the live network (Maven profile e2e, failsafe)
-#   4. ./test-network.sh down if this script brought the network up, even on failure
+#   4. what the network's files give away after all that (scripts/check-runtime.sh): no file under runtime/ readable
+#      by group or others, no full user id in any log, and no secret in what `up` printed (target/up-output.log)
+#   5. ./test-network.sh down if this script brought the network up, even on failure
 # Exits non-zero if any part failed; prints the wall time of each part.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 started_network=0
+up_output=""
 phase_start=$SECONDS
 timings=()
 phase_done() { timings+=("$1: $((SECONDS - phase_start))s"); phase_start=$SECONDS; }
@@ -34,6 +37,10 @@ echo "==> Tests of scripts/install-fabric.sh"
 ./scripts/test-install-fabric.sh
 phase_done "scripts"
 
+echo "==> Tests of scripts/check-runtime.sh"
+./scripts/test-check-runtime.sh
+phase_done "scripts-check-runtime"
+
 echo "==> Unit tests of the alert rules (scripts/test-alert-rules.sh, promtool)"
 ./scripts/test-alert-rules.sh
 phase_done "alert-rules"
@@ -45,12 +52,18 @@ phase_done "unit"
 if ./test-network.sh status --json | grep -q '"state":"up"'; then
   echo "==> Using the network that is already up"
 else
-  echo "==> Bringing the consortium up"
+  echo "==> Bringing the consortium up (its output also in target/up-output.log, checked for secrets below)"
   started_network=1
-  ./test-network.sh up
+  mkdir -p "$ROOT/target"
+  up_output="$ROOT/target/up-output.log"
+  ./test-network.sh up 2>&1 | tee "$up_output"
 fi
 phase_done "network-up"
 
 echo "==> End-to-end tests against the live network (mvn -Pe2e verify)"
 mvn -B -Pe2e -pl gateway-client verify
 phase_done "e2e"
+
+echo "==> What runtime/ gives away after the end-to-end tests (scripts/check-runtime.sh)"
+UP_OUTPUT="${up_output:-}" ./scripts/check-runtime.sh
+phase_done "runtime-check"
