@@ -24,11 +24,13 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  */
 public final class HashedTokenAuthorizationService implements OAuth2AuthorizationService {
 
-    /** Marks a stored hash, so a hash is never hashed twice (no token value begins with it). */
+    /** Marks a stored hash, so a stored hash is never hashed twice when a grant read back is saved again. */
     static final String PREFIX = "sha256:";
 
     /** The token type of authorization codes, as the authorization server asks for them. */
     private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
+    /** The authorization request's state, kept in clear (it is no credential). */
+    private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
     private static final List<Class<? extends OAuth2Token>> HASHED_TYPES =
         List.of(OAuth2AuthorizationCode.class, OAuth2AccessToken.class, OAuth2RefreshToken.class);
@@ -59,11 +61,13 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
         if (token == null || !hashes(tokenType)) {
             return store.findByToken(token, tokenType);
         }
+        // A presented value is always hashed, even one that looks like a stored hash: whoever copied the database
+        // cannot present what is in it.
         final String hash = hash(token);
         final OAuth2Authorization found = store.findByToken(hash, tokenType);
         if (found == null) {
-            // Any type: the value may also be one the store keeps in clear (state).
-            return tokenType == null ? store.findByToken(token, null) : null;
+            // Any type: the value may still be a state, the one value the store keeps in clear.
+            return tokenType == null ? store.findByToken(token, STATE) : null;
         }
         final OAuth2Authorization.Token<?> stored = found.getToken(hash);
         return stored == null ? found : withValue(found, stored, token);
@@ -71,9 +75,6 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
 
     /** SHA-256 of a token value, as stored. */
     static String hash(final String value) {
-        if (value.startsWith(PREFIX)) {
-            return value;
-        }
         try {
             final byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

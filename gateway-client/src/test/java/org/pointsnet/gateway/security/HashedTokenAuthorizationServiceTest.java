@@ -83,6 +83,17 @@ class HashedTokenAuthorizationServiceTest {
     }
 
     @Test
+    void whatTheDatabaseHoldsIsNoTokenItself() {
+        saved("access-value-6", "refresh-value-6");
+        // Someone who copied the database presents the stored hashes: nothing is found.
+        for (final OAuth2TokenType type : new OAuth2TokenType[] {OAuth2TokenType.ACCESS_TOKEN,
+            OAuth2TokenType.REFRESH_TOKEN, null}) {
+            assertNull(service.findByToken(column("access_token_value"), type));
+            assertNull(service.findByToken(column("refresh_token_value"), type));
+        }
+    }
+
+    @Test
     void refreshingReplacesTheAccessTokenAndKeepsEverythingHashed() {
         saved("access-old", "refresh-value-4");
         final OAuth2Authorization found = service.findByToken("refresh-value-4", OAuth2TokenType.REFRESH_TOKEN);
