@@ -7,9 +7,10 @@
 #      and PostgreSQL's socket (its mode is PostgreSQL's; it sits in the 0700 data folder). Symbolic links are
 #      skipped (their own mode means nothing).
 #   2. logs: no full network user id (<platformId>.<43 base64url characters of HMAC>, users.UserIds) of any
-#      platform appears in any log under runtime/logs (orderers, peers, chaincode servers, gateways, PostgreSQL,
-#      the CLIs) or in any other file named *.log under runtime/. The pattern finds every id the tests created
-#      through POST /users, without the tests having to list them.
+#      platform appears in any log under runtime/logs, where every process test-network.sh starts writes
+#      (orderers, peers, chaincode servers, gateways, PostgreSQL, the CLIs). The pattern finds every id the tests
+#      created through POST /users, without the tests having to list them. (The ledgers themselves hold user ids:
+#      LevelDB's write-ahead files are named *.log too, and are data, not logs.)
 #   3. with UP_OUTPUT=FILE (what `up` printed): no secret of runtime/platforms/*/gateway-secrets.env appears in it.
 # Exits 1 listing every finding (user ids shown masked); prints "check-runtime: OK" otherwise.
 set -euo pipefail
@@ -52,12 +53,12 @@ for p in "${platforms[@]}"; do
   [ $hmac -gt 43 ] && hmac=43
   id="(^|[^A-Za-z0-9_.-])${p//./\\.}\\.[A-Za-z0-9_-]{$hmac}([^A-Za-z0-9_.-]|\$)"
   while IFS= read -r -d '' log; do
-    count="$(grep -Ec -- "$id" "$log" || true)"
+    count="$(grep -aEc -- "$id" "$log" || true)"
     if [ "${count:-0}" -gt 0 ]; then
-      example="$(grep -Eo -- "${p//./\\.}\\.[A-Za-z0-9_-]{$hmac}" "$log" | head -n 1)"
+      example="$(grep -aEo -- "${p//./\\.}\\.[A-Za-z0-9_-]{$hmac}" "$log" | head -n 1)"
       finding "${log#"$RUNTIME"/}: $count line(s) with a full user id of $p (e.g. ${example:0:$((${#p} + 7))}…)"
     fi
-  done < <(find "$RUNTIME" -type f \( -path "$RUNTIME/logs/*" -o -name '*.log' \) -print0)
+  done < <(find "$RUNTIME/logs" -type f -print0 2>/dev/null)
 done
 
 # 3. Secrets in what `up` printed.

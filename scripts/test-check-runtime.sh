@@ -52,6 +52,8 @@ expect "full user id in a chaincode log" 1
 fresh; printf 'x %s.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde y\n' platform-b > "$WORK/runtime/logs/peer-platform-b.log"
 expect "full user id of another platform in a peer log" 1
 fresh; echo "secret s3cr3t-value-0123456789" >> "$WORK/up.out"; expect "secret in up's output" 1
+fresh; ( umask 077; mkdir -p "$WORK/runtime/peer-data/stateLeveldb"; printf '\001%s\002' "$ID" > "$WORK/runtime/peer-data/stateLeveldb/000001.log" )
+expect "user id in the ledger's own data (LevelDB *.log)" 0
 
 echo "check-runtime: $passed passed, $failed failed"
 [ $failed -eq 0 ]

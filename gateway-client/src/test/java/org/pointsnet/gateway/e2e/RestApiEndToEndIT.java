@@ -50,26 +50,26 @@ class RestApiEndToEndIT {
     void issueBurnTransferAndBalancesEverywhere() throws Exception {
         final String u1 = ApiNetwork.user(gateways.get(A), "rest-" + RUN + "-1");
         final String u2 = ApiNetwork.user(gateways.get(A), "rest-" + RUN + "-2");
-        final HttpResponse<String> issued = post(A, "/api/v1/issuances", "issue-" + u1,
+        final HttpResponse<String> issued = post(A, "/api/v1/issuances", "issue-rest-1",
             "{\"userId\":\"" + u1 + "\",\"amount\":1000,\"reason\":\"e2e\"}");
         assertEquals(200, issued.statusCode(), issued.body());
         final JsonNode receipt = JSON.readTree(issued.body());
         assertEquals("COMMITTED", receipt.path("status").asString(), issued.body());
-        assertEquals("issue-" + u1 + "-" + RUN, receipt.path("requestId").asString(), issued.body());
+        assertEquals("issue-rest-1-" + RUN, receipt.path("requestId").asString(), issued.body());
         assertTrue(receipt.path("blockNumber").asLong() > 0, issued.body());
         assertEquals(1000, receipt.path("postings").path(0).path("delta").asLong(), issued.body());
 
         // The same key and body replays the first receipt; the same key with another body is 409.
-        final HttpResponse<String> replay = post(A, "/api/v1/issuances", "issue-" + u1,
+        final HttpResponse<String> replay = post(A, "/api/v1/issuances", "issue-rest-1",
             "{\"userId\":\"" + u1 + "\",\"amount\":1000,\"reason\":\"e2e\"}");
         assertEquals(200, replay.statusCode(), replay.body());
         assertEquals(receipt.path("txId").asString(), JSON.readTree(replay.body()).path("txId").asString());
-        assertProblem(post(A, "/api/v1/issuances", "issue-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":1}"),
+        assertProblem(post(A, "/api/v1/issuances", "issue-rest-1", "{\"userId\":\"" + u1 + "\",\"amount\":1}"),
             409, "IDEMPOTENCY_KEY_REUSED");
 
-        assertEquals(200, post(A, "/api/v1/burns", "burn-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":100}")
+        assertEquals(200, post(A, "/api/v1/burns", "burn-rest-1", "{\"userId\":\"" + u1 + "\",\"amount\":100}")
             .statusCode());
-        final HttpResponse<String> transfer = post(A, "/api/v1/transfers", "transfer-" + u1,
+        final HttpResponse<String> transfer = post(A, "/api/v1/transfers", "transfer-rest-1",
             "{\"platformId\":\"" + A + "\",\"fromUserId\":\"" + u1 + "\",\"toUserId\":\"" + u2 + "\",\"amount\":300}");
         assertEquals(200, transfer.statusCode(), transfer.body());
 
@@ -87,26 +87,26 @@ class RestApiEndToEndIT {
         assertProblem(get(B, "/api/v1/users/" + u1 + "/history"), 403, "FORBIDDEN");
         assertProblem(get(C, "/api/v1/users/" + u2 + "/history?limit=1"), 403, "FORBIDDEN");
 
-        assertProblem(post(A, "/api/v1/burns", "overdraw-" + u2, "{\"userId\":\"" + u2 + "\",\"amount\":301}"),
+        assertProblem(post(A, "/api/v1/burns", "overdraw-rest-2", "{\"userId\":\"" + u2 + "\",\"amount\":301}"),
             422, "INSUFFICIENT_BALANCE");
-        assertProblem(post(A, "/api/v1/transfers", "foreign-" + u1,
+        assertProblem(post(A, "/api/v1/transfers", "foreign-rest-1",
             "{\"platformId\":\"" + B + "\",\"fromUserId\":\"" + u1 + "\",\"toUserId\":\"" + u2 + "\",\"amount\":1}"),
             403, "FORBIDDEN");
-        assertProblem(post(A, "/api/v1/issuances", "bad-" + u1, "{\"userId\":\"" + u1 + "\",\"amount\":1.5}"),
+        assertProblem(post(A, "/api/v1/issuances", "bad-rest-1", "{\"userId\":\"" + u1 + "\",\"amount\":1.5}"),
             400, "VALIDATION_FAILED");
     }
 
     @Test
     void quotedConversionExecutesAsQuoted() throws Exception {
         final String user = ApiNetwork.user(gateways.get(A), "rest-conv-" + RUN);
-        assertEquals(200, post(A, "/api/v1/issuances", "issue-" + user,
+        assertEquals(200, post(A, "/api/v1/issuances", "issue-rest-conv",
             "{\"userId\":\"" + user + "\",\"amount\":1000}").statusCode());
         final HttpResponse<String> quote = get(A, "/api/v1/quotes?from=" + A + "&to=" + B + "&amount=300");
         assertEquals(200, quote.statusCode(), quote.body());
         final long amountOut = JSON.readTree(quote.body()).path("amountOut").asLong();
         assertTrue(amountOut > 0, quote.body());
 
-        final HttpResponse<String> converted = post(A, "/api/v1/conversions", "convert-" + user,
+        final HttpResponse<String> converted = post(A, "/api/v1/conversions", "convert-rest-conv",
             "{\"userId\":\"" + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B
                 + "\",\"amount\":300,\"minAmountOut\":" + amountOut + "}");
         assertEquals(200, converted.statusCode(), converted.body());
