@@ -14,6 +14,7 @@
 #                                     pid) and DELETES runtime/ (every ledger, key, secret and
 #                                     projection); the next `up` builds a new network
 #   ./test-network.sh status [--json] each node, its address, whether it answers, block heights
+#                                     (--json: each gateway's https url and the caCert verifying it)
 #   ./test-network.sh logs [NAME] [-f] log tails of every process, or of one
 #   ./test-network.sh start-gateway P  same as `start gateway-P`
 #   ./test-network.sh channel create NAME  one more channel on the running network: every
@@ -123,7 +124,24 @@ wait_until() {
   done
 }
 
-http_ok() { curl -sf -o /dev/null --max-time 2 "$1"; }
+# https_args ENVFILE: sets HTTPS_ARGS to the curl options that verify a node's HTTPS endpoint from its rendered env
+# file: --cacert PN_HTTPS_CACERT (the org TLS CA that issued the gateway's or node's certificate) and, where the
+# endpoint demands a client certificate (operations endpoints off loopback), --cert/--key PN_HTTPS_CLIENT_*.
+# Nothing for plain HTTP (operations endpoints on loopback) or without ENVFILE.
+https_args() {
+  local ca cert
+  HTTPS_ARGS=()
+  ca="$(env_value "${1:-}" PN_HTTPS_CACERT)"
+  cert="$(env_value "${1:-}" PN_HTTPS_CLIENT_CERT)"
+  [ -z "$ca" ] || HTTPS_ARGS+=(--cacert "$ca")
+  [ -z "$cert" ] || HTTPS_ARGS+=(--cert "$cert" --key "$(env_value "$1" PN_HTTPS_CLIENT_KEY)")
+}
+
+# http_ok URL [ENVFILE]: URL answers 2xx; an https URL is verified with ENVFILE's CA (https_args).
+http_ok() {
+  https_args "${2:-}"
+  curl -sf -o /dev/null --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$1"
+}
 tcp_open() { local hp="$1"; (exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}") 2>/dev/null; }
 
 # env_value FILE NAME: one variable of a rendered env file, without loading the rest.
@@ -175,7 +193,8 @@ start_orderers() {
     start_process "$name" "$envfile" orderer
   done
   for fqdn in "${PN_ORDERERS[@]}"; do
-    wait_until "${fqdn%%.*}" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)"
+    wait_until "${fqdn%%.*}" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)" \
+      "$RUNTIME/orderers/$fqdn/node.env"
   done
 }
 
@@ -187,7 +206,8 @@ start_peers() {
     start_process "peer-$p" "$envfile" peer node start
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)"
+    wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
+      "$RUNTIME/platforms/$p/peer.env"
   done
 }
 
@@ -335,7 +355,7 @@ launch_gateway() {
 wait_gateway_ready() {
   local url
   url="$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_GATEWAY_URL)"
-  wait_until "gateway-$1" "readiness ($url/health/ready)" http_ok "$url/health/ready"
+  wait_until "gateway-$1" "readiness ($url/health/ready)" http_ok "$url/health/ready" "$RUNTIME/platforms/$1/gateway.env"
 }
 
 # postgres_bin: the folder with PostgreSQL's initdb and pg_ctl (Debian keeps them out of PATH).
@@ -464,7 +484,8 @@ gateway_token() {
   local envfile="$RUNTIME/platforms/$1/gateway.env"
   printf 'user = "%s:%s"\n' "$(env_value "$envfile" PN_CLIENT_ID)" \
       "$(env_value "$RUNTIME/platforms/$1/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)" \
-    | curl -sf --max-time 10 -K - -d grant_type=client_credentials "$(env_value "$envfile" PN_GATEWAY_URL)/oauth2/token" \
+    | curl -sf --max-time 10 --cacert "$(env_value "$envfile" PN_HTTPS_CACERT)" -K - -d grant_type=client_credentials \
+      "$(env_value "$envfile" PN_GATEWAY_URL)/oauth2/token" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
@@ -479,7 +500,8 @@ register_demo_platforms() {
     body="$(python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' \
       "$ROOT/network/demo-platforms.json" "$p")" || die "no entry for $p in network/demo-platforms.json"
     answer="$(printf 'header = "Authorization: Bearer %s"\n' "$(gateway_token "$p")" \
-      | curl -s --max-time 90 -K - -X PUT "$url/api/v1/platforms/$p" \
+      | curl -s --max-time 90 --cacert "$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_HTTPS_CACERT)" -K - \
+      -X PUT "$url/api/v1/platforms/$p" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: e2e-register-$p" -d "$body" -w '\n%{http_code}')"
     [ "${answer##*$'\n'}" = 200 ] || die "registering $p failed: ${answer%$'\n'*}"
     info "$p registered ($(printf '%s' "$body" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["symbol"], "unit value", d["unitValue"], d["currency"])'))"
@@ -538,21 +560,30 @@ require_network() {
   export PATH="$fabric_bin:$PATH"
 }
 
-# metric URL NAME{LABELS}: one sample of a Prometheus text page, as an integer; empty when absent or unreachable.
-# (The page is read whole first: awk leaving a pipe early would fail curl, and with it the caller under set -e.)
+# metric NODE NAME{LABELS}: one sample of an orderer's or peer's Prometheus page, as an integer; empty when absent
+# or unreachable. (The page is read whole first: awk leaving a pipe early would fail curl, and with it the caller
+# under set -e.)
 metric() {
   local page
-  page="$(curl -sf --max-time 2 "$1" 2>/dev/null)" || return 0
+  https_args "$(node_envfile "$1")"
+  page="$(curl -sf --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$(metrics_url "$1")" 2>/dev/null)" || return 0
   awk -v m="$2" '$1 == m && !found {printf "%d\n", $2; found = 1}' <<< "$page"
+}
+
+# node_envfile NAME: the rendered env file a node runs with.
+node_envfile() {
+  case "$(node_kind "$1")" in
+    orderer) echo "$RUNTIME/orderers/$(orderer_fqdn "$1")/node.env" ;;
+    peer) echo "$RUNTIME/platforms/${1#peer-}/peer.env" ;;
+    chaincode) echo "$RUNTIME/platforms/${1#chaincode-}/chaincode.env" ;;
+    gateway) echo "$RUNTIME/platforms/${1#gateway-}/gateway.env" ;;
+  esac
 }
 
 # metrics_url NAME: an orderer's or peer's operations /metrics URL.
 metrics_url() {
   local health
-  case "$(node_kind "$1")" in
-    orderer) health="$(env_value "$RUNTIME/orderers/$(orderer_fqdn "$1")/node.env" PN_HEALTH_URL)" ;;
-    peer) health="$(env_value "$RUNTIME/platforms/${1#peer-}/peer.env" PN_HEALTH_URL)" ;;
-  esac
+  health="$(env_value "$(node_envfile "$1")" PN_HEALTH_URL)"
   echo "${health%/healthz}/metrics"
 }
 
@@ -560,18 +591,17 @@ metrics_url() {
 # committed block + 1); empty when the node does not answer or has not opened the channel.
 height() {
   local url number
-  url="$(metrics_url "$1")"
   case "$(node_kind "$1")" in
-    peer) metric "$url" "ledger_blockchain_height{channel=\"$PN_CHANNEL\"}" ;;
+    peer) metric "$1" "ledger_blockchain_height{channel=\"$PN_CHANNEL\"}" ;;
     orderer)
-      number="$(metric "$url" "consensus_etcdraft_committed_block_number{channel=\"$PN_CHANNEL\"}")"
+      number="$(metric "$1" "consensus_etcdraft_committed_block_number{channel=\"$PN_CHANNEL\"}")"
       [ -z "$number" ] || echo $((number + 1)) ;;
   esac
 }
 
 # is_raft_leader NAME: the orderer leads the channel's Raft cluster now.
 is_raft_leader() {
-  [ "$(metric "$(metrics_url "$1")" "consensus_etcdraft_is_leader{channel=\"$PN_CHANNEL\"}")" = 1 ]
+  [ "$(metric "$1" "consensus_etcdraft_is_leader{channel=\"$PN_CHANNEL\"}")" = 1 ]
 }
 
 # peer_caught_up NAME TARGET: the peer's height is at least TARGET.
@@ -585,7 +615,7 @@ peer_caught_up() {
 # plan the dissemination of private data, so every endorsement that writes a collection fails on it.
 peer_knows() {
   local known
-  known="$(metric "$(metrics_url "$1")" "gossip_membership_total_peers_known{channel=\"$PN_CHANNEL\"}")"
+  known="$(metric "$1" "gossip_membership_total_peers_known{channel=\"$PN_CHANNEL\"}")"
   [ "${known:-0}" -ge "$2" ]
 }
 
@@ -627,10 +657,12 @@ await_node() {
   case "$(node_kind "$name")" in
     orderer)
       fqdn="$(orderer_fqdn "$name")"
-      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)" ;;
+      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)" \
+        "$RUNTIME/orderers/$fqdn/node.env" ;;
     peer)
       p="${name#peer-}"
-      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)"
+      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
+        "$RUNTIME/platforms/$p/peer.env"
       for q in "${PN_PLATFORMS[@]}"; do
         [ "$q" != "$p" ] && is_running "peer-$q" || continue
         others=$((others + 1))
@@ -807,9 +839,10 @@ node_rows() {
   done
 }
 
+# answers NAME ADDRESS HEALTH-URL: the node's health endpoint answers (verified over HTTPS), or its port is open.
 answers() {
-  local address="$1" health="$2"
-  if [ -n "$health" ]; then http_ok "$health"; else tcp_open "$address"; fi
+  local address="$2" health="$3"
+  if [ -n "$health" ]; then http_ok "$health" "$(node_envfile "$1")"; else tcp_open "$address"; fi
 }
 
 cmd_status() {
@@ -828,7 +861,7 @@ cmd_status() {
   while IFS='|' read -r kind name platform address health; do
     running=false; answer=false; h=""; leader=false
     is_running "$name" && running=true && any_running=1
-    if [ "$running" = true ] && answers "$address" "$health"; then answer=true; fi
+    if [ "$running" = true ] && answers "$name" "$address" "$health"; then answer=true; fi
     [ "$answer" = true ] || all_ok=0
     # Block heights on the channel, from the operations endpoints (Prometheus metrics) of orderers and peers.
     if [ "$answer" = true ] && { [ "$kind" = orderer ] || [ "$kind" = peer ]; }; then
@@ -853,10 +886,12 @@ cmd_status() {
       nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer$extra}"
       sep=","
       if [ "$kind" = gateway ]; then
-        local client_id secret
+        local client_id secret ca_cert
         client_id="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_CLIENT_ID)"
         secret="$(env_value "$RUNTIME/platforms/$platform/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
-        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer}"
+        # The org TLS CA that verifies the gateway's HTTPS certificate (curl --cacert).
+        ca_cert="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_HTTPS_CACERT)"
+        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"caCert\":\"$ca_cert\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer}"
         gsep=","
       fi
     done

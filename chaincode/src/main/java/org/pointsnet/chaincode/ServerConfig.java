@@ -26,15 +26,18 @@ import org.hyperledger.fabric.shim.ChaincodeServerProperties;
  *       shim's own route to these ({@code CORE_PEER_TLS_ENABLED} + {@code CORE_TLS_CLIENT_KEY_FILE} /
  *       {@code CORE_TLS_CLIENT_CERT_FILE}) is not used: {@code CORE_PEER_TLS_ENABLED=true} would also make the shim
  *       demand client-mode paths, so the network script must leave it unset.
+ *   <li>{@code CHAINCODE_CLIENT_CA_CERT} (PEM, the org's TLS CA) → {@link
+ *       ChaincodeServerProperties#setTrustCertCollectionFile}, with which the shim's Netty server requires a client
+ *       certificate that CA issued ({@code ClientAuth.REQUIRE}): only the org's own peer (its connection.json
+ *       client_cert) gets in, not any process that can reach the port. Required whenever TLS is on.
  *   <li>{@code CHAINCODE_TLS_DISABLED=true} → plain gRPC ({@link ChaincodeServerProperties#setTlsEnabled} false).
  *       TLS is on by default so a missing variable cannot silently downgrade a real network.
  * </ul>
  *
- * <p>No client-certificate check: the peer's connection.json decides whether it presents one, and the shim only
- * enforces it when given a trust file, which this first version does not need.
  */
 public record ServerConfig(
-        String address, InetSocketAddress socketAddress, String chaincodeId, boolean tls, Path keyFile, Path certFile) {
+        String address, InetSocketAddress socketAddress, String chaincodeId, boolean tls, Path keyFile, Path certFile,
+        Path clientCaFile) {
 
     public static final String ADDRESS = "CHAINCODE_SERVER_ADDRESS";
     public static final String ID = "CHAINCODE_ID";
@@ -42,6 +45,7 @@ public record ServerConfig(
     public static final String TLS_DISABLED = "CHAINCODE_TLS_DISABLED";
     public static final String TLS_KEY_FILE = "CHAINCODE_TLS_KEY_FILE";
     public static final String TLS_CERT_FILE = "CHAINCODE_TLS_CERT_FILE";
+    public static final String CLIENT_CA_CERT = "CHAINCODE_CLIENT_CA_CERT";
 
     /**
      * Reads and checks the settings, failing with a message that names the variable at fault.
@@ -63,11 +67,12 @@ public record ServerConfig(
         }
         final boolean tls = !"true".equalsIgnoreCase(env.getOrDefault(TLS_DISABLED, "").trim());
         if (!tls) {
-            return new ServerConfig(address, socketAddress, id.trim(), false, null, null);
+            return new ServerConfig(address, socketAddress, id.trim(), false, null, null, null);
         }
         final Path key = readableFile(env, TLS_KEY_FILE);
         final Path cert = readableFile(env, TLS_CERT_FILE);
-        return new ServerConfig(address, socketAddress, id.trim(), true, key, cert);
+        final Path clientCa = readableFile(env, CLIENT_CA_CERT);
+        return new ServerConfig(address, socketAddress, id.trim(), true, key, cert, clientCa);
     }
 
     /** Arguments for {@code new ContractRouter(args)}; the id is the only one it needs in server mode. */
@@ -83,6 +88,7 @@ public record ServerConfig(
         if (tls) {
             props.setKeyFile(keyFile.toString());
             props.setKeyCertChainFile(certFile.toString());
+            props.setTrustCertCollectionFile(clientCaFile.toString());
         }
         return props;
     }

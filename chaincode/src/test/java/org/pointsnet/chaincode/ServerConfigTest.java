@@ -39,23 +39,40 @@ class ServerConfigTest {
     }
 
     @Test
-    void tlsServer(@TempDir final Path dir) throws IOException {
+    void tlsServerRequiresClientCertificatesOfTheGivenCa(@TempDir final Path dir) throws IOException {
         final Path key = Files.writeString(dir.resolve("server.key"), "k");
         final Path cert = Files.writeString(dir.resolve("server.crt"), "c");
+        final Path clientCa = Files.writeString(dir.resolve("ca.crt"), "ca");
 
         final ServerConfig c = withOrg(Map.of(
                 "CHAINCODE_SERVER_ADDRESS", "localhost:7052",
                 "CHAINCODE_ID", "id:1",
                 "CHAINCODE_TLS_KEY_FILE", key.toString(),
-                "CHAINCODE_TLS_CERT_FILE", cert.toString()));
+                "CHAINCODE_TLS_CERT_FILE", cert.toString(),
+                "CHAINCODE_CLIENT_CA_CERT", clientCa.toString()));
 
         final ChaincodeServerProperties p = c.toServerProperties();
         p.validate();
         assertTrue(p.isTlsEnabled());
         assertEquals(key.toString(), p.getKeyFile());
         assertEquals(cert.toString(), p.getKeyCertChainFile());
+        // With a trust collection the shim's Netty server sets ClientAuth.REQUIRE.
+        assertEquals(clientCa.toString(), p.getTrustCertCollectionFile());
         assertEquals("chaincode server listening on localhost:7052 (tls=true, id=id:1)",
                 AnnouncingChaincodeServer.listeningLine(c));
+    }
+
+    @Test
+    void aTlsServerWithoutAClientCaDoesNotStart(@TempDir final Path dir) throws IOException {
+        final Path key = Files.writeString(dir.resolve("server.key"), "k");
+        final Path cert = Files.writeString(dir.resolve("server.crt"), "c");
+        assertMessage("CHAINCODE_CLIENT_CA_CERT must be set", Map.of(
+                "CHAINCODE_SERVER_ADDRESS", "localhost:7052", "CHAINCODE_ID", "id:1",
+                "CHAINCODE_TLS_KEY_FILE", key.toString(), "CHAINCODE_TLS_CERT_FILE", cert.toString()));
+        assertMessage("CHAINCODE_CLIENT_CA_CERT is not a readable file", Map.of(
+                "CHAINCODE_SERVER_ADDRESS", "localhost:7052", "CHAINCODE_ID", "id:1",
+                "CHAINCODE_TLS_KEY_FILE", key.toString(), "CHAINCODE_TLS_CERT_FILE", cert.toString(),
+                "CHAINCODE_CLIENT_CA_CERT", dir.resolve("missing.crt").toString()));
     }
 
     @Test

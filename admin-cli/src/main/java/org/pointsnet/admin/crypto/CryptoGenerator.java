@@ -57,14 +57,14 @@ public final class CryptoGenerator {
         }
         plans.add(new OrgPlan(ordererOrg.name(), ordererOrg.domain(),
                 out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), "orderers", "orderer", orderers,
-                List.of(new OrgPlan.User("Admin", "admin")), null));
+                List.of(new OrgPlan.User("Admin", "admin")), null, null));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
             plans.add(new OrgPlan(org.name(), org.domain(),
                     out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
                     List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
                     // User1 is the identity the org's REST gateway submits transactions with.
                     List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client")),
-                    org.chaincodeServer().host()));
+                    org.chaincodeServer().host(), org.gateway().host()));
         }
         return plans;
     }

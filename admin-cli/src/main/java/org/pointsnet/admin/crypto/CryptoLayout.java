@@ -16,6 +16,9 @@ public record CryptoLayout(Path root) {
     /** cryptogen's name for every private key file; Fabric finds keys in keystore/ by content. */
     public static final String KEY_FILE = "priv_sk";
 
+    /** The peer's client certificate and key towards the org's chaincode server, in {@link #chaincodeTlsDir}. */
+    public static final String CHAINCODE_CLIENT = "peer-client";
+
     public static String caCertFile(String domain) {
         return "ca." + domain + "-cert.pem";
     }
@@ -50,6 +53,11 @@ public record CryptoLayout(Path root) {
         return orgDir.resolve("chaincode").resolve("tls");
     }
 
+    /** The TLS folder of an org's REST gateway (server.crt, server.key, ca.crt): HTTPS from the org's TLS CA. */
+    public static Path gatewayTlsDir(Path orgDir) {
+        return orgDir.resolve("gateway").resolve("tls");
+    }
+
     /** The signing certificate of a node or user folder, named after the folder. */
     public static Path signCert(Path identityDir) {
         return identityDir.resolve("msp").resolve("signcerts").resolve(identityDir.getFileName() + "-cert.pem");
@@ -82,5 +90,10 @@ public record CryptoLayout(Path root) {
     /** The TLS folder of an org's chaincode server (server.crt, server.key, ca.crt). */
     public Path chaincodeServerTls(PlatformOrgSpec org) {
         return chaincodeTlsDir(peerOrg(org));
+    }
+
+    /** The TLS folder of an org's gateway (server.crt, server.key, ca.crt). */
+    public Path gatewayTls(PlatformOrgSpec org) {
+        return gatewayTlsDir(peerOrg(org));
     }
 }

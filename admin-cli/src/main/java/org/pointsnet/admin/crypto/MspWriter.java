@@ -43,9 +43,14 @@ final class MspWriter {
 
     /** A TLS folder: ca.crt plus {@code <role>.crt} and {@code <role>.key}, role server or client. */
     void writeTls(Path tlsDir, String role, IssuedCertificate tls) throws IOException {
+        writeTlsPair(tlsDir, role, tls);
+        PemFiles.writeCertificate(tlsDir.resolve("ca.crt"), tlsCaCertificate);
+    }
+
+    /** One more pair, {@code <role>.crt} and {@code <role>.key}, in a TLS folder {@link #writeTls} wrote. */
+    void writeTlsPair(Path tlsDir, String role, IssuedCertificate tls) throws IOException {
         PemFiles.writePrivateKey(tlsDir.resolve(role + ".key"), tls.privateKey());
         PemFiles.writeCertificate(tlsDir.resolve(role + ".crt"), tls.certificate());
-        PemFiles.writeCertificate(tlsDir.resolve("ca.crt"), tlsCaCertificate);
     }
 
     /**

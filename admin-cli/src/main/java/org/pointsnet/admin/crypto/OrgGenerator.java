@@ -68,9 +68,23 @@ final class OrgGenerator {
             step(commonName, () -> {
                 msp.writeTls(CryptoLayout.chaincodeTlsDir(dir), "server", tlsCa.issueTls(commonName,
                         List.of(plan.chaincodeHost(), commonName, "localhost", "127.0.0.1")));
+                // The chaincode server demands a client certificate from this org's TLS CA: the peer presents
+                // this one (connection.json). A client identity, so no SANs.
+                msp.writeTlsPair(CryptoLayout.chaincodeTlsDir(dir), CryptoLayout.CHAINCODE_CLIENT,
+                        tlsCa.issueTls(plan.fqdn(plan.nodes().get(0)), List.of()));
                 return null;
             });
             parts.add("chaincode");
+        }
+        if (plan.gatewayHost() != null) {
+            String commonName = "gateway." + domain;
+            step(commonName, () -> {
+                // HTTPS of the org's REST gateway: clients verify it against this org's TLS CA by host name or IP.
+                msp.writeTls(CryptoLayout.gatewayTlsDir(dir), "server", tlsCa.issueTls(commonName,
+                        List.of(plan.gatewayHost(), commonName, "localhost", "127.0.0.1")));
+                return null;
+            });
+            parts.add("gateway");
         }
         return parts;
     }

@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * What to generate for one organization: its CAs, its nodes (peers or orderers), its
- * users and, for platform orgs, a chaincode server TLS certificate.
+ * users and, for platform orgs, TLS certificates of the chaincode server (and of the peer as its client) and of
+ * the REST gateway.
  *
  * @param nodesFolder    {@code peers} or {@code orderers}
  * @param nodeOu         the NodeOU of the nodes' signing certificates
  * @param chaincodeHost  host of the org's chaincode server, or null for none
+ * @param gatewayHost    host of the org's REST gateway, or null for none
  */
 record OrgPlan(String name, String domain, Path dir, String nodesFolder, String nodeOu, List<Node> nodes,
-               List<User> users, String chaincodeHost) {
+               List<User> users, String chaincodeHost, String gatewayHost) {
 
     OrgPlan {
         nodes = List.copyOf(nodes);
@@ -57,6 +59,12 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
         if (chaincodeHost != null) {
             files.add(CryptoLayout.chaincodeTlsDir(dir).resolve("server.crt"));
             files.add(CryptoLayout.chaincodeTlsDir(dir).resolve("server.key"));
+            files.add(CryptoLayout.chaincodeTlsDir(dir).resolve(CryptoLayout.CHAINCODE_CLIENT + ".crt"));
+            files.add(CryptoLayout.chaincodeTlsDir(dir).resolve(CryptoLayout.CHAINCODE_CLIENT + ".key"));
+        }
+        if (gatewayHost != null) {
+            files.add(CryptoLayout.gatewayTlsDir(dir).resolve("server.crt"));
+            files.add(CryptoLayout.gatewayTlsDir(dir).resolve("server.key"));
         }
         return files;
     }

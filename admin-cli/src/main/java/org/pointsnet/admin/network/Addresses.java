@@ -22,6 +22,11 @@ public final class Addresses {
         return host.equals("localhost") ? "127.0.0.1" : host;
     }
 
+    /** Whether a listen host (as {@link #listenHost} returns it) is reachable from this machine only. */
+    public static boolean isLoopback(String listenHost) {
+        return listenHost.startsWith("127.") || listenHost.equals("::1") || listenHost.equals("[::1]");
+    }
+
     public static String listen(String host, int port) {
         return listenHost(host) + ":" + port;
     }

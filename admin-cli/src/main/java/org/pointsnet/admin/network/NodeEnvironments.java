@@ -41,7 +41,7 @@ final class NodeEnvironments {
         Path tls = home.resolve("tls");
         Path data = runtime.orderer(node.fqdn(org.domain())).resolve("data");
         String tlsCa = CryptoLayout.tlsCaCert(crypto.ordererOrg(org), org.domain()).toString();
-        return new EnvFile()
+        EnvFile env = new EnvFile()
             .put("FABRIC_CFG_PATH", configDir)
             .put("FABRIC_LOGGING_SPEC", "info:grpc=error")
             .put("ORDERER_GENERAL_LISTENADDRESS", Addresses.listenHost(node.host()))
@@ -68,8 +68,9 @@ final class NodeEnvironments {
             .put("ORDERER_CONSENSUS_WALDIR", data.resolve("etcdraft").resolve("wal"))
             .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve("etcdraft").resolve("snapshot"))
             .put("ORDERER_OPERATIONS_LISTENADDRESS", Addresses.listen(node.host(), node.operationsPort()))
-            .put("PN_NODE_ADDRESS", Addresses.dial(node.host(), node.port()))
-            .put("PN_HEALTH_URL", "http://" + Addresses.dial(node.host(), node.operationsPort()) + "/healthz");
+            .put("PN_NODE_ADDRESS", Addresses.dial(node.host(), node.port()));
+        Path admin = CryptoLayout.userDir(crypto.ordererOrg(org), ADMIN_USER, org.domain()).resolve("tls");
+        return operations(env, "ORDERER_OPERATIONS_TLS_", node.host(), node.operationsPort(), tls, tlsCa, admin);
     }
 
     /** What osnadmin needs to manage channels on the first orderer (mutual TLS). */
@@ -90,7 +91,7 @@ final class NodeEnvironments {
         Path tls = home.resolve("tls");
         Path data = runtime.platform(org.platformId()).resolve("peer-data");
         String address = Addresses.dial(org.peer().host(), org.peer().port());
-        return new EnvFile()
+        EnvFile env = new EnvFile()
             .put("FABRIC_CFG_PATH", configDir)
             .put("FABRIC_LOGGING_SPEC", "info:gossip=warning:msp=warning:grpc=error")
             .put("CORE_PEER_ID", org.peerFqdn())
@@ -112,9 +113,38 @@ final class NodeEnvironments {
             .put("CORE_OPERATIONS_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().operationsPort()))
             // Fabric turns this YAML string into the builder list; paths must be absolute.
             .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: pointsnet-ccaas, path: " + builderDir + "}]")
-            .put("PN_NODE_ADDRESS", address)
-            .put("PN_HEALTH_URL",
-                "http://" + Addresses.dial(org.peer().host(), org.peer().operationsPort()) + "/healthz");
+            .put("PN_NODE_ADDRESS", address);
+        Path orgDir = crypto.peerOrg(org);
+        return operations(env, "CORE_OPERATIONS_TLS_", org.peer().host(), org.peer().operationsPort(), tls,
+            CryptoLayout.tlsCaCert(orgDir, org.domain()).toString(),
+            CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain()).resolve("tls"));
+    }
+
+    /**
+     * The operations endpoint (health, metrics, {@code PUT /logspec}) of a peer or orderer. Fabric serves it without
+     * authentication over plain HTTP, so it stays plain only on loopback; a node bound to a routable interface serves
+     * it over TLS with its own TLS pair and demands a client certificate from its org's TLS CA (the org admin's TLS
+     * client pair: PN_HTTPS_CLIENT_*, which the network script presents).
+     *
+     * @param prefix {@code CORE_OPERATIONS_TLS_} or {@code ORDERER_OPERATIONS_TLS_}
+     */
+    private static EnvFile operations(EnvFile env, String prefix, String host, int port, Path nodeTls, String tlsCa,
+                                      Path adminTls) {
+        String dial = Addresses.dial(host, port);
+        if (Addresses.isLoopback(Addresses.listenHost(host))) {
+            return env.put("PN_HEALTH_URL", "http://" + dial + "/healthz");
+        }
+        boolean peer = prefix.startsWith("CORE_");
+        return env
+            .put(prefix + "ENABLED", "true")
+            .put(prefix + (peer ? "CERT_FILE" : "CERTIFICATE"), nodeTls.resolve("server.crt"))
+            .put(prefix + (peer ? "KEY_FILE" : "PRIVATEKEY"), nodeTls.resolve("server.key"))
+            .put(prefix + "CLIENTAUTHREQUIRED", "true")
+            .put(prefix + (peer ? "CLIENTROOTCAS_FILES" : "CLIENTROOTCAS"), "[" + tlsCa + "]")
+            .put("PN_HEALTH_URL", "https://" + dial + "/healthz")
+            .put("PN_HTTPS_CACERT", tlsCa)
+            .put("PN_HTTPS_CLIENT_CERT", adminTls.resolve("client.crt"))
+            .put("PN_HTTPS_CLIENT_KEY", adminTls.resolve("client.key"));
     }
 
     /** The org admin's identity for the peer CLI (channel join, chaincode lifecycle). */
@@ -142,6 +172,8 @@ final class NodeEnvironments {
                 Addresses.listen(org.chaincodeServer().host(), org.chaincodeServer().port()))
             .put("CHAINCODE_TLS_KEY_FILE", tls.resolve("server.key"))
             .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))
+            // Only a client certificate from this org's TLS CA gets in: its peer's (connection.json client_cert).
+            .put("CHAINCODE_CLIENT_CA_CERT", tls.resolve("ca.crt"))
             // The shim's router logs every invocation's function and arguments (user ids, amounts) at INFO.
             .put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING")
             .put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING")
@@ -153,10 +185,15 @@ final class NodeEnvironments {
         Path orgDir = crypto.peerOrg(org);
         Path user = CryptoLayout.userDir(orgDir, GATEWAY_USER, org.domain());
         Path admin = CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain());
-        String url = "http://" + Addresses.dial(org.gateway().host(), org.gateway().port());
+        Path tls = crypto.gatewayTls(org);
+        String url = "https://" + Addresses.dial(org.gateway().host(), org.gateway().port());
         EnvFile env = new EnvFile()
             .put("SERVER_ADDRESS", Addresses.listenHost(org.gateway().host()))
             .put("SERVER_PORT", org.gateway().port())
+            // HTTPS with the certificate the org's TLS CA issued for the gateway's host (crypto generate).
+            .put("SERVER_SSL_ENABLED", "true")
+            .put("SERVER_SSL_CERTIFICATE", "file:" + tls.resolve("server.crt"))
+            .put("SERVER_SSL_CERTIFICATEPRIVATEKEY", "file:" + tls.resolve("server.key"))
             .put("POINTSNET_PLATFORMID", org.platformId())
             .put("POINTSNET_FABRIC_MSPID", org.mspId())
             .put("POINTSNET_FABRIC_PEERENDPOINT", Addresses.dial(org.peer().host(), org.peer().port()))
@@ -172,6 +209,8 @@ final class NodeEnvironments {
             .put("POINTSNET_OAUTH_ISSUER", url)
             .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
             .put("PN_GATEWAY_URL", url)
+            // What verifies the gateway's certificate (curl --cacert, status --json caCert).
+            .put("PN_HTTPS_CACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))
             .put("PN_CLIENT_ID", org.platformId() + "-backend")
             .put("PN_HEALTH_URL", url + "/health/live");
         // The projection takes a platform's postings only with a genuine peer endorsement of the MSP that owns

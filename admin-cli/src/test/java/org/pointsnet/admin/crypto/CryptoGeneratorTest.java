@@ -57,9 +57,9 @@ class CryptoGeneratorTest {
     void printsOneLinePerOrg() {
         assertEquals(List.of(
                 "generated OrdererOrg: ca, tlsca, orderer0, orderer1, orderer2, Admin",
-                "generated PlatformA: ca, tlsca, peer0, Admin, User1, chaincode",
-                "generated PlatformB: ca, tlsca, peer0, Admin, User1, chaincode",
-                "generated PlatformC: ca, tlsca, peer0, Admin, User1, chaincode"), progress);
+                "generated PlatformA: ca, tlsca, peer0, Admin, User1, chaincode, gateway",
+                "generated PlatformB: ca, tlsca, peer0, Admin, User1, chaincode, gateway",
+                "generated PlatformC: ca, tlsca, peer0, Admin, User1, chaincode, gateway"), progress);
     }
 
     @Test
@@ -81,7 +81,8 @@ class CryptoGeneratorTest {
     void tlsCertificatesChainToTheTlsCaOnly() throws Exception {
         for (Org org : orgs()) {
             List<Path> tlsCerts = tlsCertificates(org.dir);
-            assertEquals(org.identities() + (org.peerOrg ? 1 : 0), tlsCerts.size(), org.domain + " TLS certificates");
+            // A platform org adds its chaincode server, its peer's chaincode client and its gateway.
+            assertEquals(org.identities() + (org.peerOrg ? 3 : 0), tlsCerts.size(), org.domain + " TLS certificates");
             for (Path file : tlsCerts) {
                 X509Certificate certificate = PemFiles.readCertificate(file);
                 validatePath(certificate, org.tlsCa());
@@ -179,6 +180,17 @@ class CryptoGeneratorTest {
                 "DNS:localhost", "IP:127.0.0.1")), chaincodeNames.toString());
         assertTlsExtensions(chaincode, dir);
 
+        X509Certificate peerClient = PemFiles.readCertificate(dir.resolve("chaincode").resolve("tls")
+                .resolve("peer-client.crt"));
+        assertEquals(List.of(a.peerFqdn()), attribute(peerClient, "CN"));
+        assertTlsExtensions(peerClient, dir);
+
+        X509Certificate gateway = PemFiles.readCertificate(dir.resolve("gateway").resolve("tls").resolve("server.crt"));
+        List<String> gatewayNames = subjectAltNames(gateway);
+        assertTrue(gatewayNames.containsAll(List.of("DNS:" + a.gateway().host(), "DNS:gateway." + a.domain(),
+                "DNS:localhost", "IP:127.0.0.1")), gatewayNames.toString());
+        assertTlsExtensions(gateway, dir);
+
         OrdererOrgSpec ordererOrg = spec.ordererOrg();
         String fqdn = ordererOrg.orderers().get(0).fqdn(ordererOrg.domain());
         Path ordererDir = out.resolve("ordererOrganizations").resolve(ordererOrg.domain());
@@ -220,8 +232,9 @@ class CryptoGeneratorTest {
             assertKeyMatches(PemFiles.readPrivateKey(key), PemFiles.readCertificate(certificate));
             checked++;
         }
-        // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1 + chaincode.
-        assertEquals((2 + 8) + 3 * (2 + 6 + 1), checked);
+        // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1, 2 keys
+        // each, + chaincode server, the peer's chaincode client and the gateway.
+        assertEquals((2 + 8) + 3 * (2 + 6 + 3), checked);
     }
 
     @Test
@@ -271,6 +284,9 @@ class CryptoGeneratorTest {
             expected.add(layout.peerNode(org).resolve("tls").resolve("server.key"));
             expected.add(layout.chaincodeServerTls(org).resolve("ca.crt"));
             expected.add(layout.chaincodeServerTls(org).resolve("server.key"));
+            expected.add(layout.chaincodeServerTls(org).resolve(CryptoLayout.CHAINCODE_CLIENT + ".key"));
+            expected.add(layout.gatewayTls(org).resolve("server.crt"));
+            expected.add(layout.gatewayTls(org).resolve("server.key"));
             Path user = CryptoLayout.userDir(orgDir, "User1", org.domain());
             expected.add(CryptoLayout.signCert(user));
             expected.add(CryptoLayout.keystoreKey(user));
@@ -369,7 +385,7 @@ class CryptoGeneratorTest {
     }
 
     private static List<Path> tlsCertificates(Path root) throws IOException {
-        return files(root, name -> name.equals("server.crt") || name.equals("client.crt"));
+        return files(root, name -> name.equals("server.crt") || name.equals("client.crt") || name.equals("peer-client.crt"));
     }
 
     private static List<Path> files(Path root, Predicate<String> name) throws IOException {

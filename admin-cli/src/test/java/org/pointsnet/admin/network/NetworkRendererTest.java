@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,14 @@ class NetworkRendererTest {
         assertTrue(value(gateway, "POINTSNET_FABRIC_ADMINCERTPATH").endsWith("Admin@platform-c.pointsnet.local-cert.pem"));
         assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_ADMINKEYPATH"))));
         assertEquals("platform-c-backend", value(gateway, "PN_CLIENT_ID"));
-        assertEquals("http://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));
+        assertEquals("https://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));
+        assertEquals("https://127.0.0.1:8083", value(gateway, "PN_GATEWAY_URL"));
+        assertEquals("true", value(gateway, "SERVER_SSL_ENABLED"));
+        Path gatewayTls = runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/gateway/tls");
+        assertEquals("file:" + gatewayTls.resolve("server.crt"), value(gateway, "SERVER_SSL_CERTIFICATE"));
+        assertEquals("file:" + gatewayTls.resolve("server.key"), value(gateway, "SERVER_SSL_CERTIFICATEPRIVATEKEY"));
+        assertEquals(runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/tlsca/"
+            + "tlsca.platform-c.pointsnet.local-cert.pem").toString(), value(gateway, "PN_HTTPS_CACERT"));
         assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
         // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
         assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
@@ -119,10 +127,67 @@ class NetworkRendererTest {
         // The shim logs every invocation's arguments at INFO: its levels are WARNING.
         assertEquals("WARNING", value(chaincode, "CORE_CHAINCODE_LOGGING_LEVEL"));
         assertEquals("WARNING", value(chaincode, "CORE_CHAINCODE_LOGGING_SHIM"));
-        JsonNode connection = JsonMapper.builder().build().readTree(read(runtime.resolve("platforms/platform-c/chaincode/connection.json")));
+        Path chaincodeTls = runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/chaincode/tls");
+        assertEquals(chaincodeTls.resolve("ca.crt").toString(), value(chaincode, "CHAINCODE_CLIENT_CA_CERT"));
+    }
+
+    @Test
+    void thePeerDialsItsChaincodeServerWithMutualTls() throws IOException {
+        Path file = runtime.resolve("platforms/platform-c/chaincode/connection.json");
+        JsonNode connection = JsonMapper.builder().build().readTree(read(file));
         assertEquals("127.0.0.1:9054", connection.path("address").asString());
         assertTrue(connection.path("tls_required").asBoolean());
-        assertTrue(connection.path("root_cert").asString().startsWith("-----BEGIN CERTIFICATE-----\n"));
+        assertTrue(connection.path("client_auth_required").asBoolean());
+        Path tls = runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/chaincode/tls");
+        assertEquals(read(tls.resolve("ca.crt")), connection.path("root_cert").asString());
+        assertEquals(read(tls.resolve("peer-client.crt")), connection.path("client_cert").asString());
+        assertEquals(read(tls.resolve("peer-client.key")), connection.path("client_key").asString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+            "connection.json holds the peer's client key");
+    }
+
+    @Test
+    void operationsEndpointsAreLoopbackOnlyOrMutualTls(@TempDir Path multiHost) throws IOException {
+        // The one-machine network: every operations endpoint on loopback, plain HTTP.
+        String peer = read(runtime.resolve("platforms/platform-a/peer.env"));
+        assertEquals("127.0.0.1:9443", value(peer, "CORE_OPERATIONS_LISTENADDRESS"));
+        assertEquals("http://127.0.0.1:9443/healthz", value(peer, "PN_HEALTH_URL"));
+        assertTrue(peer.lines().noneMatch(line -> line.startsWith("CORE_OPERATIONS_TLS_")), peer);
+
+        // Every node on a named host (all interfaces): TLS with the node's pair and a client certificate demanded.
+        Path specFile = multiHost.resolve("network.yaml");
+        Files.writeString(specFile, read(REPO.resolve("crypto-config/network.yaml"))
+            .replace("host: localhost", "host: node.example.com"), StandardCharsets.UTF_8);
+        NetworkSpec named = NetworkSpec.load(specFile);
+        Path out = multiHost.resolve("runtime");
+        new CryptoGenerator(named, out.resolve("crypto"), false, line -> { }).generate();
+        new NetworkRenderer(named, REPO, new RuntimeLayout(out), line -> { }).render();
+
+        String peerEnv = read(out.resolve("platforms/platform-a/peer.env"));
+        assertEquals("0.0.0.0:9443", value(peerEnv, "CORE_OPERATIONS_LISTENADDRESS"));
+        assertEquals("true", value(peerEnv, "CORE_OPERATIONS_TLS_ENABLED"));
+        assertEquals("true", value(peerEnv, "CORE_OPERATIONS_TLS_CLIENTAUTHREQUIRED"));
+        assertEquals(value(peerEnv, "CORE_PEER_TLS_CERT_FILE"), value(peerEnv, "CORE_OPERATIONS_TLS_CERT_FILE"));
+        assertEquals(value(peerEnv, "CORE_PEER_TLS_KEY_FILE"), value(peerEnv, "CORE_OPERATIONS_TLS_KEY_FILE"));
+        assertEquals("[" + value(peerEnv, "PN_HTTPS_CACERT") + "]", value(peerEnv, "CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES"));
+        assertEquals("https://node.example.com:9443/healthz", value(peerEnv, "PN_HEALTH_URL"));
+        assertTrue(Files.isRegularFile(Path.of(value(peerEnv, "PN_HTTPS_CLIENT_CERT"))));
+        assertTrue(Files.isRegularFile(Path.of(value(peerEnv, "PN_HTTPS_CLIENT_KEY"))));
+
+        String orderer = read(out.resolve("orderers/orderer0.orderer.pointsnet.local/node.env"));
+        assertEquals("0.0.0.0:8443", value(orderer, "ORDERER_OPERATIONS_LISTENADDRESS"));
+        assertEquals("true", value(orderer, "ORDERER_OPERATIONS_TLS_ENABLED"));
+        assertEquals("true", value(orderer, "ORDERER_OPERATIONS_TLS_CLIENTAUTHREQUIRED"));
+        assertEquals(value(orderer, "ORDERER_GENERAL_TLS_CERTIFICATE"), value(orderer, "ORDERER_OPERATIONS_TLS_CERTIFICATE"));
+        assertEquals(value(orderer, "ORDERER_GENERAL_TLS_PRIVATEKEY"), value(orderer, "ORDERER_OPERATIONS_TLS_PRIVATEKEY"));
+        assertEquals("[" + value(orderer, "PN_HTTPS_CACERT") + "]", value(orderer, "ORDERER_OPERATIONS_TLS_CLIENTROOTCAS"));
+        assertEquals("https://node.example.com:8443/healthz", value(orderer, "PN_HEALTH_URL"));
+
+        // The gateway on every interface serves HTTPS under the host name its certificate carries.
+        String gateway = read(out.resolve("platforms/platform-a/gateway.env"));
+        assertEquals("0.0.0.0", value(gateway, "SERVER_ADDRESS"));
+        assertEquals("true", value(gateway, "SERVER_SSL_ENABLED"));
+        assertEquals("https://node.example.com:8081", value(gateway, "PN_GATEWAY_URL"));
     }
 
     @Test

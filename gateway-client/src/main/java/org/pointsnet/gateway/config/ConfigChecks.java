@@ -33,6 +33,11 @@ final class ConfigChecks {
         problems.add(new ConfigProblem(PREFIX + property, message));
     }
 
+    /** A problem with a property outside {@code pointsnet.*} (e.g. {@code server.address}), by its full name. */
+    void problemAt(final String fullProperty, final String message) {
+        problems.add(new ConfigProblem(fullProperty, message));
+    }
+
     static boolean blank(final String value) {
         return value == null || value.isBlank();
     }

@@ -29,11 +29,25 @@ public final class GatewayConfigValidator {
     }
 
     /**
+     * Checks the {@code pointsnet.*} properties only; the application checks its listeners too ({@link
+     * #validate(GatewayProperties, List)}).
+     *
      * @return the validated settings
      * @throws InvalidConfigurationException listing every missing or invalid property
      */
     public static GatewaySettings validate(final GatewayProperties properties) {
+        return validate(properties, List.of());
+    }
+
+    /**
+     * @param listeners the sockets the gateway will serve on ({@link Listener#of}): none may be reachable from
+     *                  other machines without TLS
+     * @return the validated settings
+     * @throws InvalidConfigurationException listing every missing or invalid property
+     */
+    public static GatewaySettings validate(final GatewayProperties properties, final List<Listener> listeners) {
         final ConfigChecks checks = new ConfigChecks();
+        listeners.forEach(listener -> transport(checks, listener));
         final GatewayProperties.Fabric fabric = properties.fabric() != null ? properties.fabric()
             : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null, null, null);
 
@@ -61,6 +75,22 @@ public final class GatewayConfigValidator {
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
                 channel, chaincode),
             trust, admin, usersKey, oauth, projection);
+    }
+
+    /**
+     * Plain HTTP only on loopback: elsewhere bearer tokens, client secrets, passwords and user ids would cross the
+     * network in clear, readable and replayable by anyone on the path.
+     */
+    private static void transport(final ConfigChecks checks, final Listener listener) {
+        if (listener.tls() || listener.loopbackOnly()) {
+            return;
+        }
+        final String prefix = listener.prefix();
+        checks.problemAt(prefix + ".address", "the gateway would listen on " + listener.describeAddress()
+            + " without TLS, so tokens, secrets and user ids would cross the network in clear. Serve HTTPS ("
+            + prefix + ".ssl.certificate and " + prefix + ".ssl.certificate-private-key, PEM files; admin-cli "
+            + "network render writes them into gateway.env as SERVER_SSL_*) or listen on loopback only ("
+            + prefix + ".address=127.0.0.1)");
     }
 
     /**
@@ -161,7 +191,7 @@ public final class GatewayConfigValidator {
         }
         final String issuer = ConfigChecks.blank(oauth.issuer()) ? null : oauth.issuer().strip();
         if (issuer == null) {
-            checks.problem("oauth.issuer", "the issuer URL tokens carry is missing (e.g. http://127.0.0.1:8081)");
+            checks.problem("oauth.issuer", "the issuer URL tokens carry is missing (e.g. https://127.0.0.1:8081)");
         }
         Secret secret = null;
         if (mode == GatewaySettings.OAuth.Mode.EMBEDDED) {

@@ -84,7 +84,7 @@ public record GatewayProperties(String platformId,
                         String clientSecret,
                         @DefaultValue("5m") String accessTokenTtl,
                         String signingKeyFile,
-                        @DefaultValue("http://127.0.0.1/callback") List<String> appRedirectUris,
+                        @DefaultValue("https://127.0.0.1/callback") List<String> appRedirectUris,
                         String jwkSetUri,
                         String clientJwkSetUri) {
 

@@ -12,7 +12,8 @@ public final class InvalidConfigurationFailureAnalyzer extends AbstractFailureAn
     @Override
     protected FailureAnalysis analyze(final Throwable rootFailure, final InvalidConfigurationException cause) {
         return new FailureAnalysis(cause.getMessage(),
-            "Pass each property as --pointsnet.xxx=value on the command line, or as an environment variable"
+            "Pass each property as --pointsnet.xxx=value (or --server.xxx=value) on the command line, or as an"
+                + " environment variable"
                 + " (e.g. POINTSNET_FABRIC_MSPID); test-network.sh renders them into"
                 + " runtime/platforms/<id>/gateway.env.",
             cause);

@@ -1,19 +1,23 @@
 package org.pointsnet.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 class GatewayConfigValidatorTest {
 
@@ -276,7 +280,7 @@ class GatewayConfigValidatorTest {
         assertEquals(GatewaySettings.OAuth.Mode.EMBEDDED, oauth.mode());
         assertEquals("http://gateway-a.test", oauth.expectedAudience());
         assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
-        assertEquals(List.of("http://127.0.0.1/callback"), oauth.appRedirectUris());
+        assertEquals(List.of("https://127.0.0.1/callback"), oauth.appRedirectUris());
         assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10)), settings.projection());
         assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
         assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());
@@ -291,5 +295,56 @@ class GatewayConfigValidatorTest {
         assertTrue(analysis.getDescription().contains("pointsnet.fabric.msp-id: is required but not set"),
             analysis.getDescription());
         assertTrue(analysis.getAction().contains("--pointsnet."), analysis.getAction());
+    }
+
+    @Test
+    void plainHttpOnlyOnLoopback() throws Exception {
+        final GatewayProperties complete = properties("localhost:7051", null, key.toString());
+        final InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        final InetAddress routable = InetAddress.getByName("10.1.2.3");
+
+        GatewayConfigValidator.validate(complete, List.of(new Listener("server", Optional.of(loopback), false)));
+        GatewayConfigValidator.validate(complete, List.of(new Listener("server", Optional.of(routable), true),
+            new Listener("server", Optional.empty(), true)));
+
+        for (final Listener plain : List.of(new Listener("server", Optional.of(routable), false),
+            new Listener("server", Optional.empty(), false))) {
+            final InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> GatewayConfigValidator.validate(complete, List.of(plain)));
+            assertEquals(List.of("server.address"), e.problems().stream().map(ConfigProblem::property).toList());
+            assertTrue(e.getMessage().contains("would listen on " + plain.describeAddress() + " without TLS"),
+                e.getMessage());
+            assertTrue(e.getMessage().contains("server.ssl.certificate"), e.getMessage());
+        }
+        final InvalidConfigurationException management = assertThrows(InvalidConfigurationException.class,
+            () -> GatewayConfigValidator.validate(complete, List.of(new Listener("server", Optional.of(routable), true),
+                new Listener("management.server", Optional.empty(), false))));
+        assertEquals("management.server.address", management.problems().get(0).property());
+    }
+
+    @Test
+    void listenersAreReadAsBootWillBindThem() {
+        final Listener defaults = Listener.of(new MockEnvironment()).get(0);
+        assertEquals("server", defaults.prefix());
+        assertFalse(defaults.loopbackOnly(), "no server.address: Boot binds every interface");
+        assertFalse(defaults.tls());
+
+        final List<Listener> https = Listener.of(new MockEnvironment()
+            .withProperty("server.address", "0.0.0.0").withProperty("server.port", "8081")
+            .withProperty("server.ssl.certificate", "file:/x/server.crt")
+            .withProperty("server.ssl.certificate-private-key", "file:/x/server.key")
+            .withProperty("management.server.port", "8081"));
+        assertEquals(1, https.size(), "actuator on the API's port shares its socket");
+        assertTrue(https.get(0).tls());
+        assertFalse(https.get(0).loopbackOnly());
+
+        final List<Listener> switchedOff = Listener.of(new MockEnvironment()
+            .withProperty("server.address", "127.0.0.1")
+            .withProperty("server.ssl.enabled", "false").withProperty("server.ssl.certificate", "file:/x/server.crt")
+            .withProperty("management.server.port", "9090").withProperty("management.server.address", "127.0.0.2"));
+        assertFalse(switchedOff.get(0).tls(), "server.ssl.enabled=false wins over the certificate");
+        assertTrue(switchedOff.get(0).loopbackOnly());
+        assertEquals("management.server", switchedOff.get(1).prefix());
+        assertTrue(switchedOff.get(1).loopbackOnly());
     }
 }

@@ -18,7 +18,7 @@ final class ApiClient {
 
     ApiClient(final NetworkStatus.Gateway gateway) {
         this.gateway = gateway;
-        this.oauth = new OAuthClient(gateway.url().toString().replaceAll("/$", ""));
+        this.oauth = new OAuthClient(gateway.url().toString().replaceAll("/$", ""), GatewayTrust.gateways());
     }
 
     NetworkStatus.Gateway gateway() {

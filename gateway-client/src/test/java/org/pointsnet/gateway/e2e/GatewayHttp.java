@@ -7,12 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
-/** Plain HTTP calls to a gateway for the end-to-end tests; a write waits for its commit, hence the long timeout. */
+/**
+ * HTTPS calls to a gateway for the end-to-end tests, verifying its certificate against the org TLS CAs only
+ * ({@link GatewayTrust}); a write waits for its commit, hence the long timeout.
+ */
 final class GatewayHttp {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private GatewayHttp() {
     }
@@ -46,6 +50,16 @@ final class GatewayHttp {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return Client.HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client trusting exactly {@code trust} (hostname verification on, as always in the JDK client). */
+    static HttpClient client(final SSLContext trust) {
+        return HttpClient.newBuilder().sslContext(trust).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /** Built on first use, once the network is up. */
+    private static final class Client {
+        private static final HttpClient HTTP = client(GatewayTrust.gateways());
     }
 }

@@ -104,13 +104,15 @@ class InputValidationEndToEndIT {
         final URI base = a.gateway().url();
         for (final String query : List.of("cursor=%%%%", "cursor=%zz", "limit=%", "%%=1", "cursor=%C0%AF",
             "cursor=%E2%82")) {
-            final RawHttp.Answer answer = RawHttp.get(base, "/api/v1/users/" + user + "/history?" + query, a.token());
+            final RawHttp.Answer answer = RawHttp.get(base, "/api/v1/users/" + user + "/history?" + query, a.token(),
+                GatewayTrust.gateways());
             assertEquals(400, answer.status(), query + ": " + answer.body());
             assertTrue(answer.contentType().startsWith("application/problem+json"), query + ": " + answer.contentType());
             assertEquals("VALIDATION_FAILED", ApiNetwork.JSON.readTree(answer.body()).path("code").asString(),
                 query + ": " + answer.body());
         }
-        assertEquals(401, RawHttp.get(base, "/api/v1/users/" + user + "/history?cursor=%%%%", null).status());
+        assertEquals(401, RawHttp.get(base, "/api/v1/users/" + user + "/history?cursor=%%%%", null,
+            GatewayTrust.gateways()).status());
         assertEquals(balance, ApiNetwork.balance(a, user, A), "a refused request changed the balance");
     }
 

@@ -26,8 +26,11 @@ final class NetworkStatus {
     private NetworkStatus() {
     }
 
-    /** A gateway as {@code status --json} lists it: base URL and the platform back end's demo client. */
-    record Gateway(URI url, String clientId, String clientSecret) {
+    /**
+     * A gateway as {@code status --json} lists it: its https base URL, the CA certificate (PEM) that verifies it, and
+     * the platform back end's demo client.
+     */
+    record Gateway(URI url, Path caCert, String clientId, String clientSecret) {
     }
 
     /** Base URLs of the platforms' gateways; fails the test unless every one of them answers. */
@@ -40,22 +43,43 @@ final class NetworkStatus {
     /** The platforms' gateways with their client credentials; fails the test unless every one of them answers. */
     static Map<String, Gateway> answeringGatewayClients(final List<String> platforms)
         throws IOException, InterruptedException {
-        final String root = System.getProperty("pointsnet.root");
-        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
-        final Path script = findScript(Path.of(root).toAbsolutePath());
-        final JsonNode status = JsonMapper.shared().readTree(run(script, 60, "status", "--json"));
-        assertFalse("down".equals(status.path("state").asString()),
-            "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
+        final JsonNode status = status();
         final Map<String, Gateway> found = new LinkedHashMap<>();
         for (final String platform : platforms) {
             final JsonNode gateway = status.path("gateways").path(platform);
             assertFalse(gateway.isMissingNode(), "status --json lists no gateway of " + platform + ": " + status);
             assertTrue(gateway.path("answers").asBoolean(false),
                 "gateway of " + platform + " does not answer; is the network up? " + status);
-            found.put(platform, new Gateway(URI.create(gateway.path("url").asString()),
+            found.put(platform, new Gateway(URI.create(gateway.path("url").asString()), caCert(gateway),
                 gateway.path("clientId").asString(), gateway.path("clientSecret").asString()));
         }
         return Map.copyOf(found);
+    }
+
+    /** The CA certificate of every gateway {@code status --json} lists, running or not. */
+    static List<Path> gatewayCaCerts() throws IOException, InterruptedException {
+        final List<Path> caCerts = new ArrayList<>();
+        for (final JsonNode gateway : status().path("gateways")) {
+            caCerts.add(caCert(gateway));
+        }
+        return List.copyOf(caCerts);
+    }
+
+    private static Path caCert(final JsonNode gateway) {
+        final Path caCert = Path.of(gateway.path("caCert").asString(""));
+        assertTrue(gateway.path("url").asString("").startsWith("https://") && Files.isRegularFile(caCert),
+            "status --json must give an https url and the caCert file that verifies it: " + gateway);
+        return caCert;
+    }
+
+    private static JsonNode status() throws IOException, InterruptedException {
+        final String root = System.getProperty("pointsnet.root");
+        assertNotNull(root, "system property pointsnet.root (the repository root) is not set");
+        final Path script = findScript(Path.of(root).toAbsolutePath());
+        final JsonNode status = JsonMapper.shared().readTree(run(script, 60, "status", "--json"));
+        assertFalse("down".equals(status.path("state").asString()),
+            "the network is down; bring it up with ./test-network.sh up (status: " + status + ")");
+        return status;
     }
 
     /**

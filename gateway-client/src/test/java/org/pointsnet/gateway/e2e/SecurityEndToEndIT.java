@@ -117,10 +117,10 @@ class SecurityEndToEndIT {
         ApiNetwork.issue(a, alice, 50);
 
         final String app = A + "-app";
-        final String redirect = "http://127.0.0.1/callback";
+        final String redirect = "https://127.0.0.1/callback";
         final String base = a.gateway().url().toString().replaceAll("/$", "");
         final Pkce pkce = Pkce.create();
-        final OAuthClient.Authorization granted = new OAuthClient(base).authorize(app, redirect,
+        final OAuthClient.Authorization granted = new OAuthClient(base, GatewayTrust.gateways()).authorize(app, redirect,
             "points.read points.transfer", pkce, platformUser, password);
         assertTrue(granted.consentShown(), "the user was not asked to consent");
 

@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointsnet.gateway.e2e.ApiNetwork.A;
 import static org.pointsnet.gateway.e2e.ApiNetwork.B;
@@ -33,9 +34,14 @@ class WalkthroughEndToEndIT {
     void theReadmeWalkthroughRunsAndDoesWhatItSays() throws Exception {
         final Path root = Path.of(System.getProperty("pointsnet.root", "..")).toAbsolutePath().normalize();
         final String script = block(Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8));
+        // Over HTTPS, verifying the gateway's certificate: every curl names the CA, none switches verification off.
+        for (final String line : script.lines().filter(line -> line.contains("curl ")).toList()) {
+            assertTrue(line.contains("--cacert \"$CA\""), "a curl of the walk-through does not verify: " + line);
+            assertFalse(line.matches(".*(\\s-k\\b|--insecure).*"), line);
+        }
 
         final Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c",
-            script + "\necho \"ALICE=$ALICE\"\necho \"BOB=$BOB\"\n")
+            script + "\necho \"ALICE=$ALICE\"\necho \"BOB=$BOB\"\necho \"GW=$GW\"\n")
             .directory(root.toFile()).redirectErrorStream(true).start();
         final String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(180, TimeUnit.SECONDS), "the walk-through did not finish: " + output);
@@ -44,13 +50,14 @@ class WalkthroughEndToEndIT {
         final Map<String, String> vars = new LinkedHashMap<>();
         final List<String> lines = new ArrayList<>(output.lines().toList());
         for (final String line : lines) {
-            if (line.startsWith("ALICE=") || line.startsWith("BOB=")) {
+            if (line.startsWith("ALICE=") || line.startsWith("BOB=") || line.startsWith("GW=")) {
                 vars.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
             }
         }
         final String alice = vars.get("ALICE");
         final String bob = vars.get("BOB");
         assertTrue(alice != null && alice.startsWith(A + ".") && bob != null && bob.startsWith(A + "."), output);
+        assertTrue(vars.getOrDefault("GW", "").startsWith("https://"), "the walk-through's gateway URL: " + output);
 
         final ApiClient a = ApiNetwork.clients().get(A);
         final HttpResponse<String> quote = a.get("/api/v1/quotes?from=" + A + "&to=" + B + "&amount=300");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +36,19 @@ public final class OAuthClient {
     private final HttpClient http;
 
     public OAuthClient(final String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** For an https gateway: {@code trust} holds the CA that verifies its certificate (null: the JDK default). */
+    public OAuthClient(final String baseUrl, final SSLContext trust) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder()
+        final HttpClient.Builder builder = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+        if (trust != null) {
+            builder.sslContext(trust);
+        }
+        this.http = builder.build();
     }
 
     /** {@code POST /oauth2/token} with client_credentials and HTTP Basic; the whole response. */

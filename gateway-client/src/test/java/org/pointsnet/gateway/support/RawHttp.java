@@ -8,7 +8,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One HTTP/1.1 request written byte for byte, for request targets {@link java.net.URI} refuses to build (malformed
@@ -23,15 +25,20 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /**
-     * {@code GET target} to the server of {@code base} (http, or https with the JVM's default trust), with a bearer
-     * token unless it is null.
-     */
+    /** {@code GET target} over plain HTTP, with a bearer token unless it is null. */
     public static Answer get(final URI base, final String target, final String bearer) throws IOException {
-        final boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        final int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
-        try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket(base.getHost(), port)
-            : new Socket(base.getHost(), port)) {
+        return get(base, target, bearer, null);
+    }
+
+    /**
+     * {@code GET target} to the server of {@code base}, with a bearer token unless it is null; an https base is
+     * reached through {@code tls} (its trust anchors), the server's name checked against its certificate.
+     */
+    public static Answer get(final URI base, final String target, final String bearer, final SSLContext tls)
+        throws IOException {
+        final boolean https = "https".equalsIgnoreCase(base.getScheme());
+        final int port = base.getPort() > 0 ? base.getPort() : (https ? 443 : 80);
+        try (Socket socket = https ? secure(tls, base.getHost(), port) : new Socket(base.getHost(), port)) {
             socket.setSoTimeout(30_000);
             final StringBuilder request = new StringBuilder()
                 .append("GET ").append(target).append(" HTTP/1.1\r\n")
@@ -47,6 +54,18 @@ public final class RawHttp {
             out.flush();
             return parse(readAll(socket.getInputStream()));
         }
+    }
+
+    private static Socket secure(final SSLContext tls, final String host, final int port) throws IOException {
+        if (tls == null) {
+            throw new IllegalArgumentException("an https address needs the SSLContext that trusts it");
+        }
+        final SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(host, port);
+        final SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
     }
 
     private static String readAll(final InputStream in) throws IOException {
