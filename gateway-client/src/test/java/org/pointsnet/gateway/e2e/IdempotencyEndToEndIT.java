@@ -112,10 +112,10 @@ class IdempotencyEndToEndIT {
     private static String userToken(final ApiClient a, final String platformUser, final String password)
         throws Exception {
         final String app = A + "-app";
-        final String redirect = "http://127.0.0.1/callback";
+        final String redirect = "https://127.0.0.1/callback";
         final Pkce pkce = Pkce.create();
-        final OAuthClient.Authorization granted = new OAuthClient(a.gateway().url().toString().replaceAll("/$", ""))
-            .authorize(app, redirect, "points.read points.transfer", pkce, platformUser, password);
+        final OAuthClient.Authorization granted = new OAuthClient(a.gateway().url().toString().replaceAll("/$", ""),
+            GatewayTrust.gateways()).authorize(app, redirect, "points.read points.transfer", pkce, platformUser, password);
         final HttpResponse<String> exchanged = a.oauth().exchange(app, redirect, granted.code(), pkce.verifier());
         assertEquals(200, exchanged.statusCode(), exchanged.body());
         return JSON.readTree(exchanged.body()).path("access_token").asString();
