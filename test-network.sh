@@ -144,6 +144,17 @@ http_ok() {
 }
 tcp_open() { local hp="$1"; (exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}") 2>/dev/null; }
 
+# live_orderer: the first orderer of orderer-admin.env (PN_ORDERER_ADDRESSES) that accepts a connection, so a
+# command that orders a transaction works whichever orderer is down; PN_ORDERER_ADDRESS (the first) when none
+# answers, and the peer CLI then says why. Needs orderer-admin.env loaded.
+live_orderer() {
+  local address
+  for address in "${PN_ORDERER_ADDRESSES[@]:-$PN_ORDERER_ADDRESS}"; do
+    if tcp_open "$address"; then printf '%s\n' "$address"; return 0; fi
+  done
+  printf '%s\n' "$PN_ORDERER_ADDRESS"
+}
+
 # env_value FILE NAME: one variable of a rendered env file, without loading the rest.
 env_value() { [ -f "$1" ] || return 0; ( set +u; . "$1"; eval "printf '%s' \"\${$2:-}\"" ); }
 
@@ -305,7 +316,7 @@ ordered() {
 define_chaincode() {
   local channel="$1" p sequence=1 orderer_args peer_args=()
   load_env "$RUNTIME/orderer-admin.env"
-  orderer_args=(-o "$PN_ORDERER_ADDRESS" --tls --cafile "$PN_ORDERER_TLS_CA")
+  orderer_args=(-o "$(live_orderer)" --tls --cafile "$PN_ORDERER_TLS_CA")
   local policy_args=(--collections-config "$PN_CC_COLLECTIONS")
   if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
     policy_args+=(--signature-policy "$PN_CC_POLICY")

@@ -1,6 +1,8 @@
 package org.pointsnet.admin.network;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.EndpointSpec;
@@ -20,6 +22,8 @@ final class NodeEnvironments {
     private static final String ADMIN_USER = "Admin";
     /** Database and role name of a gateway's PostgreSQL projection. */
     static final String PROJECTION_DATABASE = "pointsnet";
+    /** {@code pointsnet.projection.reconcile-interval} of the rendered gateways. */
+    static final String RECONCILE_INTERVAL = "5s";
 
     private final NetworkSpec spec;
     private final Path configDir;
@@ -73,14 +77,27 @@ final class NodeEnvironments {
         return operations(env, "ORDERER_OPERATIONS_TLS_", node.host(), node.operationsPort(), tls, tlsCa, admin);
     }
 
-    /** What osnadmin needs to manage channels on the first orderer (mutual TLS). */
+    /**
+     * What the peer CLI and osnadmin need to reach the orderers: every orderer's address and admin address in spec
+     * order ({@code PN_ORDERER_ADDRESSES}, {@code PN_ORDERER_ADMIN_ADDRESSES}; tools take the first one that answers,
+     * so any orderer may be down), the first orderer's alone for older scripts, the TLS CA, and the admin client's
+     * TLS pair (osnadmin uses mutual TLS).
+     */
     EnvFile ordererAdmin() {
         OrdererOrgSpec org = spec.ordererOrg();
         OrdererNodeSpec node = org.orderers().get(0);
         Path adminTls = CryptoLayout.userDir(crypto.ordererOrg(org), ADMIN_USER, org.domain()).resolve("tls");
+        List<String> addresses = new ArrayList<>();
+        List<String> adminAddresses = new ArrayList<>();
+        for (OrdererNodeSpec orderer : org.orderers()) {
+            addresses.add(Addresses.dial(orderer.host(), orderer.port()));
+            adminAddresses.add(Addresses.dial(orderer.host(), orderer.adminPort()));
+        }
         return new EnvFile()
             .put("PN_ORDERER_ADDRESS", Addresses.dial(node.host(), node.port()))
             .put("PN_ORDERER_ADMIN_ADDRESS", Addresses.dial(node.host(), node.adminPort()))
+            .putArray("PN_ORDERER_ADDRESSES", addresses)
+            .putArray("PN_ORDERER_ADMIN_ADDRESSES", adminAddresses)
             .put("PN_ORDERER_TLS_CA", CryptoLayout.tlsCaCert(crypto.ordererOrg(org), org.domain()))
             .put("PN_ORDERER_ADMIN_CLIENT_CERT", adminTls.resolve("client.crt"))
             .put("PN_ORDERER_ADMIN_CLIENT_KEY", adminTls.resolve("client.key"));
@@ -232,6 +249,9 @@ final class NodeEnvironments {
      */
     private EnvFile projection(EnvFile env, PlatformOrgSpec org) {
         Path dir = runtime.platform(org.platformId());
+        // Reconciliation runs by itself every 5 s here (the gateway's default is 30 s): a local consortium is
+        // idle most of the time, so a difference shows within seconds, and the fault tests wait for it.
+        env.put("POINTSNET_PROJECTION_RECONCILEINTERVAL", RECONCILE_INTERVAL);
         EndpointSpec db = org.projectionDatabase().orElse(null);
         if (db == null) {
             return env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dir.resolve("projection").resolve("db"));

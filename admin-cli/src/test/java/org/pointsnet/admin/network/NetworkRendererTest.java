@@ -109,6 +109,7 @@ class NetworkRendererTest {
         assertEquals("file:" + gatewayTls.resolve("server.key"), value(gateway, "SERVER_SSL_CERTIFICATEPRIVATEKEY"));
         assertEquals(runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/tlsca/"
             + "tlsca.platform-c.pointsnet.local-cert.pem").toString(), value(gateway, "PN_HTTPS_CACERT"));
+        assertEquals("5s", value(gateway, "POINTSNET_PROJECTION_RECONCILEINTERVAL"));
         assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
         // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
         assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
@@ -265,6 +266,15 @@ class NetworkRendererTest {
         assertTrue(env.contains("PN_ORDERERS=('orderer0.orderer.pointsnet.local' 'orderer1.orderer.pointsnet.local' "
             + "'orderer2.orderer.pointsnet.local')"), env);
         assertTrue(env.contains("PN_CHANNEL='points'"), env);
+    }
+
+    @Test
+    void ordererAdminEnvListsEveryOrdererSoToolsCanUseAnyThatRuns() throws IOException {
+        String env = read(runtime.resolve("orderer-admin.env"));
+        assertTrue(env.contains("PN_ORDERER_ADDRESSES=('127.0.0.1:7050' '127.0.0.1:7060' '127.0.0.1:7070')"), env);
+        assertTrue(env.contains("PN_ORDERER_ADMIN_ADDRESSES=('127.0.0.1:7053' '127.0.0.1:7063' '127.0.0.1:7073')"),
+            env);
+        assertEquals("127.0.0.1:7050", value(env, "PN_ORDERER_ADDRESS"));
     }
 
     @Test

@@ -219,9 +219,13 @@ public final class GatewayConfigValidator {
                                                          final GatewayProperties.Projection projection) {
         final GatewayProperties.Projection section = projection != null ? projection
             : new GatewayProperties.Projection(GatewayProperties.Projection.MAX_LAG_BLOCKS,
-                GatewayProperties.Projection.CATCH_UP);
+                GatewayProperties.Projection.CATCH_UP, GatewayProperties.Projection.RECONCILE_INTERVAL,
+                GatewayProperties.Projection.RECONCILE_EVERY_BLOCKS);
         final Long maxLag = checks.count("projection.max-lag-blocks", section.maxLagBlocks());
         final Duration catchUp = checks.duration("projection.catch-up", section.catchUp());
-        return maxLag == null || catchUp == null ? null : new GatewaySettings.Projection(maxLag, catchUp);
+        final Duration interval = checks.duration("projection.reconcile-interval", section.reconcileInterval());
+        final Long everyBlocks = checks.count("projection.reconcile-every-blocks", section.reconcileEveryBlocks());
+        return maxLag == null || catchUp == null || interval == null || everyBlocks == null ? null
+            : new GatewaySettings.Projection(maxLag, catchUp, interval, everyBlocks);
     }
 }

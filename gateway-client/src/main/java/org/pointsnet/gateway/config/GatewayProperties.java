@@ -109,13 +109,22 @@ public record GatewayProperties(String platformId,
      *                     under load (the orderer cuts a block at most every 2 s, or sooner when full); more means the
      *                     listener is stuck or far behind, and the projection's answers are stale
      * @param catchUp      how long {@code GET /reconciliation} waits for the projection to reach the peer's height
+     * @param reconcileInterval    the gateway reconciles by itself at least this often (a positive duration)
+     * @param reconcileEveryBlocks ... and as soon as the projection stored this many blocks since the last run
+     *                             (0: on the interval only)
      */
     public record Projection(@DefaultValue(MAX_LAG_BLOCKS) String maxLagBlocks,
-                             @DefaultValue(CATCH_UP) String catchUp) {
+                             @DefaultValue(CATCH_UP) String catchUp,
+                             @DefaultValue(RECONCILE_INTERVAL) String reconcileInterval,
+                             @DefaultValue(RECONCILE_EVERY_BLOCKS) String reconcileEveryBlocks) {
 
         /** Default of {@code max-lag-blocks}. */
         public static final String MAX_LAG_BLOCKS = "20";
         /** Default of {@code catch-up}. */
         public static final String CATCH_UP = "10s";
+        /** Default of {@code reconcile-interval}. */
+        public static final String RECONCILE_INTERVAL = "30s";
+        /** Default of {@code reconcile-every-blocks}. */
+        public static final String RECONCILE_EVERY_BLOCKS = "100";
     }
 }

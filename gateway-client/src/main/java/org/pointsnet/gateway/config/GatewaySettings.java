@@ -134,13 +134,22 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
     /**
      * The event projection's limits ({@link GatewayProperties.Projection} explains each).
      *
-     * @param maxLagBlocks at least 0
-     * @param catchUp      positive
+     * @param maxLagBlocks         at least 0
+     * @param catchUp              positive
+     * @param reconcileInterval    positive
+     * @param reconcileEveryBlocks at least 0 (0: on the interval only)
      */
-    public record Projection(long maxLagBlocks, Duration catchUp) {
+    public record Projection(long maxLagBlocks, Duration catchUp, Duration reconcileInterval,
+                             long reconcileEveryBlocks) {
 
         public Projection {
             Objects.requireNonNull(catchUp, "catchUp");
+            Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+        }
+
+        /** The given lag and catch-up with the default reconciliation schedule (30 s, 100 blocks). */
+        public Projection(final long maxLagBlocks, final Duration catchUp) {
+            this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -44,6 +45,7 @@ public final class FabricConnection implements AutoCloseable {
     private final Contract contract;
     private final Qscc qscc;
     private final String chaincodeName;
+    private final Contract cscc;
 
     private FabricConnection(final ManagedChannel channel, final Gateway gateway, final String channelName,
                              final String chaincodeName) {
@@ -53,6 +55,7 @@ public final class FabricConnection implements AutoCloseable {
         this.contract = network.getContract(chaincodeName);
         this.qscc = new Qscc(network.getContract("qscc"), channelName);
         this.chaincodeName = chaincodeName;
+        this.cscc = network.getContract("cscc");
     }
 
     /**
@@ -111,6 +114,11 @@ public final class FabricConnection implements AutoCloseable {
     /** The channel's query system chaincode on this org's peer. */
     public Qscc qscc() {
         return qscc;
+    }
+
+    /** What this org's peer gateway reaches now: the given orgs' peers, the channel's orderers. */
+    public NetworkProbe probe(final List<String> msps) {
+        return new NetworkProbe(contract, cscc, network.getName(), msps);
     }
 
     public String chaincodeName() {

@@ -2,6 +2,7 @@ package org.pointsnet.gateway.fabric;
 
 import io.grpc.Status;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -19,6 +20,34 @@ import org.slf4j.LoggerFactory;
 public final class FabricErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricErrors.class);
+
+    /** Discovery found no set of live peers that satisfies the endorsement policy (an org has none up). */
+    static final String NO_PEER_COMBINATION = "no combination of peers can be derived";
+    /** The same refusal for a chaincode the channel does not define: a configuration error, not an outage. */
+    static final String NO_CHAINCODE_DEFINITION = "No metadata was found";
+
+    /**
+     * How a peer's endorsement failure reads (lower case) when the peer or its chaincode server cannot be reached, as
+     * Fabric 3.1 words them: the gateway's gRPC call to another org's peer failed, or the peer could not connect to
+     * (or lost) its chaincode-as-a-service server.
+     */
+    private static final List<String> UNREACHABLE = List.of(
+        "code = unavailable",
+        "connection refused",
+        "error while dialing",
+        "could not launch chaincode",
+        "chaincode registration failed",
+        "chaincode stream terminated",
+        "timeout expired while executing transaction");
+
+    /**
+     * How an endorsing peer says it could not hand the private data it wrote to the peers of the other orgs that must
+     * hold it: the org it names (the endorser) is fine, one it could not reach is not, so no org is named from it.
+     */
+    private static final List<String> OTHER_ORG_UNREACHABLE = List.of(
+        "failed to distribute private collection",
+        "private data dissemination plan",
+        "private dissemination plans");
 
     private FabricErrors() {
     }
@@ -39,6 +68,10 @@ public final class FabricErrors {
         }
         final String summary = operation + " failed: " + describe(status, details);
         LOG.warn("{} (tx {}, {})", summary, transactionId, e.getClass().getSimpleName());
+        final Optional<List<String>> unreachable = unreachableOrgs(status, details);
+        if (unreachable.isPresent()) {
+            return new PlatformUnavailableException(summary, transactionId, unreachable.get(), e);
+        }
         final boolean outcomeUnknown = isOutcomeUnknown(e);
         if (outcomeUnknown || isUnavailable(status.getCode())) {
             return new LedgerUnavailableException(summary, transactionId, outcomeUnknown, e);
@@ -58,6 +91,44 @@ public final class FabricErrors {
             }
         }
         return ErrorCode.read(status.getDescription());
+    }
+
+    /**
+     * The orgs whose endorsement could not be had because their peer or chaincode server is unreachable: the MSPs of
+     * the endorsement details that say so; none named when an endorser could not disseminate its private data to
+     * another org's peers, or when discovery already left an org's peers out of every endorsement plan. Empty when the
+     * failure is of another kind.
+     */
+    static Optional<List<String>> unreachableOrgs(final Status status, final List<ErrorDetail> details) {
+        final List<String> msps = details.stream()
+            .filter(d -> unreachable(d.getMessage()))
+            .map(ErrorDetail::getMspId)
+            .distinct()
+            .toList();
+        if (!msps.isEmpty()) {
+            return Optional.of(msps);
+        }
+        if (details.stream().anyMatch(d -> contains(d.getMessage(), OTHER_ORG_UNREACHABLE))) {
+            return Optional.of(List.of());
+        }
+        final String description = status.getDescription();
+        if (status.getCode() == Status.Code.FAILED_PRECONDITION && description != null
+            && description.contains(NO_PEER_COMBINATION) && !description.contains(NO_CHAINCODE_DEFINITION)) {
+            return Optional.of(List.of());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean unreachable(final String message) {
+        return contains(message, UNREACHABLE);
+    }
+
+    private static boolean contains(final String message, final List<String> lowerCaseParts) {
+        if (message == null) {
+            return false;
+        }
+        final String lower = message.toLowerCase(Locale.ROOT);
+        return lowerCaseParts.stream().anyMatch(lower::contains);
     }
 
     static boolean isUnavailable(final Status.Code code) {

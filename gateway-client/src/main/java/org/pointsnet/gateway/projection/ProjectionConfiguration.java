@@ -2,6 +2,7 @@ package org.pointsnet.gateway.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.fabric.FabricConnection;
 import org.pointsnet.gateway.ledger.LedgerClient;
@@ -16,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The projection store on the configured DataSource (spring.datasource.*: embedded H2 by default, PostgreSQL by
  * configuration; schema by Flyway) taking only receipts endorsed by their platforms (pointsnet.trust.*), the peer's
- * chain height, the listener lag gauge and reconciliation.
+ * chain height, the listener lag gauge and reconciliation, on request and on a schedule.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -53,5 +54,13 @@ public class ProjectionConfiguration {
     Reconciliation reconciliation(final LedgerClient ledger, final ChainHeight height, final ProjectionStore store,
                                   final ObjectMapper json, final MeterRegistry meters, final GatewaySettings settings) {
         return new Reconciliation(ledger, height, store, json, meters, settings.projection().catchUp());
+    }
+
+    /** Reconciliation by itself: {@code pointsnet.projection.reconcile-interval} and {@code -every-blocks}. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ScheduledReconciliation scheduledReconciliation(final Reconciliation reconciliation, final ProjectionStore store,
+                                                    final GatewaySettings settings) {
+        return new ScheduledReconciliation(reconciliation, store, Clock.systemUTC(),
+            settings.projection().reconcileInterval(), settings.projection().reconcileEveryBlocks());
     }
 }

@@ -1,14 +1,19 @@
 package org.pointsnet.gateway.web;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
 import org.pointsnet.gateway.fabric.LedgerFailureException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.fabric.PlatformAvailability;
+import org.pointsnet.gateway.fabric.PlatformUnavailableException;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +36,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /**
+     * {@code Retry-After} of the retryable 503s: a restarted peer commits its missing blocks and is back in
+     * discovery within about 5 to 10 s (docs/operations.md, "A node crashed").
+     */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final ObjectProvider<PlatformAvailability> platforms;
+
+    public ApiExceptionHandler(final ObjectProvider<PlatformAvailability> platforms) {
+        this.platforms = platforms;
+    }
+
     @ExceptionHandler(ChaincodeRejectedException.class)
     ResponseEntity<Object> chaincodeRejected(final ChaincodeRejectedException e) {
         return Problems.response(problemFor(e));
@@ -52,11 +69,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.response(problemFor(e));
     }
 
+    /**
+     * 503 naming the platforms that cannot endorse ({@code platformId}: the first, {@code platformIds}: all; from
+     * Fabric's error details, else a probe of which orgs' peers answer), so a client can tell "platform-b is down,
+     * retry later" from a fault of its request or of this gateway.
+     */
+    @ExceptionHandler(PlatformUnavailableException.class)
+    ResponseEntity<Object> platformUnavailable(final PlatformUnavailableException e) {
+        final PlatformAvailability availability = platforms.getIfAvailable();
+        final List<String> ids = availability == null ? List.of() : availability.platformsOf(e);
+        final ProblemDetail problem = Problems.of(ErrorCode.PLATFORM_UNAVAILABLE, ids.isEmpty()
+            ? "A platform whose endorsement this transaction needs cannot be reached; nothing was changed. "
+                + "Send the same request (same Idempotency-Key) again later."
+            : "Platform " + String.join(", ", ids) + " cannot be reached to endorse this transaction; nothing was "
+                + "changed. Send the same request (same Idempotency-Key) again later.");
+        if (!ids.isEmpty()) {
+            problem.setProperty("platformId", ids.get(0));
+            problem.setProperty("platformIds", ids);
+        }
+        return Problems.response(problem, RETRY_AFTER);
+    }
+
     @ExceptionHandler(LedgerUnavailableException.class)
     ResponseEntity<Object> ledgerUnavailable(final LedgerUnavailableException e) {
         if (!e.outcomeUnknown()) {
             return Problems.response(Problems.of(ErrorCode.LEDGER_UNAVAILABLE,
-                "The ledger could not be reached in time; nothing was changed. Try again later."));
+                "The ledger could not be reached in time; nothing was changed. Try again later."), RETRY_AFTER);
         }
         final ProblemDetail problem = Problems.of(ErrorCode.LEDGER_UNAVAILABLE,
             "The transaction was submitted but its outcome is not known yet; it may still commit.");

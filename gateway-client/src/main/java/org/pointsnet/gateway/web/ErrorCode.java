@@ -31,6 +31,11 @@ public enum ErrorCode {
     TRANSACTION_INVALID(HttpStatus.BAD_GATEWAY, "Transaction invalid"),
     LEDGER_ERROR(HttpStatus.BAD_GATEWAY, "Ledger error"),
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Ledger unavailable"),
+    /**
+     * Retryable: the peer or chaincode server of a platform whose endorsement the transaction needs is unreachable;
+     * nothing was changed. {@code platformId} names it when known; {@code Retry-After} says when to try again.
+     */
+    PLATFORM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Platform unavailable"),
     /** A feature this gateway was not configured for (e.g. the user id key). */
     NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Not configured"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

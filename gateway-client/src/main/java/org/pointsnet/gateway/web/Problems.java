@@ -3,6 +3,8 @@ package org.pointsnet.gateway.web;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,6 +41,15 @@ public final class Problems {
         count(String.valueOf(code), problem.getStatus());
         return ResponseEntity.status(problem.getStatus())
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem);
+    }
+
+    /** A problem with a {@code Retry-After} header (whole seconds): the request may succeed when sent again then. */
+    public static ResponseEntity<Object> response(final ProblemDetail problem, final Duration retryAfter) {
+        final ResponseEntity<Object> response = response(problem);
+        return ResponseEntity.status(response.getStatusCode())
+            .headers(response.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
             .body(problem);
     }
 

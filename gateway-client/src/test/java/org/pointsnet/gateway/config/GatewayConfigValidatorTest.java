@@ -223,14 +223,15 @@ class GatewayConfigValidatorTest {
             null, complete.trust(), new GatewayProperties.Users("short-users-key"),
             new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
                 null),
-            new GatewayProperties.Projection("-1", "0s"));
+            new GatewayProperties.Projection("-1", "0s", "0s", "-5"));
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
 
         assertEquals(List.of("pointsnet.fabric.admin-key-path", "pointsnet.users.hmac-key", "pointsnet.oauth.issuer",
             "pointsnet.oauth.client-secret", "pointsnet.oauth.access-token-ttl", "pointsnet.projection.max-lag-blocks",
-            "pointsnet.projection.catch-up"), e.problems().stream().map(ConfigProblem::property).toList());
+            "pointsnet.projection.catch-up", "pointsnet.projection.reconcile-interval",
+            "pointsnet.projection.reconcile-every-blocks"), e.problems().stream().map(ConfigProblem::property).toList());
         assertTrue(!e.getMessage().contains("short-users-key") && !e.getMessage().contains("short-client-secret"),
             e.getMessage());
     }
@@ -281,7 +282,8 @@ class GatewayConfigValidatorTest {
         assertEquals("http://gateway-a.test", oauth.expectedAudience());
         assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
         assertEquals(List.of("https://127.0.0.1/callback"), oauth.appRedirectUris());
-        assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10)), settings.projection());
+        assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofSeconds(30), 100), settings.projection());
         assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
         assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 platform-c's chaincode server in the middle of a burst of transfers through platform-c's gateway (whose
- * projection is in PostgreSQL): while it is down the transfers fail (its peer cannot endorse), after
+ * projection is in PostgreSQL): while it is down the transfers fail (its peer cannot endorse) and the gateway answers
+ * 503 PLATFORM_UNAVAILABLE naming platform-c, with Retry-After, within 5 s of the kill; after
  * {@code ./test-network.sh start chaincode-platform-c} they succeed again without touching the peer or the gateway.
  * Retried with their keys, every transfer took effect exactly once. How long until the first failure and until the
  * first success after the start are measured and printed.
@@ -29,6 +30,7 @@ class ChaincodeCrashEndToEndIT {
     private static final int KILL_AFTER_ACKS = 10;
     private static final long AMOUNT = 3;
     private static final String VICTIM = "chaincode-" + C;
+    private static final Duration FIRST_503_BOUND = Duration.ofSeconds(5);
 
     @AfterEach
     void everyNodeRunsAgain() throws Exception {
@@ -52,6 +54,12 @@ class ChaincodeCrashEndToEndIT {
             "no transfer failed while the chaincode server was down: " + burst.summary()));
         final int acked = burst.acknowledgedInBurst();
         assertTrue(acked < TRANSFERS, burst.summary());
+        final List<FaultBurst.Attempt> named = burst.assertRefusalsSayPlatformUnavailable(C);
+        final FaultBurst.Attempt first = burst.failuresInBurst().get(0);
+        assertEquals("PLATFORM_UNAVAILABLE", first.code(), first.detail());
+        assertTrue(FaultBurst.since(burst.faultNanos(), first.doneNanos()).compareTo(FIRST_503_BOUND) <= 0,
+            "the first refusal came " + FaultBurst.since(burst.faultNanos(), first.doneNanos()).toMillis()
+                + " ms after the kill");
         assertTrue(NetworkNodes.answers("peer-" + C) && NetworkNodes.answers("gateway-" + C),
             "the peer and the gateway kept running");
 
@@ -67,9 +75,11 @@ class ChaincodeCrashEndToEndIT {
             assertEquals(1, NetworkInvariants.receiptsOf(c, senders.get(i), key(i)), "transfer " + key(i));
         }
         final long height = NetworkInvariants.assertAll(clients);
-        System.out.printf("chaincode crash: %s; first failure %d ms after the kill; start %s took %d ms; first "
+        System.out.printf("chaincode crash: %s; %d refusals were 503 PLATFORM_UNAVAILABLE naming %s; first failure %d "
+            + "ms after the kill; start %s took %d ms; first "
             + "retried transfer acknowledged %d ms after it returned (%d ms after the kill); invariants at height %d; "
-            + "test %d s%n", burst.summary(), FaultBurst.since(burst.faultNanos(), firstFailure).toMillis(), VICTIM,
+            + "test %d s%n", burst.summary(), named.size(), C,
+            FaultBurst.since(burst.faultNanos(), firstFailure).toMillis(), VICTIM,
             startTook.toMillis(), FaultBurst.since(startReturned, firstSuccess).toMillis(),
             FaultBurst.since(burst.faultNanos(), firstSuccess).toMillis(), height,
             FaultBurst.since(started, System.nanoTime()).toSeconds());

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,7 @@ final class FabricCli {
     private final Path binDir;
     private final Path work;
     private final Map<String, String> network = new HashMap<>();
+    private final List<String> ordererAddresses;
 
     private FabricCli(final Path root, final Path binDir, final Path work) {
         this.runtime = root.resolve("runtime");
@@ -54,6 +58,7 @@ final class FabricCli {
         this.work = work;
         network.putAll(readEnv(runtime.resolve("network.env")));
         network.putAll(readEnv(runtime.resolve("orderer-admin.env")));
+        ordererAddresses = readArray(runtime.resolve("orderer-admin.env"), "PN_ORDERER_ADDRESSES");
     }
 
     /** The tools of the live network; {@code work} holds the files they read and write. */
@@ -84,9 +89,26 @@ final class FabricCli {
         return network("PN_CHANNEL");
     }
 
-    /** {@code -o <orderer> --tls --cafile <orderer TLS CA>}, as test-network.sh passes them. */
+    /**
+     * {@code -o <orderer> --tls --cafile <orderer TLS CA>}, as test-network.sh passes them: the first orderer of
+     * PN_ORDERER_ADDRESSES that accepts a connection (a fault test may have killed orderer0), else the first.
+     */
     List<String> ordererArgs() {
-        return List.of("-o", network("PN_ORDERER_ADDRESS"), "--tls", "--cafile", network("PN_ORDERER_TLS_CA"));
+        return List.of("-o", liveOrderer(), "--tls", "--cafile", network("PN_ORDERER_TLS_CA"));
+    }
+
+    private String liveOrderer() {
+        for (final String address : ordererAddresses) {
+            final int colon = address.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), 1000);
+                return address;
+            } catch (IOException | RuntimeException refused) {
+                // try the next one
+            }
+        }
+        return network("PN_ORDERER_ADDRESS");
     }
 
     /** {@code --peerAddresses} and {@code --tlsRootCertFiles} of the platform's peer. */
@@ -205,6 +227,21 @@ final class FabricCli {
     }
 
     /** NAME='value' lines of a rendered env file (bash arrays are skipped: nothing here needs them). */
+    /** A bash array of an env file, {@code NAME=('a' 'b')}; empty when the file has no such line. */
+    private static List<String> readArray(final Path file, final String name) {
+        try {
+            for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith(name + "=(") && line.endsWith(")")) {
+                    return Arrays.stream(line.substring(name.length() + 2, line.length() - 1).split(" "))
+                        .map(item -> item.replaceAll("^'|'$", "")).filter(item -> !item.isEmpty()).toList();
+                }
+            }
+        } catch (IOException e) {
+            fail("cannot read " + file + "; is the network up (./test-network.sh up)?", e);
+        }
+        return List.of();
+    }
+
     private static Map<String, String> readEnv(final Path file) {
         final Map<String, String> values = new LinkedHashMap<>();
         try {

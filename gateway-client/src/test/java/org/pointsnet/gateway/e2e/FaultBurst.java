@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A burst of independent write requests through one gateway, with a fault injected in the middle, and what each
@@ -60,12 +61,26 @@ final class FaultBurst {
 
     /**
      * One attempt: HTTP status (0 when the connection failed), txId when acknowledged, the answer or the exception,
-     * and when it was sent and answered (System.nanoTime).
+     * its Retry-After header (null when none), and when it was sent and answered (System.nanoTime).
      */
-    record Attempt(String key, int status, String txId, String detail, long sentNanos, long doneNanos) {
+    record Attempt(String key, int status, String txId, String detail, String retryAfter, long sentNanos,
+                   long doneNanos) {
 
         boolean acknowledged() {
             return status == 200;
+        }
+
+        /** The problem+json body of a refusal (missing node when it is not one). */
+        JsonNode problem() {
+            try {
+                return JSON.readTree(detail);
+            } catch (RuntimeException notJson) {
+                return JSON.missingNode();
+            }
+        }
+
+        String code() {
+            return problem().path("code").asString("");
         }
     }
 
@@ -198,14 +213,15 @@ final class FaultBurst {
             final HttpResponse<String> response = client.post(op.path(), op.key(), op.body());
             final String txId = response.statusCode() == 200
                 ? JSON.readTree(response.body()).path("txId").asString() : null;
-            attempt = new Attempt(op.key(), response.statusCode(), txId, response.body(), sent, System.nanoTime());
+            attempt = new Attempt(op.key(), response.statusCode(), txId, response.body(),
+                response.headers().firstValue("Retry-After").orElse(null), sent, System.nanoTime());
         } catch (IOException | RuntimeException e) {
-            attempt = new Attempt(op.key(), 0, null, e.toString(), sent, System.nanoTime());
+            attempt = new Attempt(op.key(), 0, null, e.toString(), null, sent, System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            attempt = new Attempt(op.key(), 0, null, e.toString(), sent, System.nanoTime());
+            attempt = new Attempt(op.key(), 0, null, e.toString(), null, sent, System.nanoTime());
         } catch (Exception e) {
-            attempt = new Attempt(op.key(), 0, null, e.toString(), sent, System.nanoTime());
+            attempt = new Attempt(op.key(), 0, null, e.toString(), null, sent, System.nanoTime());
         }
         attempts.add(attempt);
         if (attempt.acknowledged()) {
@@ -248,6 +264,34 @@ final class FaultBurst {
     List<String> failures(final int n) {
         return attempts.stream().filter(a -> !a.acknowledged()).limit(n)
             .map(a -> a.status() + " " + a.detail()).toList();
+    }
+
+    /** Attempts of the burst (before {@link #retryUnacknowledged}) that were not acknowledged, in answer order. */
+    List<Attempt> failuresInBurst() {
+        return attempts.stream().filter(a -> !a.acknowledged() && a.doneNanos() <= burstEndNanos)
+            .sorted(Comparator.comparingLong(Attempt::doneNanos)).toList();
+    }
+
+    /**
+     * Every refusal during the burst is a retryable 503 with a Retry-After header, coded PLATFORM_UNAVAILABLE or
+     * LEDGER_UNAVAILABLE (an endorsement that timed out while the peer went away); none is a 502 or a 500. Returns the
+     * PLATFORM_UNAVAILABLE answers, each of which must name {@code platform}.
+     */
+    List<Attempt> assertRefusalsSayPlatformUnavailable(final String platform) {
+        final List<Attempt> failures = failuresInBurst();
+        for (final Attempt failure : failures) {
+            assertEquals(503, failure.status(), "a refusal during the outage: " + failure.detail());
+            assertTrue(failure.retryAfter() != null && Long.parseLong(failure.retryAfter()) > 0,
+                "503 without Retry-After: " + failure);
+            assertTrue(List.of("PLATFORM_UNAVAILABLE", "LEDGER_UNAVAILABLE").contains(failure.code()),
+                "refused with " + failure.detail());
+        }
+        final List<Attempt> named = failures.stream().filter(f -> "PLATFORM_UNAVAILABLE".equals(f.code())).toList();
+        assertTrue(!named.isEmpty(), "no PLATFORM_UNAVAILABLE among " + failuresByStatus() + ": " + failures(5));
+        for (final Attempt attempt : named) {
+            assertEquals(platform, attempt.problem().path("platformId").asString(), attempt.detail());
+        }
+        return named;
     }
 
     /** The first failed attempt answered after the fault (System.nanoTime), if any. */

@@ -34,6 +34,52 @@ record GatewayProbe(int readyStatus, String readyBody, double lagBlocks, double 
             sum(metrics, SET_ASIDE_METRIC, 0), reconciliation.statusCode(), reconciliation.body());
     }
 
+    /**
+     * Readiness and metrics only: what the gateway shows by itself. Reconciliation is not asked for, so the result in
+     * the readiness body is the scheduled one ({@code pointsnet.projection.reconcile-interval}).
+     */
+    static GatewayProbe unasked(final ApiClient gateway) throws Exception {
+        final HttpResponse<String> ready = gateway.send("GET", "/health/ready", null, null, null);
+        final String metrics = gateway.send("GET", "/metrics", null, null, null).body();
+        return new GatewayProbe(ready.statusCode(), ready.body(), sum(metrics, LAG_METRIC, -1),
+            sum(metrics, SET_ASIDE_METRIC, 0), 0, "");
+    }
+
+    /**
+     * Polls every gateway ({@link #unasked}) until its own scheduled reconciliation reports no difference as of
+     * {@code block} or later ({@link #reconciledByItself}), or {@code timeout} passed; returns the last probe of each.
+     */
+    static Map<String, GatewayProbe> awaitReconciledByItself(final Map<String, ApiClient> gateways, final long block,
+                                                             final Duration timeout) throws Exception {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final Map<String, GatewayProbe> last = new LinkedHashMap<>();
+        for (final Map.Entry<String, ApiClient> gateway : gateways.entrySet()) {
+            GatewayProbe probe = unasked(gateway.getValue());
+            while (!probe.reconciledByItself(block) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                probe = unasked(gateway.getValue());
+            }
+            last.put(gateway.getKey(), probe);
+        }
+        return last;
+    }
+
+    /** Ready, no lag, and the last scheduled reconciliation balanced (difference 0) as of {@code block} or later. */
+    boolean reconciledByItself(final long block) {
+        final JsonNode scheduled = readiness().path("reconciliation");
+        return readyStatus == 200 && lagBlocks == 0 && scheduled.path("balanced").asBoolean(false)
+            && scheduled.path("difference").asLong(-1) == 0 && scheduled.path("asOfBlock").asLong(-1) >= block;
+    }
+
+    /** The readiness body (missing node if it is not JSON). */
+    JsonNode readiness() {
+        try {
+            return LedgerCalls.JSON.readTree(readyBody);
+        } catch (RuntimeException notJson) {
+            return LedgerCalls.JSON.missingNode();
+        }
+    }
+
     /** Events set aside so far by every gateway. */
     static Map<String, Double> setAside(final Map<String, ApiClient> gateways) throws Exception {
         final Map<String, Double> counts = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.B;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * With three Raft orderers, kill -9 the leader in the middle of a burst of transfers through platform-b's gateway:
+ * With three Raft orderers, kill -9 the leader in the middle of a burst of 2,000 transfers (200 senders, 10 each)
+ * through platform-b's gateway:
  * the other two elect a new leader and commits go on (each client retries its own request with its key, a bounded
  * number of times, as a real client would); the killed orderer comes back with {@code ./test-network.sh start} and
  * catches up. Every transfer took effect exactly once; the gap without commits is measured and printed.
@@ -27,10 +29,14 @@ import org.junit.jupiter.api.Timeout;
 @Tag("network")
 class RaftLeaderCrashEndToEndIT {
 
-    private static final int TRANSFERS = 120;
-    private static final int THREADS = 8;
-    private static final int KILL_AFTER_ACKS = 20;
+    private static final int TRANSFERS = 2_000;
+    /** Each sender sends TRANSFERS / SENDERS transfers, to its own receiver; ops of one sender are SENDERS apart. */
+    private static final int SENDERS = 200;
+    /** Enough requests in flight to keep blocks full (the orderer cuts one at most every 2 s). */
+    private static final int THREADS = 32;
+    private static final int KILL_AFTER_ACKS = 200;
     private static final long AMOUNT = 7;
+    private static final long ISSUED = 100;
     /** Election timeout is 10 ticks of 500 ms (network/configtx.yaml); a new leader well within this. */
     private static final Duration ELECTION_BOUND = Duration.ofSeconds(60);
 
@@ -40,7 +46,7 @@ class RaftLeaderCrashEndToEndIT {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void transfersGoOnAfterTheRaftLeaderIsKilledAndEachTakesEffectOnce() throws Exception {
         final long started = System.nanoTime();
         final List<String> orderers = NetworkNodes.names("orderer");
@@ -48,10 +54,15 @@ class RaftLeaderCrashEndToEndIT {
             + "(crypto-config/network.yaml) declares " + orderers);
         final Map<String, ApiClient> clients = ApiNetwork.clients();
         final ApiClient b = clients.get(B);
-        final List<String> senders = FaultBurst.users(b, "raft-from-" + RUN, TRANSFERS, 100);
-        final List<String> receivers = FaultBurst.users(b, "raft-to-" + RUN, TRANSFERS, 0);
-        final List<FaultBurst.Op> ops =
-            FaultBurst.transfers(B, senders, receivers, AMOUNT, RaftLeaderCrashEndToEndIT::key);
+        final List<String> senders = FaultBurst.users(b, "raft-from-" + RUN, SENDERS, ISSUED);
+        final List<String> receivers = FaultBurst.users(b, "raft-to-" + RUN, SENDERS, 0);
+        final List<String> from = new ArrayList<>();
+        final List<String> to = new ArrayList<>();
+        for (int i = 0; i < TRANSFERS; i++) {
+            from.add(senders.get(i % SENDERS));
+            to.add(receivers.get(i % SENDERS));
+        }
+        final List<FaultBurst.Op> ops = FaultBurst.transfers(B, from, to, AMOUNT, RaftLeaderCrashEndToEndIT::key);
         final String leader = NetworkNodes.raftLeader().orElseThrow(() -> new AssertionError("no Raft leader"));
 
         final FaultBurst burst = new FaultBurst(b, THREADS, ops);
@@ -61,7 +72,7 @@ class RaftLeaderCrashEndToEndIT {
             NetworkNodes.kill9(leader);
             newLeader.set(NetworkNodes.awaitNewLeader(leader, ELECTION_BOUND));
             electedNanos.set(System.nanoTime());
-        }, 60, Duration.ofMillis(500), Duration.ofSeconds(300));
+        }, 60, Duration.ofMillis(500), Duration.ofSeconds(480));
 
         assertTrue(newLeader.get().isPresent(), "no new Raft leader " + ELECTION_BOUND.toSeconds() + " s after killing "
             + leader);
@@ -71,13 +82,21 @@ class RaftLeaderCrashEndToEndIT {
         final Duration gap = burst.longestGapAroundFault();
 
         final Duration startTook = NetworkNodes.script("start", leader);
-        burst.retryUnacknowledged(60, Duration.ofSeconds(1), Duration.ofSeconds(120));
+        burst.retryUnacknowledged(60, Duration.ofSeconds(1), Duration.ofSeconds(180));
         burst.assertRepeatsAnswerTheSameTransaction();
 
-        for (int i = 0; i < TRANSFERS; i++) {
-            assertEquals(100 - AMOUNT, ApiNetwork.balanceEventually(b, senders.get(i), B, 100 - AMOUNT), key(i));
-            assertEquals(AMOUNT, ApiNetwork.balanceEventually(b, receivers.get(i), B, AMOUNT), key(i));
-            assertEquals(1, NetworkInvariants.receiptsOf(b, senders.get(i), key(i)), "transfer " + key(i));
+        final long each = TRANSFERS / SENDERS;
+        for (int s = 0; s < SENDERS; s++) {
+            final String sender = senders.get(s);
+            assertEquals(ISSUED - each * AMOUNT, ApiNetwork.balanceEventually(b, sender, B, ISSUED - each * AMOUNT),
+                sender);
+            assertEquals(each * AMOUNT, ApiNetwork.balanceEventually(b, receivers.get(s), B, each * AMOUNT),
+                receivers.get(s));
+            final Map<String, Integer> receipts = NetworkInvariants.receiptsByRequest(b, sender);
+            for (int i = s; i < TRANSFERS; i += SENDERS) {
+                assertEquals(1, receipts.getOrDefault(key(i), 0), "transfer " + key(i) + " in " + sender
+                    + "'s history");
+            }
         }
         final long height = NetworkInvariants.assertAll(clients);
         System.out.printf("raft leader crash: killed %s, new leader %s seen by status %d ms after the kill; %s; "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
+import java.util.List;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
@@ -73,5 +74,77 @@ class FabricErrorsTest {
             "chaincode response 500, You've asked to invoke a function that does not exist: probe:Nope"));
 
         assertInstanceOf(LedgerFailureException.class, FabricErrors.translate("probe:Nope", "tx2", e));
+    }
+
+    // The messages below are Fabric 3.1.5's, copied from a gateway log of the fault tests.
+
+    @Test
+    void aChaincodeServerThatRefusesConnectionsMakesItsPlatformUnavailable() {
+        final var e = new EndorseException("tx3", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: failed to execute transaction 3f: could not launch chaincode points_1.0_platform-c:9a:"
+                + " chaincode registration failed: connection to points_1.0_platform-c:9a failed: error cannot create "
+                + "connection for points_1.0_platform-c:9a: error creating grpc connection to 127.0.0.1:9054: failed to "
+                + "create new connection: connection error: desc = \"transport: error while dialing: dial tcp "
+                + "127.0.0.1:9054: connect: connection refused\""));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("account:Transfer", "tx3", e));
+        assertEquals(List.of("PlatformAMSP"), unavailable.mspIds());
+        assertEquals("tx3", unavailable.transactionId());
+    }
+
+    @Test
+    void aChaincodeStreamCutMidTransactionIsAnOutageToo() {
+        final var e = new EndorseException("tx4", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: failed to execute transaction 3f: error sending: chaincode stream terminated"));
+
+        assertInstanceOf(PlatformUnavailableException.class, FabricErrors.translate("account:Transfer", "tx4", e));
+    }
+
+    @Test
+    void onlyThePeersThatCouldNotBeReachedAreNamed() {
+        final var e = new EndorseException("tx5", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to collect enough transaction endorsements, see attached details for more info",
+            "chaincode response 500, something else went wrong",
+            "rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp "
+                + "127.0.0.1:8051: connect: connection refused\""));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("conversion:Convert", "tx5", e));
+        assertEquals(List.of("PlatformBMSP"), unavailable.mspIds());
+    }
+
+    @Test
+    void noPeerCombinationIsAnOutageWhoseOrgsFabricDoesNotName() {
+        final var e = new EndorseException("tx6", Status.FAILED_PRECONDITION.withDescription("no combination of peers "
+            + "can be derived which satisfy the endorsement policy: no peer combination can satisfy the endorsement "
+            + "policy").asRuntimeException());
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("conversion:Convert", "tx6", e));
+        assertEquals(List.of(), unavailable.mspIds());
+    }
+
+    @Test
+    void anUndefinedChaincodeIsAFailureNotAnOutage() {
+        final var e = new EndorseException("tx7", Status.FAILED_PRECONDITION.withDescription("no combination of peers "
+            + "can be derived which satisfy the endorsement policy: No metadata was found for chaincode nope in "
+            + "channel points").asRuntimeException());
+
+        assertInstanceOf(LedgerFailureException.class, FabricErrors.translate("nope:Call", "tx7", e));
+    }
+
+    @Test
+    void privateDataThatCouldNotReachAnotherOrgIsAnOutageOfThatOrgNotOfTheEndorser() {
+        final var e = new EndorseException("tx8", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: failed to distribute private collection, txID 3f, channel points: Failed "
+                + "disseminating 1 out of 4 private dissemination plans"));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("conversion:Convert", "tx8", e));
+        assertEquals(List.of(), unavailable.mspIds(), "the endorser (PlatformAMSP) is not the one that is down");
     }
 }

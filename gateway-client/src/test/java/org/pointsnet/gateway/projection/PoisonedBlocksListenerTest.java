@@ -22,6 +22,7 @@ import org.pointsnet.gateway.events.Backoff;
 import org.pointsnet.gateway.events.BlockEventListener;
 import org.pointsnet.gateway.events.BlockSource;
 import org.pointsnet.gateway.events.TestBlocks;
+import org.pointsnet.gateway.fabric.PlatformAvailability;
 import org.pointsnet.gateway.fabric.Readiness;
 import org.pointsnet.gateway.health.HealthController;
 import org.pointsnet.gateway.support.TestDatabase;
@@ -103,11 +104,16 @@ class PoisonedBlocksListenerTest {
 
         final ListenerProgress progress = new ListenerProgress(store, () -> 3L, 20);
         assertEquals(OptionalLong.of(0), progress.lagBlocks());
+        final StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("listenerProgress", progress,
+            "projectionStore", store));
         final HealthController health = new HealthController(Readiness::up,
-            new StaticListableBeanFactory(Map.of("listenerProgress", progress)).getBeanProvider(ListenerProgress.class));
+            beans.getBeanProvider(ListenerProgress.class), beans.getBeanProvider(PlatformAvailability.class),
+            beans.getBeanProvider(ProjectionStore.class), beans.getBeanProvider(Reconciliation.class));
         final ResponseEntity<HealthController.HealthStatus> ready = health.ready();
         assertEquals(200, ready.getStatusCode().value());
-        assertEquals(new HealthController.HealthStatus("UP", null), ready.getBody());
+        assertEquals("UP", ready.getBody().status());
+        assertEquals(null, ready.getBody().reason());
+        assertEquals("0 blocks behind the peer", ready.getBody().checks().get("listener").detail());
     }
 
     private void awaitNextBlock(final long next) throws InterruptedException {

@@ -1,12 +1,22 @@
 package org.pointsnet.gateway.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
+import org.pointsnet.gateway.fabric.DiscoveryView;
+import org.pointsnet.gateway.fabric.LedgerUnavailableException;
+import org.pointsnet.gateway.fabric.PlatformAvailability;
+import org.pointsnet.gateway.fabric.PlatformUnavailableException;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -91,5 +101,54 @@ class ApiExceptionHandlerTest {
         assertEquals(ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.forStatus(405));
         assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.forStatus(415));
         assertEquals(ErrorCode.INTERNAL_ERROR, ErrorCode.forStatus(500));
+    }
+
+    @Test
+    void anUnreachablePlatformIs503NamingItWithRetryAfter() {
+        final var availability = new PlatformAvailability(Map.of("PlatformBMSP", List.of("platform-b")),
+            () -> new DiscoveryView(Map.of("PlatformAMSP", List.of("a:7051")), List.of()), Clock.systemUTC());
+        final var handler = new ApiExceptionHandler(new StaticListableBeanFactory(Map.of("p", availability))
+            .getBeanProvider(PlatformAvailability.class));
+
+        final var response = handler.platformUnavailable(
+            new PlatformUnavailableException("log only", "tx1", List.of("PlatformBMSP"), null));
+
+        assertEquals(503, response.getStatusCode().value());
+        assertEquals("5", response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertEquals(MediaType.APPLICATION_PROBLEM_JSON, response.getHeaders().getContentType());
+        final ProblemDetail problem = assertInstanceOf(ProblemDetail.class, response.getBody());
+        assertEquals("PLATFORM_UNAVAILABLE", problem.getProperties().get("code"));
+        assertEquals("platform-b", problem.getProperties().get("platformId"));
+        assertEquals(List.of("platform-b"), problem.getProperties().get("platformIds"));
+        assertEquals(URI.create("urn:pointsnet:problem:platform-unavailable"), problem.getType());
+
+        // Fabric named no org: discovery says whose peers are missing.
+        final var unnamed = handler.platformUnavailable(new PlatformUnavailableException("x", "tx2", List.of(), null));
+        assertEquals("platform-b", ((ProblemDetail) unnamed.getBody()).getProperties().get("platformId"));
+    }
+
+    @Test
+    void withoutAnyWayToNameThePlatformTheAnswerIsStill503WithRetryAfter() {
+        final var handler = new ApiExceptionHandler(new StaticListableBeanFactory()
+            .getBeanProvider(PlatformAvailability.class));
+
+        final var response = handler.platformUnavailable(new PlatformUnavailableException("x", "tx", List.of(), null));
+
+        assertEquals(503, response.getStatusCode().value());
+        assertEquals("5", response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        final ProblemDetail problem = (ProblemDetail) response.getBody();
+        assertEquals("PLATFORM_UNAVAILABLE", problem.getProperties().get("code"));
+        assertFalse(problem.getProperties().containsKey("platformId"));
+    }
+
+    @Test
+    void anUnreachableLedgerWithNothingSubmittedSaysWhenToRetry() {
+        final var handler = new ApiExceptionHandler(new StaticListableBeanFactory()
+            .getBeanProvider(PlatformAvailability.class));
+
+        final var response = handler.ledgerUnavailable(new LedgerUnavailableException("x", null, false, null));
+
+        assertEquals(503, response.getStatusCode().value());
+        assertEquals("5", response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
     }
 }
