@@ -14,6 +14,8 @@ public enum ErrorCode {
     VALIDATION_FAILED,
     /** The requested record does not exist. */
     NOT_FOUND,
+    /** Points would go to a user id that its platform never registered (user:Register). */
+    USER_NOT_FOUND,
     /** The caller's organization may not act on the named platform's data. */
     FORBIDDEN,
     /** The account holds fewer points than the transaction takes. */

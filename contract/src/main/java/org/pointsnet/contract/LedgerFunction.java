@@ -12,6 +12,8 @@ public enum LedgerFunction {
     GET_PLATFORM(Names.PLATFORM, Names.GET, Kind.EVALUATE),
     LIST_PLATFORMS(Names.PLATFORM, Names.LIST, Kind.EVALUATE),
 
+    REGISTER_USER(Names.USER, Names.REGISTER, Kind.SUBMIT),
+
     ISSUE(Names.ACCOUNT, Names.ISSUE, Kind.SUBMIT),
     BURN(Names.ACCOUNT, Names.BURN, Kind.SUBMIT),
     TRANSFER(Names.ACCOUNT, Names.TRANSFER, Kind.SUBMIT),
@@ -81,6 +83,7 @@ public enum LedgerFunction {
     /** Compile-time constants of the names, for the chaincode's {@code @Contract} and {@code @Transaction}. */
     public static final class Names {
         public static final String PLATFORM = "platform";
+        public static final String USER = "user";
         public static final String ACCOUNT = "account";
         public static final String CONVERSION = "conversion";
         public static final String REWARD = "reward";

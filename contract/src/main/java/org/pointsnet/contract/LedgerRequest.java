@@ -19,6 +19,7 @@ public sealed interface LedgerRequest {
             case SUSPEND_PLATFORM, RESUME_PLATFORM -> PlatformStatus.class;
             case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY -> OfPlatform.class;
             case LIST_PLATFORMS -> NoArguments.class;
+            case REGISTER_USER -> RegisterUser.class;
             case ISSUE, BURN -> IssueOrBurn.class;
             case TRANSFER -> Transfer.class;
             case SWEEP_FEES -> SweepFees.class;
@@ -52,6 +53,9 @@ public sealed interface LedgerRequest {
 
     /** {@code platform:Suspend} and {@code platform:Resume}. */
     record PlatformStatus(String requestId, String platformId, String reason) implements LedgerRequest {}
+
+    /** {@code user:Register}: idempotent (the same id gives the same answer), so it carries no request id. */
+    record RegisterUser(String userId) implements LedgerRequest {}
 
     /** {@code account:Issue} and {@code account:Burn}. */
     record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason)

@@ -11,8 +11,11 @@ import java.security.interfaces.ECKey;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -33,6 +36,9 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
+import org.pointsnet.contract.OperatorRole;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A self-signed ECDSA P-256 CA that issues MSP signing certificates and TLS certificates
@@ -93,12 +99,26 @@ public final class CertificateAuthority {
      */
     public IssuedCertificate issueSigning(String commonName, String organizationalUnit)
         throws GeneralSecurityException {
+        return issueSigning(commonName, organizationalUnit, Map.of());
+    }
+
+    /**
+     * An MSP signing certificate as above carrying {@code attributes} the way Fabric CA writes them (extension
+     * {@link OperatorRole#FABRIC_ATTRIBUTES_OID}, non-critical, value {@code {"attrs":{...}}} in JSON), which the
+     * chaincode reads with ClientIdentity.getAttributeValue. No extension when {@code attributes} is empty.
+     */
+    public IssuedCertificate issueSigning(String commonName, String organizationalUnit, Map<String, String> attributes)
+        throws GeneralSecurityException {
         KeyPair leaf = EcKeys.generate(random);
         X509v3CertificateBuilder builder = builder(name, name(commonName, organizationalUnit, organization),
                 leaf.getPublic(), validity, random);
         try {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             leafExtensions(builder, leaf.getPublic());
+            if (!attributes.isEmpty()) {
+                builder.addExtension(new Extension(new ASN1ObjectIdentifier(OperatorRole.FABRIC_ATTRIBUTES_OID), false,
+                    attributesJson(attributes)));
+            }
         } catch (CertIOException e) {
             throw new GeneralSecurityException("cannot encode extensions for " + commonName, e);
         }
@@ -142,6 +162,13 @@ public final class CertificateAuthority {
         builder.addExtension(Extension.subjectKeyIdentifier, false,
                 new SubjectKeyIdentifier(EcKeys.keyIdentifier(leafKey)));
         builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(keyIdentifier));
+    }
+
+    private static byte[] attributesJson(Map<String, String> attributes) {
+        ObjectNode root = JsonMapper.shared().createObjectNode();
+        ObjectNode attrs = root.putObject("attrs");
+        new TreeMap<>(attributes).forEach(attrs::put);
+        return JsonMapper.shared().writeValueAsBytes(root);
     }
 
     private static X500Name name(String commonName, String organizationalUnit, String organization) {

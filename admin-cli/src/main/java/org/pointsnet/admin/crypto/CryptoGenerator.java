@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -18,6 +19,7 @@ import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
+import org.pointsnet.contract.OperatorRole;
 
 /**
  * Generates crypto material for every org in the spec, in cryptogen's folder layout.
@@ -62,8 +64,11 @@ public final class CryptoGenerator {
             plans.add(new OrgPlan(org.name(), org.domain(),
                     out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
                     List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
-                    // User1 is the identity the org's REST gateway submits transactions with.
-                    List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client")),
+                    // User1 is the identity the org's REST gateway submits transactions with; Operator (a client with
+                    // the operator role) the one it signs platform-admin calls with. Admin is the org's channel and
+                    // lifecycle admin only: the chaincode refuses it platform-admin calls.
+                    List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client"),
+                        new OrgPlan.User("Operator", "client", Map.of(OperatorRole.ATTRIBUTE, OperatorRole.OPERATOR))),
                     org.chaincodeServer().host(), org.gateway().host()));
         }
         return plans;

@@ -56,7 +56,8 @@ final class OrgGenerator {
             String identity = user.name() + "@" + domain;
             step(identity, () -> {
                 Path userDir = CryptoLayout.userDir(dir, user.name(), domain);
-                msp.writeLocalMsp(userDir.resolve("msp"), identity, ca.issueSigning(identity, user.ou()));
+                msp.writeLocalMsp(userDir.resolve("msp"), identity,
+                        ca.issueSigning(identity, user.ou(), user.attributes()));
                 // Client-only use; a user name is no DNS name, so no SANs.
                 msp.writeTls(userDir.resolve("tls"), "client", tlsCa.issueTls(identity, List.of()));
                 return null;

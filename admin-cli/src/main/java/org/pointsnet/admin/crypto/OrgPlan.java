@@ -3,6 +3,7 @@ package org.pointsnet.admin.crypto;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to generate for one organization: its CAs, its nodes (peers or orderers), its
@@ -26,8 +27,19 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
     record Node(String name, String host) {
     }
 
-    /** A user by name (Admin, User1) and NodeOU (admin, client). */
-    record User(String name, String ou) {
+    /**
+     * A user by name (Admin, User1, Operator), NodeOU (admin, client) and certificate attributes (Fabric CA's
+     * attribute extension; empty for none).
+     */
+    record User(String name, String ou, Map<String, String> attributes) {
+
+        User {
+            attributes = Map.copyOf(attributes);
+        }
+
+        User(String name, String ou) {
+            this(name, ou, Map.of());
+        }
     }
 
     String fqdn(Node node) {

@@ -20,6 +20,8 @@ final class NodeEnvironments {
 
     private static final String GATEWAY_USER = "User1";
     private static final String ADMIN_USER = "Admin";
+    /** The gateway's identity for platform-admin calls: a client with the operator role, not the org's Admin. */
+    private static final String OPERATOR_USER = "Operator";
     /** Database and role name of a gateway's PostgreSQL projection. */
     static final String PROJECTION_DATABASE = "pointsnet";
     /** {@code pointsnet.projection.reconcile-interval} of the rendered gateways. */
@@ -201,7 +203,7 @@ final class NodeEnvironments {
     EnvFile gateway(PlatformOrgSpec org) {
         Path orgDir = crypto.peerOrg(org);
         Path user = CryptoLayout.userDir(orgDir, GATEWAY_USER, org.domain());
-        Path admin = CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain());
+        Path operator = CryptoLayout.userDir(orgDir, OPERATOR_USER, org.domain());
         Path tls = crypto.gatewayTls(org);
         String url = "https://" + Addresses.dial(org.gateway().host(), org.gateway().port());
         EnvFile env = new EnvFile()
@@ -220,9 +222,10 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.keystoreKey(user))
             .put("POINTSNET_FABRIC_CHANNEL", spec.channel())
             .put("POINTSNET_FABRIC_CHAINCODE", spec.chaincode().name())
-            // Platform admin endpoints (rules, catalog, settlement) sign as the org admin (OU=admin).
-            .put("POINTSNET_FABRIC_ADMINCERTPATH", CryptoLayout.signCert(admin))
-            .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(admin))
+            // Platform admin endpoints (registration, rules, catalog, settlement) sign as the org's operator (a
+            // client certificate with pointsnet.role=operator), never as the org's channel and lifecycle Admin.
+            .put("POINTSNET_FABRIC_ADMINCERTPATH", CryptoLayout.signCert(operator))
+            .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(operator))
             .put("POINTSNET_OAUTH_ISSUER", url)
             .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
             .put("PN_GATEWAY_URL", url)

@@ -39,7 +39,8 @@ class AdminCliTest {
         String outDir = dir.resolve("crypto").toString();
         Run first = run("crypto", "generate", "--spec", SPEC, "--out", outDir);
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("generated PlatformA: ca, tlsca, peer0, Admin, User1, chaincode, gateway\n"), first.out());
+        assertTrue(first.out().contains("generated PlatformA: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway\n"),
+                first.out());
         assertEquals("", first.err());
 
         Run second = run("crypto", "generate", "--spec", SPEC, "--out", outDir);

@@ -3,6 +3,8 @@ package org.pointsnet.admin.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointsnet.admin.crypto.CertificateAssertions.assertKeyMatches;
@@ -30,6 +32,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,7 @@ import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
+import org.pointsnet.contract.OperatorRole;
 
 class CryptoGeneratorTest {
 
@@ -57,9 +62,9 @@ class CryptoGeneratorTest {
     void printsOneLinePerOrg() {
         assertEquals(List.of(
                 "generated OrdererOrg: ca, tlsca, orderer0, orderer1, orderer2, Admin",
-                "generated PlatformA: ca, tlsca, peer0, Admin, User1, chaincode, gateway",
-                "generated PlatformB: ca, tlsca, peer0, Admin, User1, chaincode, gateway",
-                "generated PlatformC: ca, tlsca, peer0, Admin, User1, chaincode, gateway"), progress);
+                "generated PlatformA: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
+                "generated PlatformB: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
+                "generated PlatformC: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway"), progress);
     }
 
     @Test
@@ -141,7 +146,33 @@ class CryptoGeneratorTest {
             assertSigning(dir.resolve("peers").resolve(org.peerFqdn()), org.peerFqdn(), "peer", org.domain());
             assertSigning(dir.resolve("users").resolve("Admin@" + org.domain()), "Admin@" + org.domain(), "admin", org.domain());
             assertSigning(dir.resolve("users").resolve("User1@" + org.domain()), "User1@" + org.domain(), "client", org.domain());
+            assertSigning(dir.resolve("users").resolve("Operator@" + org.domain()), "Operator@" + org.domain(), "client",
+                    org.domain());
         }
+    }
+
+    @Test
+    void onlyTheOperatorCarriesTheOperatorRoleAsAFabricCaAttribute() throws Exception {
+        for (PlatformOrgSpec org : spec.platformOrgs()) {
+            Path users = out.resolve("peerOrganizations").resolve(org.domain()).resolve("users");
+            X509Certificate operator = signCert(users, "Operator@" + org.domain());
+            byte[] extension = operator.getExtensionValue(OperatorRole.FABRIC_ATTRIBUTES_OID);
+            assertNotNull(extension, "Operator@" + org.domain() + " has no attribute extension");
+            assertFalse(operator.getCriticalExtensionOIDs().contains(OperatorRole.FABRIC_ATTRIBUTES_OID));
+            // Fabric CA's encoding: the extension's value (an OCTET STRING) is the JSON itself.
+            String json = new String(((ASN1OctetString) ASN1Primitive.fromByteArray(extension)).getOctets(),
+                    StandardCharsets.UTF_8);
+            assertEquals("{\"attrs\":{\"pointsnet.role\":\"operator\"}}", json);
+            for (String other : List.of("Admin@", "User1@")) {
+                assertNull(signCert(users, other + org.domain()).getExtensionValue(OperatorRole.FABRIC_ATTRIBUTES_OID),
+                        other + org.domain());
+            }
+        }
+    }
+
+    private static X509Certificate signCert(Path users, String identity) throws Exception {
+        return PemFiles.readCertificate(users.resolve(identity).resolve("msp").resolve("signcerts")
+                .resolve(identity + "-cert.pem"));
     }
 
     private static void assertSigning(Path identityDir, String commonName, String ou, String domain) throws Exception {
@@ -232,9 +263,9 @@ class CryptoGeneratorTest {
             assertKeyMatches(PemFiles.readPrivateKey(key), PemFiles.readCertificate(certificate));
             checked++;
         }
-        // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1, 2 keys
-        // each, + chaincode server, the peer's chaincode client and the gateway.
-        assertEquals((2 + 8) + 3 * (2 + 6 + 3), checked);
+        // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1, Operator,
+        // 2 keys each, + chaincode server, the peer's chaincode client and the gateway.
+        assertEquals((2 + 8) + 3 * (2 + 8 + 3), checked);
     }
 
     @Test
@@ -291,6 +322,9 @@ class CryptoGeneratorTest {
             expected.add(CryptoLayout.signCert(user));
             expected.add(CryptoLayout.keystoreKey(user));
             expected.add(CryptoLayout.signCert(CryptoLayout.userDir(orgDir, "Admin", org.domain())));
+            Path operator = CryptoLayout.userDir(orgDir, "Operator", org.domain());
+            expected.add(CryptoLayout.signCert(operator));
+            expected.add(CryptoLayout.keystoreKey(operator));
         }
         for (Path file : expected) {
             assertTrue(Files.isRegularFile(file), "missing " + out.relativize(file));
@@ -370,7 +404,8 @@ class CryptoGeneratorTest {
         orgs.add(new Org(out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), ordererOrg.domain(), false,
                 ordererOrg.orderers().size() + 1));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
-            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true, 3));
+            // peer0, Admin, User1, Operator
+            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true, 4));
         }
         return orgs;
     }

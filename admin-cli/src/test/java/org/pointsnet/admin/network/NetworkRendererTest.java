@@ -98,7 +98,7 @@ class NetworkRendererTest {
         assertEquals("8083", value(gateway, "SERVER_PORT"));
         assertTrue(value(gateway, "POINTSNET_FABRIC_CERTPATH").endsWith("User1@platform-c.pointsnet.local-cert.pem"));
         assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_KEYPATH"))));
-        assertTrue(value(gateway, "POINTSNET_FABRIC_ADMINCERTPATH").endsWith("Admin@platform-c.pointsnet.local-cert.pem"));
+        assertTrue(value(gateway, "POINTSNET_FABRIC_ADMINCERTPATH").endsWith("Operator@platform-c.pointsnet.local-cert.pem"));
         assertTrue(Files.exists(Path.of(value(gateway, "POINTSNET_FABRIC_ADMINKEYPATH"))));
         assertEquals("platform-c-backend", value(gateway, "PN_CLIENT_ID"));
         assertEquals("https://127.0.0.1:8083", value(gateway, "POINTSNET_OAUTH_ISSUER"));

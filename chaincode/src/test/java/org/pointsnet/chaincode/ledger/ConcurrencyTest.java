@@ -6,7 +6,7 @@ import static org.pointsnet.chaincode.ledger.Network.A;
 import static org.pointsnet.chaincode.ledger.Network.A_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.ArrayList;
@@ -94,12 +94,12 @@ class ConcurrencyTest {
 
     @Test
     void fiftyRedemptionsOfTwentyInStockSellExactlyTwenty() {
-        net.ok(admin(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":\"platform-a\","
+        net.ok(operator(A_MSP), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":\"platform-a\","
                 + "\"rewardId\":\"hot\",\"name\":\"Hot item\",\"points\":100,\"stock\":20}"));
         final List<Function<Context, String>> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            net.issue(A, "u" + i, 100);
-            final String body = "{\"requestId\":\"r" + i + "\",\"platformId\":\"platform-a\",\"userId\":\"u" + i
+            net.issue(A, "platform-a.u" + i, 100);
+            final String body = "{\"requestId\":\"r" + i + "\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u" + i
                     + "\",\"rewardId\":\"hot\",\"quantity\":1}";
             requests.add(ctx -> net.rewards.redeem(ctx, body));
         }
@@ -120,8 +120,8 @@ class ConcurrencyTest {
     private List<Function<Context, String>> conversions(final int users, final long amount) {
         final List<Function<Context, String>> requests = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            net.issue(A, "u" + i, amount);
-            final String body = "{\"requestId\":\"c" + i + "\",\"userId\":\"u" + i + "\",\"fromPlatformId\":"
+            net.issue(A, "platform-a.u" + i, amount);
+            final String body = "{\"requestId\":\"c" + i + "\",\"userId\":\"platform-a.u" + i + "\",\"fromPlatformId\":"
                     + "\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":" + amount + "}";
             requests.add(ctx -> net.conversions.convert(ctx, body));
         }
@@ -131,7 +131,7 @@ class ConcurrencyTest {
     @Test
     void conversionsOfDifferentUsersWithoutPairLimitNeverConflict() {
         // A fee on every conversion into C: the fee account must not become a shared key.
-        net.ok(admin(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\",\"platformId\":"
+        net.ok(operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\",\"platformId\":"
                 + "\"platform-c\",\"basisPoints\":100,\"minFee\":1,\"maxFee\":100}"));
         final Run run = runAll(conversions(60, 100), Set.of(A_MSP, C_MSP));
 
@@ -144,7 +144,7 @@ class ConcurrencyTest {
 
     @Test
     void pairLimitIsNeverExceededAndConflictsAreCounted() {
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, "{\"requestId\":\"l\",\"platformId\":"
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, "{\"requestId\":\"l\",\"platformId\":"
                 + "\"platform-a\",\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":4000}]}"));
         net.now = net.now.plus(java.time.Duration.ofDays(1)); // pair limits apply from the next local day
         final Run run = runAll(conversions(60, 100), Set.of(A_MSP, C_MSP));
@@ -154,7 +154,7 @@ class ConcurrencyTest {
         assertTrue(run.errors().stream().allMatch("LIMIT_EXCEEDED"::equals), run.errors().toString());
         long converted = 0;
         for (int i = 0; i < 60; i++) {
-            converted += net.balance(C, "u" + i);
+            converted += net.balance(C, "platform-a.u" + i);
         }
         assertEquals(5000, converted); // 40 × 125
         System.out.printf("pair limit 4000, 60 users × 100: %d committed, %d LIMIT_EXCEEDED, %d conflicts"
@@ -164,7 +164,7 @@ class ConcurrencyTest {
 
     @Test
     void pairLimitWithAmpleQuotaConflictsOnlyWhereUsersShareAShard() {
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, "{\"requestId\":\"l\",\"platformId\":"
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, "{\"requestId\":\"l\",\"platformId\":"
                 + "\"platform-a\",\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":1000000}]}"));
         net.now = net.now.plus(java.time.Duration.ofDays(1));
         final Run run = runAll(conversions(60, 100), Set.of(A_MSP, C_MSP));

@@ -9,7 +9,7 @@ import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.Set;
@@ -26,11 +26,11 @@ class ConversionContractTest {
     @BeforeEach
     void platforms() {
         net.withPlatforms();
-        net.issue(A, "u1", 10_000);
+        net.issue(A, "platform-a.u1", 10_000);
     }
 
     private static String convertReq(final String requestId, final long amount, final String extra) {
-        return "{\"requestId\":\"" + requestId + "\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+        return "{\"requestId\":\"" + requestId + "\",\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"amount\":" + amount + extra + "}";
     }
 
@@ -40,7 +40,7 @@ class ConversionContractTest {
     }
 
     private void feeRuleOnC(final int bps, final long min, final long max) {
-        net.ok(admin(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-" + bps + "\","
+        net.ok(operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-" + bps + "\","
                 + "\"platformId\":\"platform-c\",\"basisPoints\":" + bps + ",\"minFee\":" + min + ",\"maxFee\":" + max
                 + "}"));
     }
@@ -60,17 +60,17 @@ class ConversionContractTest {
         assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, onlyA.code());
         assertEquals(ValidationCode.ENDORSEMENT_POLICY_FAILURE, net.submit(client(A_MSP), Set.of(B_MSP, C_MSP),
                 ctx -> net.conversions.convert(ctx, convertReq("c1", 1000, ""))).code());
-        assertEquals(10_000, net.balance(A, "u1"));
+        assertEquals(10_000, net.balance(A, "platform-a.u1"));
 
         final Network.Result r = net.submit(client(A_MSP), Set.of(A_MSP, C_MSP),
                 ctx -> net.conversions.convert(ctx, convertReq("c1", 1000, ",\"minAmountOut\":1237")));
         assertEquals(ValidationCode.VALID, r.code());
-        assertEquals(9_000, net.balance(A, "u1"));
-        assertEquals(1237, net.balance(C, "u1"));
+        assertEquals(9_000, net.balance(A, "platform-a.u1"));
+        assertEquals(1237, net.balance(C, "platform-a.u1"));
         final JsonNode receipt = StoredJson.tree(Network.eventPayload(r.tx()).getBytes(UTF_8));
         assertEquals("CONVERT", receipt.get("type").stringValue());
-        assertEquals("[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":-1000},{\"platformId\":"
-                + "\"platform-c\",\"userId\":\"u1\",\"delta\":1237},{\"platformId\":\"platform-c\",\"userId\":\"fee\","
+        assertEquals("[{\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"delta\":-1000},{\"platformId\":"
+                + "\"platform-c\",\"userId\":\"platform-a.u1\",\"delta\":1237},{\"platformId\":\"platform-c\",\"userId\":\"fee\","
                 + "\"delta\":13}]", receipt.get("postings").toString());
         // The quote is exactly what was executed.
         assertEquals(quote, receipt.get("detail").get("quote").toString());
@@ -100,27 +100,27 @@ class ConversionContractTest {
         final String msg = net.fails("SLIPPAGE", client(A_MSP), ctx -> net.conversions.convert(ctx,
                 convertReq("c1", 1000, ",\"minAmountOut\":" + quoted)));
         assertTrue(msg.contains("pays 1187") && msg.contains("minAmountOut 1250"), msg); // 1250 − ceil(62.5)
-        assertEquals(10_000, net.balance(A, "u1"));
+        assertEquals(10_000, net.balance(A, "platform-a.u1"));
     }
 
     @Test
     void agreedPairRateNeedsBothSidesAtTheSameVersion() {
         final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"version\":1,\"rate\":\"2\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
         assertTrue(quote(10).contains("\"rate\":\"1.25\""), "one side alone changes nothing");
         net.fails("FORBIDDEN", client(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
-        net.fails("VALIDATION_FAILED", admin(B_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.fails("VALIDATION_FAILED", operator(B_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-b\"")));
-        net.ok(admin(C_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
         assertTrue(quote(10).contains("\"rate\":\"2\",\"gross\":20,"), quote(10));
         assertTrue(quote(10).contains("\"rateSource\":\"RULE\",\"rateVersion\":1"), quote(10));
-        net.fails("VALIDATION_FAILED", admin(A_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.fails("VALIDATION_FAILED", operator(A_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("ra1", "ra2")));
         // A proposes version 2; version 1 stays in force until C approves the same.
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("ra1", "ra3").replace("\"version\":1", "\"version\":2").replace("\"2\"", "\"3\"")));
         assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
     }
@@ -129,12 +129,12 @@ class ConversionContractTest {
     void aRateRecordForgedByTheDestinationAloneDoesNotPriceConversions() {
         final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"version\":1,\"rate\":\"2\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
-        net.ok(admin(C_MSP), ctx -> net.conversions.approveRate(ctx,
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approveA));
+        net.ok(operator(C_MSP), ctx -> net.conversions.approveRate(ctx,
                 approveA.replace("\"platformId\":\"platform-a\"", "\"platformId\":\"platform-c\"")));
         assertTrue(quote(10).contains("\"gross\":20,"), quote(10));
         // C alone (its own collection: VALID) claims both sides agreed version 99 at 1000 C points per A point.
-        assertEquals(ValidationCode.VALID, net.submit(admin(C_MSP), Set.of(C_MSP), ctx -> {
+        assertEquals(ValidationCode.VALID, net.submit(operator(C_MSP), Set.of(C_MSP), ctx -> {
             ctx.getStub().putPrivateData("ledger-" + C, Keys.rate(A, C), ("{\"fromPlatformId\":\"platform-a\","
                     + "\"toPlatformId\":\"platform-c\",\"approvedVersion\":99,\"approvedRate\":\"1000\","
                     + "\"agreedVersion\":99,\"agreedRate\":\"1000\"}").getBytes(UTF_8));
@@ -145,25 +145,25 @@ class ConversionContractTest {
         assertTrue(quote(10).contains("\"rate\":\"1.25\""), quote(10));
         final String receipt = net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c1", 100, "")));
         assertTrue(receipt.contains("\"rateSource\":\"UNIT_VALUE\""), receipt);
-        assertTrue(net.balance(C, "u1") <= 125, "100 A points must give at most 125 C points, got " + net.balance(C, "u1"));
+        assertTrue(net.balance(C, "platform-a.u1") <= 125, "100 A points must give at most 125 C points, got " + net.balance(C, "platform-a.u1"));
     }
 
     @Test
     void differentCurrenciesNeedAnAgreedRate() {
         net.ledger.collectionPolicy("ledger-usd-air", Set.of(B_MSP));
-        net.ok(admin(B_MSP), ctx -> net.platforms.register(ctx, "{\"requestId\":\"r\",\"platformId\":\"usd-air\","
+        net.ok(operator(B_MSP), ctx -> net.platforms.register(ctx, "{\"requestId\":\"r\",\"platformId\":\"usd-air\","
                 + "\"name\":\"Air\",\"symbol\":\"MI\",\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"USD\"}"));
         final String toUsd = convertReq("c1", 100, "").replace("platform-c", "usd-air");
         final String msg = net.fails("RATE_NOT_FOUND", client(A_MSP), ctx -> net.conversions.convert(ctx, toUsd));
         assertTrue(msg.contains("'platform-a'") && msg.contains("'usd-air'"), msg);
         final String approve = "{\"requestId\":\"ra\",\"platformId\":\"platform-a\",\"fromPlatformId\":"
                 + "\"platform-a\",\"toPlatformId\":\"usd-air\",\"version\":1,\"rate\":\"0.14\"}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.approveRate(ctx, approve));
-        net.ok(admin(B_MSP), ctx -> net.conversions.approveRate(ctx, approve.replace("\"platformId\":\"platform-a\"",
+        net.ok(operator(A_MSP), ctx -> net.conversions.approveRate(ctx, approve));
+        net.ok(operator(B_MSP), ctx -> net.conversions.approveRate(ctx, approve.replace("\"platformId\":\"platform-a\"",
                 "\"platformId\":\"usd-air\"")));
         assertEquals(ValidationCode.VALID, net.submit(client(A_MSP), Set.of(A_MSP, B_MSP),
                 ctx -> net.conversions.convert(ctx, toUsd)).code());
-        assertEquals(14, net.balance("usd-air", "u1"));
+        assertEquals(14, net.balance("usd-air", "platform-a.u1"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class ConversionContractTest {
         final String limits = "{\"requestId\":\"l1\",\"platformId\":\"platform-a\",\"maxPerTransaction\":500,"
                 + "\"dailyPerUser\":800,\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":1000}]}";
         net.fails("FORBIDDEN", client(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, limits));
         assertTrue(net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.quote(ctx,
                 "{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":501}"))
                 .contains("500"));
@@ -179,50 +179,50 @@ class ConversionContractTest {
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c1", 500, "")));
         final String perUser = net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
                 convertReq("c2", 301, "")));
-        assertTrue(perUser.contains("'u1'") && perUser.contains("800"), perUser);
+        assertTrue(perUser.contains("'platform-a.u1'") && perUser.contains("800"), perUser);
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c3", 300, "")));
         // A limit introduced where none was in force binds at once; the next day starts a fresh quota.
         net.now = java.time.Instant.parse("2025-03-15T02:00:00Z");
         for (int i = 0; i < 3; i++) {
-            net.issue(A, "v" + i, 1000);
+            net.issue(A, "platform-a.v" + i, 1000);
         }
         for (int i = 0; i < 2; i++) {
             final int n = i;
             net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("p" + n, 500, "")
-                    .replace("\"u1\"", "\"v" + n + "\"")));
+                    .replace("\"platform-a.u1\"", "\"platform-a.v" + n + "\"")));
         }
         final String pair = net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
-                convertReq("p2", 1, "").replace("\"u1\"", "\"v2\"")));
+                convertReq("p2", 1, "").replace("\"platform-a.u1\"", "\"platform-a.v2\"")));
         assertTrue(pair.contains("'platform-a' -> 'platform-c'") && pair.contains("1000"), pair);
         // Other pairs are not limited.
-        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("p3", 10, "").replace("\"u1\"",
-                "\"v2\"").replace("platform-c", "platform-b")));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("p3", 10, "").replace("\"platform-a.u1\"",
+                "\"platform-a.v2\"").replace("platform-c", "platform-b")));
     }
 
     @Test
     void aNewPairLimitBindsAtOnceAndAChangedOneFromTheNextLocalDay() {
         final String first = "{\"requestId\":\"n1\",\"platformId\":\"platform-a\","
                 + "\"pairDailyLimits\":[{\"toPlatformId\":\"platform-c\",\"dailyLimit\":600}]}";
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, first));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, first));
         for (int i = 0; i < 3; i++) {
-            net.issue(A, "w" + i, 1000);
+            net.issue(A, "platform-a.w" + i, 1000);
         }
         // No limit was in force for the pair today, so the new one binds now.
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-a", 500, "")));
         final String over = net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
-                convertReq("n-b", 101, "").replace("\"u1\"", "\"w0\"")));
+                convertReq("n-b", 101, "").replace("\"platform-a.u1\"", "\"platform-a.w0\"")));
         assertTrue(over.contains("600"), over);
         // Raising it is a change: today's 600 stays (its shards are sized and used), tomorrow the 2000 applies.
         final String raised = first.replace("\"n1\"", "\"n2\"").replace("600", "2000");
-        net.ok(admin(A_MSP), ctx -> net.conversions.setLimits(ctx, raised));
-        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-c", 100, "").replace("\"u1\"", "\"w0\"")));
+        net.ok(operator(A_MSP), ctx -> net.conversions.setLimits(ctx, raised));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-c", 100, "").replace("\"platform-a.u1\"", "\"platform-a.w0\"")));
         net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
-                convertReq("n-d", 1, "").replace("\"u1\"", "\"w1\"")));
+                convertReq("n-d", 1, "").replace("\"platform-a.u1\"", "\"platform-a.w1\"")));
         net.now = net.now.plus(java.time.Duration.ofDays(1));
-        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-e", 1000, "").replace("\"u1\"", "\"w1\"")));
-        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-f", 1000, "").replace("\"u1\"", "\"w2\"")));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-e", 1000, "").replace("\"platform-a.u1\"", "\"platform-a.w1\"")));
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("n-f", 1000, "").replace("\"platform-a.u1\"", "\"platform-a.w2\"")));
         net.fails("LIMIT_EXCEEDED", client(A_MSP), ctx -> net.conversions.convert(ctx,
-                convertReq("n-g", 1, "").replace("\"u1\"", "\"w0\"")));
+                convertReq("n-g", 1, "").replace("\"platform-a.u1\"", "\"platform-a.w0\"")));
     }
 
     @Test
@@ -269,11 +269,11 @@ class ConversionContractTest {
     void aConversionShowsOnceInTheHistoryOfAUserOnBothSides() {
         net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, convertReq("c1", 100, "")));
         final JsonNode page = StoredJson.tree(net.query(ctx -> net.accounts.getHistory(ctx,
-                "{\"userId\":\"u1\",\"limit\":1}")).getBytes(UTF_8));
+                "{\"userId\":\"platform-a.u1\",\"limit\":1}")).getBytes(UTF_8));
         assertEquals("CONVERT", page.get("receipts").get(0).get("type").stringValue());
         final String cursor = page.get("nextCursor").stringValue();
         final JsonNode next = StoredJson.tree(net.query(ctx -> net.accounts.getHistory(ctx,
-                "{\"userId\":\"u1\",\"limit\":1,\"cursor\":\"" + cursor + "\"}")).getBytes(UTF_8));
+                "{\"userId\":\"platform-a.u1\",\"limit\":1,\"cursor\":\"" + cursor + "\"}")).getBytes(UTF_8));
         assertEquals("ISSUE", next.get("receipts").get(0).get("type").stringValue());
         assertTrue(next.get("nextCursor") == null, next.toString());
     }
@@ -284,7 +284,7 @@ class ConversionContractTest {
         assertEquals("{\"platformId\":\"platform-c\",\"fee\":{\"version\":1,\"basisPoints\":100,\"minFee\":1,"
                 + "\"maxFee\":50},\"rates\":[]}", net.query(ctx -> net.conversions.getRules(ctx,
                 "{\"platformId\":\"platform-c\"}")));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\","
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"f\","
                 + "\"platformId\":\"platform-c\",\"basisPoints\":100,\"minFee\":9,\"maxFee\":5}"));
     }
 }

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.pointsnet.chaincode.ledger.Network.A;
 import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.C;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 import static org.pointsnet.chaincode.ledger.Network.msp;
 
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 class LedgerPropertiesTest {
     private static final String[] PLATFORMS = {A, B, C};
-    private static final String[] USERS = {"u0", "u1", "u2", "u3"};
+    private static final String[] USERS = {"platform-a.u0", "platform-a.u1", "platform-a.u2", "platform-a.u3"};
 
     /** One generated operation; its fields are interpreted per kind. */
     record Op(Kind kind, int platform, int otherPlatform, int user, int otherUser, long amount) {}
@@ -66,7 +66,7 @@ class LedgerPropertiesTest {
     @Property(tries = 200)
     boolean invariantsHoldAfterAnySequence(@ForAll("operations") final List<Op> ops) {
         final Network net = new Network().withPlatforms();
-        net.ok(admin(msp(A)), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":\"platform-a\","
+        net.ok(operator(msp(A)), ctx -> net.rewards.putReward(ctx, "{\"requestId\":\"p\",\"platformId\":\"platform-a\","
                 + "\"rewardId\":\"gift\",\"name\":\"Gift\",\"points\":30,\"stock\":5}"));
         final List<String> events = new ArrayList<>();
         final List<Executed> executed = new ArrayList<>();
@@ -139,7 +139,7 @@ class LedgerPropertiesTest {
                     };
                 }
             }
-            final TestIdentity who = op.kind() == Kind.SET_FEE ? admin(msp(p))
+            final TestIdentity who = op.kind() == Kind.SET_FEE ? operator(msp(p))
                     : client(msp(op.kind() == Kind.REDEEM ? A : p));
             final Network.Result r;
             try {

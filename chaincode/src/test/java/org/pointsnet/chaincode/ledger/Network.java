@@ -57,7 +57,10 @@ final class Network {
     final ConversionContract conversions = new ConversionContract();
     final RewardContract rewards = new RewardContract();
     final SettlementContract settlement = new SettlementContract();
+    final UserContract users = new UserContract();
+    private final Set<String> registered = new java.util.HashSet<>();
     private int txCounter;
+    private int userCounter;
     Instant now = START;
 
     /** A simulated, committed (or not) transaction and what the function returned. */
@@ -68,7 +71,15 @@ final class Network {
         return TestIdentity.of(msp, "gateway");
     }
 
-    /** An org admin identity (OU=admin), made like TestIdentity but with the admin NodeOU. */
+    /**
+     * The org's operator: a client (OU=client) whose certificate carries the operator role, as admin-cli issues
+     * Operator@&lt;org&gt; and the gateway signs platform-admin calls with.
+     */
+    static TestIdentity operator(final String msp) {
+        return TestIdentity.withAttributes(msp, "Operator", "{\"attrs\":{\"pointsnet.role\":\"operator\"}}");
+    }
+
+    /** The org's channel and lifecycle admin (OU=admin, no role attribute), made like TestIdentity with OU=admin. */
     static TestIdentity admin(final String msp) {
         return ADMINS.computeIfAbsent(msp, Network::makeAdmin);
     }
@@ -126,16 +137,38 @@ final class Network {
         register(A, "1.0");
         register(B, "1.2");
         register(C, "0.8");
+        for (int i = 0; i < 4; i++) {
+            registerUser(A + ".u" + i);
+        }
         return this;
     }
 
+    /**
+     * Registers a user id with {@code user:Register} as its platform's client (committed VALID), in transactions of
+     * their own ids and at the current time, so the other transactions' ids and timestamps stay as tests expect them.
+     */
+    void registerUser(final String userId) {
+        if (registered.add(userId)) {
+            final String owner = userId.substring(0, userId.indexOf('.'));
+            final SimulatedTransaction tx = ledger.begin("user-" + String.format("%05d", ++userCounter), now,
+                    client(msp(owner)));
+            users.register(tx.context(), "{\"userId\":\"" + userId + "\"}");
+            final ValidationCode code = ledger.commit(tx, ALL);
+            assertEquals(ValidationCode.VALID, code, () -> ledger.invalidationReason(tx.getTxId()).orElse(""));
+        }
+    }
+
     void register(final String id, final String multiplier) {
-        ok(admin(msp(id)), ctx -> platforms.register(ctx, "{\"requestId\":\"reg-" + id + "\",\"platformId\":\"" + id
+        ok(operator(msp(id)), ctx -> platforms.register(ctx, "{\"requestId\":\"reg-" + id + "\",\"platformId\":\"" + id
                 + "\",\"name\":\"" + id + "\",\"symbol\":\"PT\",\"decimals\":0,\"unitValue\":\"0.01\","
                 + "\"currency\":\"CNY\",\"multiplier\":\"" + multiplier + "\",\"timeZone\":\"Asia/Shanghai\"}"));
     }
 
+    /** Issues to a user, registering a person's id first (as its platform's gateway does when it creates users). */
     String issue(final String platformId, final String userId, final long amount) {
+        if (!"fee".equals(userId)) {
+            registerUser(userId);
+        }
         return ok(client(msp(platformId)), ctx -> accounts.issue(ctx, "{\"requestId\":\"issue-" + (txCounter + 1)
                 + "\",\"platformId\":\"" + platformId + "\",\"userId\":\"" + userId + "\",\"amount\":" + amount + "}"));
     }

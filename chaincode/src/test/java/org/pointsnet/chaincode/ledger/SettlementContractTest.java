@@ -9,7 +9,7 @@ import static org.pointsnet.chaincode.ledger.Network.B;
 import static org.pointsnet.chaincode.ledger.Network.B_MSP;
 import static org.pointsnet.chaincode.ledger.Network.C;
 import static org.pointsnet.chaincode.ledger.Network.C_MSP;
-import static org.pointsnet.chaincode.ledger.Network.admin;
+import static org.pointsnet.chaincode.ledger.Network.operator;
 import static org.pointsnet.chaincode.ledger.Network.client;
 
 import java.util.Set;
@@ -23,12 +23,12 @@ class SettlementContractTest {
     @Test
     void obligationsAndNetPositionsOfADay() {
         net.withPlatforms();
-        net.issue(A, "u1", 1000);
-        net.issue(B, "u2", 1000);
+        net.issue(A, "platform-a.u1", 1000);
+        net.issue(B, "platform-a.u2", 1000);
         // A → C: 100 A points become 125 C points worth 1.00 CNY; B → A: 100 B points become 120 A worth 1.20 CNY.
-        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c1\",\"userId\":\"u1\","
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c1\",\"userId\":\"platform-a.u1\","
                 + "\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-c\",\"amount\":100}"));
-        net.ok(client(B_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c2\",\"userId\":\"u2\","
+        net.ok(client(B_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c2\",\"userId\":\"platform-a.u2\","
                 + "\"fromPlatformId\":\"platform-b\",\"toPlatformId\":\"platform-a\",\"amount\":100}"));
         assertEquals("{\"period\":\"2025-03-14\",\"closedBy\":[],\"obligations\":["
                 + "{\"debtorPlatformId\":\"platform-a\",\"creditorPlatformId\":\"platform-c\",\"currency\":\"CNY\","
@@ -47,20 +47,20 @@ class SettlementContractTest {
     @Test
     void aClosedPeriodTakesNoMoreObligationsEvenBackdated() {
         net.withPlatforms();
-        net.issue(A, "u1", 1000);
+        net.issue(A, "platform-a.u1", 1000);
         final String close = "{\"requestId\":\"close\",\"platformId\":\"platform-c\",\"period\":\"2025-03-14\"}";
         // Asia/Shanghai: 2025-03-14 ends at 16:00Z.
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
-        net.fails("FORBIDDEN", admin(A_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("FORBIDDEN", operator(A_MSP), ctx -> net.settlement.closePeriod(ctx, close));
         net.now = java.time.Instant.parse("2025-03-14T16:00:00Z");
-        net.ok(admin(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+        net.ok(operator(C_MSP), ctx -> net.settlement.closePeriod(ctx, close));
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx,
                 close.replace("\"close\"", "\"close2\"")));
-        net.fails("VALIDATION_FAILED", admin(C_MSP), ctx -> net.settlement.closePeriod(ctx,
+        net.fails("VALIDATION_FAILED", operator(C_MSP), ctx -> net.settlement.closePeriod(ctx,
                 close.replace("2025-03-14", "2025-02-30")));
         // A client backdates its proposal into the closed day: C's side refuses to book it.
         net.now = java.time.Instant.parse("2025-03-14T10:00:00Z");
-        final String convert = "{\"requestId\":\"c1\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+        final String convert = "{\"requestId\":\"c1\",\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-c\",\"amount\":100}";
         final String msg = net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.conversions.convert(ctx, convert));
         assertTrue(msg.contains("'2025-03-14'") && msg.contains("'platform-c'"), msg);
@@ -72,11 +72,11 @@ class SettlementContractTest {
     @Test
     void aDebtCountsOnlyWhenBothSidesBookedItIdenticallyAndTheRestAreDisputes() {
         net.withPlatforms();
-        net.issue(A, "u1", 1000);
+        net.issue(A, "platform-a.u1", 1000);
         final String c1 = net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c1\","
-                + "\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":100}"));
+                + "\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":100}"));
         final String c2 = net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx, "{\"requestId\":\"c2\","
-                + "\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":200}"));
+                + "\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":200}"));
         final String before = period();
         assertTrue(before.contains("\"netPositions\":[{\"platformId\":\"platform-a\",\"currency\":\"CNY\","
                 + "\"net\":\"-2.988\"},{\"platformId\":\"platform-b\",\"currency\":\"CNY\",\"net\":\"2.988\"}],"

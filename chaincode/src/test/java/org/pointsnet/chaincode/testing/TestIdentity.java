@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -45,7 +47,15 @@ public record TestIdentity(String mspId, String commonName, byte[] serializedIde
     }
 
     public static TestIdentity of(final String mspId, final String cn) {
-        return CACHE.computeIfAbsent(List.of(mspId, cn), k -> create(mspId, cn));
+        return CACHE.computeIfAbsent(List.of(mspId, cn), k -> create(mspId, cn, null));
+    }
+
+    /**
+     * A client identity ({@code OU=client}) whose certificate carries {@code attributes} as Fabric CA writes them:
+     * extension 1.2.3.4.5.6.7.8.1 holding {@code {"attrs":{...}}} (what ClientIdentity.getAttributeValue reads).
+     */
+    public static TestIdentity withAttributes(final String mspId, final String cn, final String attributesJson) {
+        return CACHE.computeIfAbsent(List.of(mspId, cn, attributesJson), k -> create(mspId, cn, attributesJson));
     }
 
     @Override
@@ -69,7 +79,7 @@ public record TestIdentity(String mspId, String commonName, byte[] serializedIde
         return "TestIdentity[" + mspId + ", " + commonName + "]";
     }
 
-    private static TestIdentity create(final String mspId, final String cn) {
+    private static TestIdentity create(final String mspId, final String cn, final String attributesJson) {
         try {
             final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -79,8 +89,13 @@ public record TestIdentity(String mspId, String commonName, byte[] serializedIde
                     .addRDN(BCStyle.OU, "client")
                     .addRDN(BCStyle.CN, cn)
                     .build();
-            final X509CertificateHolder cert = new JcaX509v3CertificateBuilder(
-                            subject, BigInteger.ONE, NOT_BEFORE, NOT_AFTER, subject, keys.getPublic())
+            final JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject, BigInteger.ONE, NOT_BEFORE, NOT_AFTER, subject, keys.getPublic());
+            if (attributesJson != null) {
+                builder.addExtension(new Extension(new ASN1ObjectIdentifier("1.2.3.4.5.6.7.8.1"), false,
+                        attributesJson.getBytes(US_ASCII)));
+            }
+            final X509CertificateHolder cert = builder
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
             final String pem = "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cert.getEncoded())

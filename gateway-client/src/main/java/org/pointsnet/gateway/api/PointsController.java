@@ -57,7 +57,9 @@ public class PointsController {
     /**
      * The caller's platform user as a network user id. With {@code password} (12 to 128 characters) the user can
      * also sign in to this gateway's login page and let the platform's app act for them (authorization code +
-     * PKCE); the password is stored only as a hash and setting it again replaces it.
+     * PKCE); the password is stored only as a hash and setting it again replaces it. The id is registered on the
+     * ledger ({@code user:Register} in the platform's own collection) before it is returned: only registered ids can
+     * receive points.
      */
     @PostMapping("/users")
     public ObjectNode user(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
@@ -70,6 +72,9 @@ public class PointsController {
             throw Validation.invalid("password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         }
         final String userId = userIds.userId(caller(caller), platformUserId);
+        // On the ledger first (idempotent): credits refuse ids their platform never registered, and a user who can
+        // sign in must be one the ledger knows.
+        ledger.registerUser(userId);
         if (password != null) {
             final UserCredentials store = credentials.getIfAvailable();
             if (store == null) {

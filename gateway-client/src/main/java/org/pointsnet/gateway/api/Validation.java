@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.pointsnet.contract.Limits;
+import org.pointsnet.contract.UserId;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
 
@@ -65,8 +66,18 @@ public final class Validation {
         return value;
     }
 
+    /**
+     * A network user id by the contract's one rule ({@link UserId}, the chaincode checks it again). Text that is no
+     * id at all is 400; visible ASCII that breaks the rule names no user any platform could have created, so it is
+     * 404 USER_NOT_FOUND, like a well-formed id its platform never registered (which the chaincode refuses).
+     */
     public static String userId(final String name, final String value) {
-        return visibleAscii(name, value, Limits.MAX_ID);
+        visibleAscii(name, value, Limits.MAX_ID);
+        if (!UserId.isValid(value)) {
+            throw new ApiRequestException(ErrorCode.USER_NOT_FOUND, name + " names no user: user ids are "
+                + UserId.rule() + ", as POST /api/v1/users returns them");
+        }
+        return value;
     }
 
     /**

@@ -22,7 +22,8 @@ public record GatewayProperties(String platformId,
 
     /**
      * {@code pointsnet.fabric.*}: where the org's peer is and which identity signs; optionally the org's admin
-     * identity (OU=admin) for platform admin functions.
+     * identity for platform admin functions: the org's operator (Operator@, a client certificate with the
+     * chaincode's operator role pointsnet.role=operator), never the org's channel admin.
      */
     public record Fabric(String mspId,
                          String peerEndpoint,

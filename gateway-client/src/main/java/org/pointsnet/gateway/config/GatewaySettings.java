@@ -90,7 +90,7 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
         }
     }
 
-    /** The org's Admin@ identity (OU=admin): certificate and key files, both readable. */
+    /** The org's operator identity (Operator@, operator role): certificate and key files, both readable. */
     public record AdminIdentity(Path certPath, Path keyPath) {
 
         public AdminIdentity {

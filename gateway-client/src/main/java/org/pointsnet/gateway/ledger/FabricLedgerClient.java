@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import java.util.function.Supplier;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Receipt;
@@ -37,6 +38,13 @@ public final class FabricLedgerClient implements LedgerClient {
     @Override
     public Committed submit(final LedgerFunction function, final LedgerRequest request) {
         return submitWithRetries(client, function, json(function, LedgerFunction.Kind.SUBMIT, request));
+    }
+
+    @Override
+    public void registerUser(final String userId) {
+        final LedgerFunction function = LedgerFunction.REGISTER_USER;
+        final String requestJson = json(function, LedgerFunction.Kind.SUBMIT, new LedgerRequest.RegisterUser(userId));
+        withRetries(function, () -> client.submitOnce(function, requestJson));
     }
 
     @Override
@@ -104,10 +112,14 @@ public final class FabricLedgerClient implements LedgerClient {
 
     private static Committed submitWithRetries(final ContractCalls calls, final LedgerFunction function,
                                                final String requestJson) {
+        return withRetries(function, () -> asFirstCommit(calls, function, calls.submitOnce(function, requestJson)));
+    }
+
+    private static <T> T withRetries(final LedgerFunction function, final Supplier<T> attemptOnce) {
         ContractCalls.RetryableConflict last = null;
         for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
             try {
-                return asFirstCommit(calls, function, calls.submitOnce(function, requestJson));
+                return attemptOnce.get();
             } catch (ContractCalls.RetryableConflict conflict) {
                 last = conflict;
                 LOG.info("{} attempt {} lost a conflict ({}, tx {}); endorsing again", function, attempt + 1,

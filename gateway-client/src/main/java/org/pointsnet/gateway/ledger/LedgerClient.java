@@ -21,7 +21,17 @@ public interface LedgerClient {
      */
     Committed submit(LedgerFunction function, LedgerRequest request);
 
-    /** Like {@link #submit} but signed by the org's admin identity (OU=admin), for platform admin functions. */
+    /**
+     * Registers a network user id on the ledger ({@code user:Register} in its platform's collection), with this org's
+     * client identity. Idempotent: registering an id again changes nothing. Returns nothing: a registration moves no
+     * points and has no receipt.
+     */
+    void registerUser(String userId);
+
+    /**
+     * Like {@link #submit} but signed by the org's operator identity (Operator@: a client certificate with the
+     * chaincode's operator role), for platform admin functions. Never the org's Admin@, its channel admin.
+     */
     Committed submitAsAdmin(LedgerFunction function, LedgerRequest request);
 
     /** Whether an admin identity is configured; without one {@link #submitAsAdmin} throws. */

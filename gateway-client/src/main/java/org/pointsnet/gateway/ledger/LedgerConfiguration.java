@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The ledger client. Optional {@code pointsnet.fabric.admin-cert-path} and {@code pointsnet.fabric.admin-key-path}
- * (the org's Admin@ identity, OU=admin) open a second connection for platform admin functions; without them
- * those functions answer 503.
+ * (the org's operator identity, Operator@, whose certificate carries the chaincode's operator role) open a second
+ * connection for platform admin functions; without them those functions answer 503.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {

@@ -146,6 +146,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return switch (code) {
             case VALIDATION_FAILED -> ErrorCode.VALIDATION_FAILED;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case USER_NOT_FOUND -> ErrorCode.USER_NOT_FOUND;
             case FORBIDDEN -> ErrorCode.FORBIDDEN;
             case IDEMPOTENCY_KEY_REUSED -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
             case INSUFFICIENT_BALANCE -> ErrorCode.INSUFFICIENT_BALANCE;

@@ -11,6 +11,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthenticated"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    /** Points would go to (or come from) a user id that no platform created: malformed, or never registered. */
+    USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found"),
     /** The Idempotency-Key (chaincode request id) was used before for a different request. */
     IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency key reused"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -28,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Receipt;
+import org.pointsnet.contract.UserId;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
@@ -35,6 +37,7 @@ import org.pointsnet.gateway.ledger.FabricLedgerClient;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
+import org.pointsnet.gateway.users.UserCredentials;
 import org.pointsnet.gateway.users.UserIds;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +60,7 @@ class ApiControllerTest {
     static final String A = "platform-a";
     static final String RECEIPT = "{\"type\":\"ISSUE\",\"requestId\":\"k1\",\"requestHash\":\"h\",\"txId\":\"tx-first\","
         + "\"timestamp\":\"2026-11-23T10:00:00Z\",\"platformId\":\"platform-a\","
-        + "\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":100}],\"detail\":{\"x\":1}}";
+        + "\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"delta\":100}],\"detail\":{\"x\":1}}";
 
     @TestConfiguration
     static class Beans {
@@ -81,6 +84,9 @@ class ApiControllerTest {
 
     @MockitoBean
     JwtDecoder jwtDecoder;
+
+    @MockitoBean
+    UserCredentials credentials;
 
     private static LedgerClient.Committed committed() {
         return new LedgerClient.Committed("tx-this", 42, JsonMapper.shared().readValue(RECEIPT, Receipt.class));
@@ -126,7 +132,7 @@ class ApiControllerTest {
             .andExpect(jsonPath("$.status").value("COMMITTED"))
             .andExpect(jsonPath("$.blockNumber").value(42))
             .andExpect(jsonPath("$.postings[0].platformId").value(A))
-            .andExpect(jsonPath("$.postings[0].userId").value("u1"))
+            .andExpect(jsonPath("$.postings[0].userId").value("platform-a.u1"))
             .andExpect(jsonPath("$.postings[0].delta").value(100))
             .andExpect(jsonPath("$.type").value("ISSUE"))
             .andExpect(jsonPath("$.requestHash").doesNotExist());
@@ -142,12 +148,12 @@ class ApiControllerTest {
     }
 
     @Test
-    void userIdsAreDeterministicPerPlatformUserAndNeverTouchTheLedger() throws Exception {
+    void userIdsAreDeterministicPerPlatformUserAndRegisteredOnTheLedger() throws Exception {
         final String first = mvc.perform(post("/api/v1/users").header("Idempotency-Key", "u")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"platformUserId\":\"alice@example\"}"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.userId").value(Matchers.startsWith("platform-a.")))
-            .andExpect(jsonPath("$.userId").value(Matchers.matchesPattern("[!-~]{1,64}")))
+            .andExpect(jsonPath("$.userId").value(Matchers.matchesPattern(UserId.PATTERN)))
             .andReturn().getResponse().getContentAsString();
         final String again = postJson("/api/v1/users", "{\"platformUserId\":\"alice@example\"}")
             .andReturn().getResponse().getContentAsString();
@@ -155,6 +161,28 @@ class ApiControllerTest {
             .andReturn().getResponse().getContentAsString();
         org.junit.jupiter.api.Assertions.assertEquals(first, again);
         org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
+        final String id = JsonMapper.shared().readTree(first).get("userId").asString();
+        verify(ledger, times(2)).registerUser(id);
+        verify(ledger).registerUser(JsonMapper.shared().readTree(other).get("userId").asString());
+    }
+
+    @Test
+    void aUserTheLedgerCannotRegisterGetsNoIdAndNoPassword() throws Exception {
+        doThrow(new LedgerUnavailableException("down", null, true, null)).when(ledger).registerUser(any());
+        postJson("/api/v1/users", "{\"platformUserId\":\"alice@example\",\"password\":\"correct horse battery\"}")
+            .andExpect(status().isServiceUnavailable());
+        verifyNoInteractions(credentials);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "nobody", "nobody-at-all", "platform-a", "platform-a.", "platform-a.k=k"})
+    void idsNoPlatformCouldHaveCreatedAre404BeforeTheLedger(final String id) throws Exception {
+        expectProblem(postJson("/api/v1/issuances", "{\"userId\":\"" + id + "\",\"amount\":1}"), 404,
+            "USER_NOT_FOUND");
+        expectProblem(postJson("/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"platform-a.u1\","
+            + "\"toUserId\":\"" + id + "\",\"amount\":1}"), 404, "USER_NOT_FOUND");
+        expectProblem(postJson("/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
+            + "\"toPlatformId\":\"platform-b\",\"amount\":1,\"toUserId\":\"" + id + "\"}"), 404, "USER_NOT_FOUND");
         verifyNoInteractions(ledger);
     }
 
@@ -228,17 +256,17 @@ class ApiControllerTest {
     @Test
     void issuanceCreditsTheCallersPlatformWithTheKeyAsRequestId() throws Exception {
         when(ledger.submit(fn("account:Issue"),
-            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}")))
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"signup\"}")))
             .thenReturn(committed());
-        expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"signup\"}"));
+        expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"signup\"}"));
     }
 
     @Test
     void theReceiptAnswerKeepsApiMdsMembersFirstThenTheChaincodesInTheirOrder() throws Exception {
         when(ledger.submit(fn("account:Issue"), any())).thenReturn(committed());
-        postJson("/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":100}").andExpect(status().isOk())
+        postJson("/api/v1/issuances", "{\"userId\":\"platform-a.u1\",\"amount\":100}").andExpect(status().isOk())
             .andExpect(content().json("{\"txId\":\"tx-first\",\"requestId\":\"k1\",\"status\":\"COMMITTED\","
-                + "\"blockNumber\":42,\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":100}],"
+                + "\"blockNumber\":42,\"postings\":[{\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"delta\":100}],"
                 + "\"type\":\"ISSUE\",\"timestamp\":\"2026-11-23T10:00:00Z\",\"platformId\":\"platform-a\","
                 + "\"detail\":{\"x\":1}}", org.springframework.test.json.JsonCompareMode.STRICT))
             .andExpect(content().string(Matchers.startsWith("{\"txId\":\"tx-first\",\"requestId\":\"k1\","
@@ -250,25 +278,25 @@ class ApiControllerTest {
     @Test
     void idempotencyKeysMayHoldInnerSpacesLikeChaincodeRequestIds() throws Exception {
         when(ledger.submit(fn("account:Issue"),
-            json("{\"requestId\":\"order 17\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1}")))
+            json("{\"requestId\":\"order 17\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":1}")))
             .thenReturn(committed());
-        expectReceipt(send(post("/api/v1/issuances"), "order 17", "{\"userId\":\"u1\",\"amount\":1}"));
+        expectReceipt(send(post("/api/v1/issuances"), "order 17", "{\"userId\":\"platform-a.u1\",\"amount\":1}"));
     }
 
     @Test
     void burnAcceptsTheLargestAmount() throws Exception {
         when(ledger.submit(fn("account:Burn"),
-            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\",\"amount\":1000000000000000}")))
+            json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\",\"amount\":1000000000000000}")))
             .thenReturn(committed());
-        expectReceipt(postJson("/api/v1/burns", "{\"userId\":\"u1\",\"amount\":1000000000000000}"));
+        expectReceipt(postJson("/api/v1/burns", "{\"userId\":\"platform-a.u1\",\"amount\":1000000000000000}"));
     }
 
     @Test
     void transferWithinTheCallersPlatform() throws Exception {
         when(ledger.submit(fn("account:Transfer"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
-            + "\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}"))).thenReturn(committed());
+            + "\"fromUserId\":\"platform-a.u1\",\"toUserId\":\"platform-a.u2\",\"amount\":7}"))).thenReturn(committed());
         expectReceipt(postJson("/api/v1/transfers",
-            "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\",\"toUserId\":\"u2\",\"amount\":7}"));
+            "{\"platformId\":\"platform-a\",\"fromUserId\":\"platform-a.u1\",\"toUserId\":\"platform-a.u2\",\"amount\":7}"));
     }
 
     @Test
@@ -286,11 +314,11 @@ class ApiControllerTest {
 
     @Test
     void conversionFromTheCallersPlatformWithOptionalFields() throws Exception {
-        when(ledger.submit(fn("conversion:Convert"), json("{\"requestId\":\"k1\",\"userId\":\"u1\",\"fromPlatformId\":"
-            + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}")))
+        when(ledger.submit(fn("conversion:Convert"), json("{\"requestId\":\"k1\",\"userId\":\"platform-a.u1\",\"fromPlatformId\":"
+            + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"platform-b.u9\",\"minAmountOut\":140}")))
             .thenReturn(committed());
-        expectReceipt(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
-            + "\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}"));
+        expectReceipt(postJson("/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
+            + "\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"platform-b.u9\",\"minAmountOut\":140}"));
     }
 
     @Test
@@ -326,10 +354,10 @@ class ApiControllerTest {
 
     @Test
     void redemptionOnTheCallersPlatform() throws Exception {
-        when(ledger.submit(fn("reward:Redeem"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"u1\","
+        when(ledger.submit(fn("reward:Redeem"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"userId\":\"platform-a.u1\","
             + "\"rewardId\":\"mug\",\"quantity\":2}"))).thenReturn(committed());
         expectReceipt(postJson("/api/v1/redemptions",
-            "{\"userId\":\"u1\",\"platformId\":\"platform-a\",\"rewardId\":\"mug\",\"quantity\":2}"));
+            "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\",\"rewardId\":\"mug\",\"quantity\":2}"));
     }
 
     @Test
@@ -417,29 +445,29 @@ class ApiControllerTest {
 
     static Stream<String> badIssuances() {
         return Stream.of(
-            "", "   ", "null", "[]", "42", "\"text\"", "{", "{\"userId\":\"u1\",\"amount\":100", "{}x",
-            "{\"userId\":\"u1\",\"amount\":100} {}",
-            "{\"userId\":\"u1\"}",
+            "", "   ", "null", "[]", "42", "\"text\"", "{", "{\"userId\":\"platform-a.u1\",\"amount\":100", "{}x",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100} {}",
+            "{\"userId\":\"platform-a.u1\"}",
             "{\"amount\":100}",
-            "{\"userId\":\"u1\",\"amount\":null}",
-            "{\"userId\":\"u1\",\"amount\":\"100\"}",
-            "{\"userId\":\"u1\",\"amount\":100.5}",
-            "{\"userId\":\"u1\",\"amount\":100.0}",
-            "{\"userId\":\"u1\",\"amount\":1e3}",
-            "{\"userId\":\"u1\",\"amount\":-5}",
-            "{\"userId\":\"u1\",\"amount\":0}",
-            "{\"userId\":\"u1\",\"amount\":-0}",
-            "{\"userId\":\"u1\",\"amount\":1000000000000001}",
-            "{\"userId\":\"u1\",\"amount\":9223372036854775808}",
-            "{\"userId\":\"u1\",\"amount\":99999999999999999999999999999999999999}",
-            "{\"userId\":\"u1\",\"amount\":" + "9".repeat(2000) + "}",
-            "{\"userId\":\"u1\",\"amount\":true}",
-            "{\"userId\":\"u1\",\"amount\":[100]}",
-            "{\"userId\":\"u1\",\"amount\":{\"value\":100}}",
-            "{\"userId\":\"u1\",\"amount\":NaN}",
-            "{\"userId\":\"u1\",\"amount\":100,\"platformId\":\"platform-b\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"extra\":1}",
-            "{\"userId\":\"u1\",\"amount\":100,\"amount\":200}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":null}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":\"100\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100.5}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100.0}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":1e3}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":-5}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":0}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":-0}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":1000000000000001}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":9223372036854775808}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":99999999999999999999999999999999999999}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":" + "9".repeat(2000) + "}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":true}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":[100]}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":{\"value\":100}}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":NaN}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"platformId\":\"platform-b\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"extra\":1}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"amount\":200}",
             "{\"userId\":5,\"amount\":100}",
             "{\"userId\":\"\",\"amount\":100}",
             "{\"userId\":\"" + "u".repeat(65) + "\",\"amount\":100}",
@@ -450,12 +478,12 @@ class ApiControllerTest {
             "{\"userId\":\"\u00fc\",\"amount\":100}",
             "{\"userId\":\"\\ud83d\\ude00\",\"amount\":100}",
             "{\"userId\":\"\\ud800\",\"amount\":100}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"bell\\u0007\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"rtl\\u202eoverride\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"zero\\u200bwidth\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":\"" + "r".repeat(129) + "\"}",
-            "{\"userId\":\"u1\",\"amount\":100,\"reason\":7}");
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"bell\\u0007\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"rtl\\u202eoverride\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"zero\\u200bwidth\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":\"" + "r".repeat(129) + "\"}",
+            "{\"userId\":\"platform-a.u1\",\"amount\":100,\"reason\":7}");
     }
 
     @ParameterizedTest
@@ -469,7 +497,7 @@ class ApiControllerTest {
     @ValueSource(strings = {"", " ", " lead", "trail ", "tab\there", "nul\u0000", "\u00e9t\u00e9",
         "12345678901234567890123456789012345678901234567890123456789012345", "~reserved", "~u"})
     void invalidIdempotencyKeyIs400(final String key) throws Exception {
-        expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"u1\",\"amount\":100}"), 400,
+        expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"platform-a.u1\",\"amount\":100}"), 400,
             "VALIDATION_FAILED");
         verifyNoInteractions(ledger);
     }
@@ -478,13 +506,13 @@ class ApiControllerTest {
     void everyWriteNeedsAnIdempotencyKey() throws Exception {
         final String[][] writes = {
             {"POST", "/api/v1/users", "{\"platformUserId\":\"alice\"}"},
-            {"POST", "/api/v1/issuances", "{\"userId\":\"u1\",\"amount\":1}"},
-            {"POST", "/api/v1/burns", "{\"userId\":\"u1\",\"amount\":1}"},
-            {"POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\",\"toUserId\":\"u2\","
+            {"POST", "/api/v1/issuances", "{\"userId\":\"platform-a.u1\",\"amount\":1}"},
+            {"POST", "/api/v1/burns", "{\"userId\":\"platform-a.u1\",\"amount\":1}"},
+            {"POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"platform-a.u1\",\"toUserId\":\"platform-a.u2\","
                 + "\"amount\":1}"},
-            {"POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            {"POST", "/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-b\",\"amount\":1}"},
-            {"POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-a\",\"rewardId\":\"m\","
+            {"POST", "/api/v1/redemptions", "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\",\"rewardId\":\"m\","
                 + "\"quantity\":1}"},
             {"POST", "/api/v1/settlements/2026-11/close", ""},
             {"PUT", "/api/v1/platforms/platform-a/rules/fee", "{\"basisPoints\":1,\"minFee\":0,\"maxFee\":1}"},
@@ -501,24 +529,24 @@ class ApiControllerTest {
 
     @Test
     void oneMebibyteBodyIsRefusedBeforeParsing() throws Exception {
-        final String body = "{\"userId\":\"u1\",\"amount\":1,\"reason\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        final String body = "{\"userId\":\"platform-a.u1\",\"amount\":1,\"reason\":\"" + "x".repeat(1024 * 1024) + "\"}";
         expectProblem(postJson("/api/v1/issuances", body), 400, "VALIDATION_FAILED");
         verifyNoInteractions(ledger);
     }
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
-            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"Platform-A\",\"fromUserId\":\"u1\","
-                + "\"toUserId\":\"u2\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"u1\","
-                + "\"toUserId\":\"u1\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"Platform-A\",\"fromUserId\":\"platform-a.u1\","
+                + "\"toUserId\":\"platform-a.u2\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-a\",\"fromUserId\":\"platform-a.u1\","
+                + "\"toUserId\":\"platform-a.u1\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-a\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"platform-b\",\"amount\":1,\"minAmountOut\":0}"),
-            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
                 + "\"toPlatformId\":\"p\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-a\","
+            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\","
                 + "\"rewardId\":\"m\",\"quantity\":1000001}"),
             Arguments.of("POST", "/api/v1/users", "{\"platformUserId\":\"\"}"),
             Arguments.of("POST", "/api/v1/users", "{\"platformUserId\":\"a\\u0000b\"}"),
@@ -577,11 +605,11 @@ class ApiControllerTest {
 
     static Stream<Arguments> foreignPlatform() {
         return Stream.of(
-            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-b\",\"fromUserId\":\"u1\","
-                + "\"toUserId\":\"u2\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-b\","
+            Arguments.of("POST", "/api/v1/transfers", "{\"platformId\":\"platform-b\",\"fromUserId\":\"platform-a.u1\","
+                + "\"toUserId\":\"platform-a.u2\",\"amount\":1}"),
+            Arguments.of("POST", "/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-b\","
                 + "\"toPlatformId\":\"platform-a\",\"amount\":1}"),
-            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"u1\",\"platformId\":\"platform-b\","
+            Arguments.of("POST", "/api/v1/redemptions", "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-b\","
                 + "\"rewardId\":\"m\",\"quantity\":1}"),
             Arguments.of("PUT", "/api/v1/platforms/platform-b/rules/fee", "{\"basisPoints\":1,\"minFee\":0,"
                 + "\"maxFee\":1}"),
@@ -603,7 +631,7 @@ class ApiControllerTest {
     static Stream<Arguments> chaincodeCodes() {
         return Stream.of(
             Arguments.of("VALIDATION_FAILED", 400), Arguments.of("FORBIDDEN", 403), Arguments.of("NOT_FOUND", 404),
-            Arguments.of("IDEMPOTENCY_KEY_REUSED", 409), Arguments.of("INSUFFICIENT_BALANCE", 422),
+            Arguments.of("USER_NOT_FOUND", 404), Arguments.of("IDEMPOTENCY_KEY_REUSED", 409), Arguments.of("INSUFFICIENT_BALANCE", 422),
             Arguments.of("LIMIT_EXCEEDED", 422), Arguments.of("RATE_NOT_FOUND", 422), Arguments.of("SLIPPAGE", 422),
             Arguments.of("REWARD_UNAVAILABLE", 422), Arguments.of("PLATFORM_SUSPENDED", 422));
     }
@@ -613,7 +641,7 @@ class ApiControllerTest {
     void chaincodeCodesKeepTheirCodeAndGetTheirStatus(final String code, final int status) throws Exception {
         when(ledger.submit(any(), any()))
             .thenThrow(new ChaincodeRejectedException(code, "detail for " + code, "tx1", null));
-        expectProblem(postJson("/api/v1/conversions", "{\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\","
+        expectProblem(postJson("/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
             + "\"toPlatformId\":\"platform-b\",\"amount\":1}"), status, code)
             .andExpect(jsonPath("$.detail").value("detail for " + code));
     }

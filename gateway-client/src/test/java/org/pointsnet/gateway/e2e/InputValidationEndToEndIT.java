@@ -10,15 +10,18 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.pointsnet.gateway.fabric.FabricConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.support.RawHttp;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A malformed-input corpus through real HTTP with a valid token: every request is 400 VALIDATION_FAILED as
  * problem+json (query strings Tomcat cannot decode included: never a 500), and the user's balance and history are
  * the same afterwards (nothing reached the ledger). Unknown paths are 404 and wrong methods 405, once authenticated.
+ * Credits to user ids nobody created are 404 USER_NOT_FOUND and change no balance, history or supply.
  */
 @Tag("network")
 class InputValidationEndToEndIT {
@@ -134,6 +137,51 @@ class InputValidationEndToEndIT {
         for (final String[] call : wrongMethod) {
             assertProblem(a.send(call[0], call[1], "input-" + RUN + "-405", "{}", a.token()), 405,
                 "METHOD_NOT_ALLOWED");
+        }
+    }
+
+    @Test
+    void creditsToNeverCreatedIdsAre404AndChangeNothing() throws Exception {
+        // Ids no platform could create (the gateway refuses them) and well-formed ids nobody registered (the
+        // chaincode refuses them): points reach neither.
+        final List<String> nobody = List.of("x", "nobody", "nobody-at-all", A + ".never-" + RUN,
+            ApiNetwork.B + ".never-" + RUN, "platform-z.never-" + RUN);
+        final long balance = ApiNetwork.balance(a, user, A);
+        final int history = ApiNetwork.historySize(a, user);
+        final JsonNode supply = supply();
+        int n = 0;
+        for (final String id : nobody) {
+            final List<Bad> credits = List.of(
+                new Bad("issuance to " + id, "POST", "/api/v1/issuances", "{\"userId\":\"" + id + "\",\"amount\":5}",
+                    true),
+                new Bad("transfer to " + id, "POST", "/api/v1/transfers", "{\"platformId\":\"" + A
+                    + "\",\"fromUserId\":\"" + user + "\",\"toUserId\":\"" + id + "\",\"amount\":5}", true),
+                new Bad("conversion to " + id, "POST", "/api/v1/conversions", "{\"userId\":\"" + user
+                    + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + ApiNetwork.B
+                    + "\",\"amount\":50,\"toUserId\":\"" + id + "\"}", true));
+            for (final Bad credit : credits) {
+                final HttpResponse<String> response = a.send(credit.method(), credit.path(), "nobody-" + RUN + "-" + n++,
+                    credit.body(), a.token());
+                try {
+                    assertProblem(response, 404, "USER_NOT_FOUND");
+                } catch (AssertionError e) {
+                    throw new AssertionError(credit.what() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        assertEquals(balance, ApiNetwork.balance(a, user, A), "a refused credit changed the payer's balance");
+        assertEquals(history, ApiNetwork.historySize(a, user), "a refused credit left a receipt");
+        for (final String id : nobody.subList(3, nobody.size())) {
+            assertEquals(0, ApiNetwork.balance(a, id, A), id + " holds points of " + A);
+            assertEquals(0, ApiNetwork.balance(a, id, ApiNetwork.B), id + " holds points of " + ApiNetwork.B);
+        }
+        assertEquals(supply, supply(), "a refused credit changed a supply");
+    }
+
+    /** Every platform's supply and balance sum, as platform-a's peer computes them. */
+    private static JsonNode supply() {
+        try (FabricConnection client = LedgerNetwork.fromSystemProperty().connect(A, LedgerNetwork.Role.CLIENT)) {
+            return LedgerCalls.evaluate(client, "account:GetSupply", "{}");
         }
     }
 }

@@ -174,6 +174,21 @@ final class LedgerCalls {
         }
     }
 
+    /**
+     * Registers {@code userId} ({@code <platformId>.<key>}) with {@code user:Register} as its platform's client, as
+     * that platform's gateway does on {@code POST /users}: only registered ids can receive points. Idempotent.
+     */
+    static String registerUser(final FabricConnection ownerClient, final String userId) {
+        submitUntilNoConflict(ownerClient, "user:Register", json("userId", userId)).outcome()
+            .requireValid("registering " + userId);
+        return userId;
+    }
+
+    /** The platform a user id names: its prefix up to the dot. */
+    static String owner(final String userId) {
+        return userId.substring(0, userId.indexOf('.'));
+    }
+
     static String json(final Object... keysAndValues) {
         final Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -53,7 +53,7 @@ class LedgerEndToEndIT {
     static void registerPlatforms() {
         for (final String platform : PLATFORMS) {
             CLIENTS.put(platform, NETWORK.connect(platform, Role.CLIENT));
-            ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
+            ADMINS.put(platform, NETWORK.connect(platform, Role.OPERATOR));
         }
         // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
         register(A);
@@ -73,7 +73,7 @@ class LedgerEndToEndIT {
 
     @Test
     void conversionCommitsWithBothPlatformsAndEveryPeerShowsTheNewBalances() {
-        final String user = "conv-" + RUN;
+        final String user = A + ".conv-" + RUN;
         issue(A, user, 1_000);
         final JsonNode quote = evaluate(CLIENTS.get(A), "conversion:Quote",
             json("fromPlatformId", A, "toPlatformId", B, "amount", 300));
@@ -95,7 +95,7 @@ class LedgerEndToEndIT {
 
     @Test
     void conversionEndorsedBySourcePlatformAloneFailsValidationAndChangesNothing() {
-        final String user = "alone-" + RUN;
+        final String user = A + ".alone-" + RUN;
         issue(A, user, 500);
         final Outcome outcome = submit(CLIENTS.get(A), "conversion:Convert",
             json("requestId", "alone-" + user, "userId", user, "fromPlatformId", A, "toPlatformId", B, "amount", 100),
@@ -108,7 +108,7 @@ class LedgerEndToEndIT {
 
     @Test
     void anotherPlatformCanNeitherIssueNorCoEndorseWritesToPlatformAccounts() {
-        final String user = "foreign-" + RUN;
+        final String user = A + ".foreign-" + RUN;
         // The chaincode refuses platform-b's client acting for platform-a: nothing reaches the orderer.
         final Outcome issue = submit(CLIENTS.get(B), "account:Issue",
             json("requestId", "foreign-issue-" + user, "platformId", A, "userId", user, "amount", 100, "reason", "e2e"));
@@ -129,8 +129,28 @@ class LedgerEndToEndIT {
     }
 
     @Test
+    void platformAdminFunctionsNeedTheOperatorRoleNotTheOrgsAdmin() {
+        final String reward = json("requestId", "role-reward-" + RUN, "platformId", A, "rewardId", "role-" + RUN,
+            "name", "Role", "points", 1, "stock", 1);
+        // The org's gateway client (User1) and its channel and lifecycle admin (Admin@) carry no operator role.
+        for (final Role role : List.of(Role.CLIENT, Role.ADMIN)) {
+            try (FabricConnection identity = NETWORK.connect(A, role)) {
+                final Outcome put = submit(identity, "reward:PutReward", reward);
+                assertTrue(put.code() == null && put.endorsementError().contains("FORBIDDEN")
+                    && put.endorsementError().contains("pointsnet.role=operator"), role + ": " + put);
+                final Outcome register = submit(identity, "platform:Register",
+                    LedgerCalls.registrationRequest(A, "e2e-register-" + A));
+                assertTrue(register.code() == null && register.endorsementError().contains("FORBIDDEN"),
+                    role + ": " + register);
+            }
+        }
+        // The org's operator (Operator@, a client certificate with the role) may.
+        submit(ADMINS.get(A), "reward:PutReward", reward).requireValid("the operator adding a reward");
+    }
+
+    @Test
     void theSameRequestIdTwiceHasOneEffectAndOneReceipt() {
-        final String user = "idem-" + RUN;
+        final String user = LedgerCalls.registerUser(CLIENTS.get(A), A + ".idem-" + RUN);
         final String request = json("requestId", "idem-" + user, "platformId", A, "userId", user, "amount", 250,
             "reason", "e2e");
         final Outcome first = submit(CLIENTS.get(A), "account:Issue", request);
@@ -147,8 +167,8 @@ class LedgerEndToEndIT {
         final List<String> free = new ArrayList<>();
         final List<String> limited = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            free.add("free-" + RUN + "-" + i);
-            limited.add("limited-" + RUN + "-" + i);
+            free.add(A + ".free-" + RUN + "-" + i);
+            limited.add(A + ".limited-" + RUN + "-" + i);
         }
         runConcurrently(free, u -> issue(A, u, 100));
         runConcurrently(limited, u -> issue(C, u, 100));
@@ -176,7 +196,7 @@ class LedgerEndToEndIT {
             "rewardId", reward, "name", "Mug", "points", 40, "stock", 20)).requireValid("adding the reward");
         final List<String> users = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            users.add("redeem-" + RUN + "-" + i);
+            users.add(A + ".redeem-" + RUN + "-" + i);
         }
         runConcurrently(users, u -> issue(A, u, 100));
 
@@ -223,9 +243,19 @@ class LedgerEndToEndIT {
     // --- ledger access ---------------------------------------------------------------------------------------------
 
     private static void issue(final String platform, final String user, final long amount) {
-        submit(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + platform + "-" + user,
-            "platformId", platform, "userId", user, "amount", amount, "reason", "e2e"))
-            .requireValid("issuing " + amount + " on " + platform + " to " + user);
+        LedgerCalls.registerUser(CLIENTS.get(LedgerCalls.owner(user)), user);
+        final String request = json("requestId", "issue-" + platform + "-" + user, "platformId", platform, "userId",
+            user, "amount", amount, "reason", "e2e");
+        Outcome issued = submit(CLIENTS.get(platform), "account:Issue", request);
+        // Another platform's peer knows the user once it has committed the registration's block (the register call
+        // waited for the owner's peer only): until then it refuses the credit with USER_NOT_FOUND.
+        final long deadline = System.nanoTime() + PEERS_CATCH_UP.toNanos();
+        while (issued.code() == null && issued.endorsementError().contains("USER_NOT_FOUND")
+            && System.nanoTime() < deadline) {
+            sleep(250);
+            issued = submit(CLIENTS.get(platform), "account:Issue", request);
+        }
+        issued.requireValid("issuing " + amount + " on " + platform + " to " + user);
     }
 
 

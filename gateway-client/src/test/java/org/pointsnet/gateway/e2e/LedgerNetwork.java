@@ -18,9 +18,12 @@ import org.pointsnet.gateway.fabric.FabricConnection;
  */
 final class LedgerNetwork {
 
-    /** Whose identity a connection signs with. */
+    /**
+     * Whose identity a connection signs with: the gateway's client (User1), the org's operator (a client with the
+     * operator role, for platform-admin functions) or the org's channel and lifecycle admin (Admin).
+     */
     enum Role {
-        CLIENT("User1"), ADMIN("Admin");
+        CLIENT("User1"), OPERATOR("Operator"), ADMIN("Admin");
 
         private final String userName;
 

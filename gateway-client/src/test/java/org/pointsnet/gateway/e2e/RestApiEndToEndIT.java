@@ -40,7 +40,7 @@ class RestApiEndToEndIT {
         gateways = ApiNetwork.clients();
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
         for (final String platform : PLATFORMS) {
-            try (FabricConnection admin = network.connect(platform, Role.ADMIN)) {
+            try (FabricConnection admin = network.connect(platform, Role.OPERATOR)) {
                 LedgerCalls.registerPlatform(admin, platform);
             }
         }

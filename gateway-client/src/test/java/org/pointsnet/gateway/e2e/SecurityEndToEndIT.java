@@ -97,7 +97,7 @@ class SecurityEndToEndIT {
         assertProblem(a.put("/api/v1/platforms/" + B + "/rules/fee", "fee-" + RUN,
             "{\"basisPoints\":1,\"minFee\":0,\"maxFee\":10}"), 403, "FORBIDDEN");
         assertProblem(a.post("/api/v1/transfers", "foreign-transfer-" + RUN, "{\"platformId\":\"" + B
-            + "\",\"fromUserId\":\"" + user + "\",\"toUserId\":\"x-" + RUN + "\",\"amount\":1}"), 403, "FORBIDDEN");
+            + "\",\"fromUserId\":\"" + user + "\",\"toUserId\":\"" + B + ".x-" + RUN + "\",\"amount\":1}"), 403, "FORBIDDEN");
         assertProblem(a.post("/api/v1/conversions", "foreign-convert-" + RUN, "{\"userId\":\"" + user
             + "\",\"fromPlatformId\":\"" + B + "\",\"toPlatformId\":\"" + A + "\",\"amount\":1}"), 403, "FORBIDDEN");
         assertProblem(a.put("/api/v1/platforms/" + B + "/rewards/r1", "foreign-reward-" + RUN,

@@ -77,7 +77,7 @@ class TrustModelEndToEndIT {
     static void connect() {
         for (final String platform : PLATFORMS) {
             CLIENTS.put(platform, NETWORK.connect(platform, Role.CLIENT));
-            ADMINS.put(platform, NETWORK.connect(platform, Role.ADMIN));
+            ADMINS.put(platform, NETWORK.connect(platform, Role.OPERATOR));
         }
         // Fixed request ids: on a network where they are registered already, Register replays its first receipt.
         PLATFORMS.forEach(platform -> LedgerCalls.registerPlatform(ADMINS.get(platform), platform));
@@ -98,9 +98,9 @@ class TrustModelEndToEndIT {
         final String channel = "onboard" + RUN;
         NetworkStatus.runScript(300, "channel", "create", channel);
         final Map<String, Long> supplies = supplies(C);
-        try (FabricConnection aAdmin = NETWORK.connect(A, Role.ADMIN, channel);
-             FabricConnection bAdmin = NETWORK.connect(B, Role.ADMIN, channel);
-             FabricConnection cAdmin = NETWORK.connect(C, Role.ADMIN, channel)) {
+        try (FabricConnection aAdmin = NETWORK.connect(A, Role.OPERATOR, channel);
+             FabricConnection bAdmin = NETWORK.connect(B, Role.OPERATOR, channel);
+             FabricConnection cAdmin = NETWORK.connect(C, Role.OPERATOR, channel)) {
             final Map<String, FabricConnection> peers = Map.of(msp(A), aAdmin, msp(B), bAdmin, msp(C), cAdmin);
             final Outcome claim;
             try (RogueChaincode rogue = RogueChaincode.swapIn(B)) {
@@ -137,7 +137,7 @@ class TrustModelEndToEndIT {
     void erasingOneSidesCopyOfAnObligationOrForgingOneRaisesDisputesAndMovesNoNetPosition() {
         final String period = LocalDate.now(ZoneOffset.UTC).toString(); // A settles daily in UTC (demo-platforms)
         final SettlementView beforeConversion = SettlementView.read(CLIENTS.get(C), period);
-        final String user = "debt-" + RUN;
+        final String user = A + ".debt-" + RUN;
         issue(A, user, 1_000);
         final JsonNode receipt = submitUntilNoConflict(CLIENTS.get(A), "conversion:Convert", json("requestId",
             "debt-" + RUN, "userId", user, "fromPlatformId", A, "toPlatformId", B, "amount", 300), msp(A), msp(B))
@@ -212,7 +212,7 @@ class TrustModelEndToEndIT {
         approveRate(B, version, "0.5");
         awaitPeersInSync();
         final JsonNode honestQuote = quote(100);
-        final String user = "rate-" + RUN;
+        final String user = A + ".rate-" + RUN;
         issue(A, user, 1_000);
         final JsonNode honest = convert(user, 100, "rate-honest-" + RUN);
         awaitPeersInSync();
@@ -260,14 +260,87 @@ class TrustModelEndToEndIT {
         assertEveryProjectionCaughtUp(0);
     }
 
-    // --- (1) taking over a registered platform ---------------------------------------------------------------------
+    // --- (7) crediting or registering users on another platform ------------------------------------------------
 
     @Test
     @Order(4)
+    void aRoguePlatformCanNeitherCreditANeverRegisteredUserOfAnotherPlatformNorRegisterOne() {
+        final String payer = LedgerCalls.registerUser(CLIENTS.get(A), A + ".payer-" + RUN);
+        issue(A, payer, 1_000);
+        final String ghost = B + ".ghost-" + RUN;
+        final String planted = B + ".planted-" + RUN;
+        awaitPeersInSync();
+        final Map<String, Long> supplies = supplies(C);
+        final Outcome creditGhost;
+        final Outcome registerInB;
+        final Outcome plantInA;
+        final Outcome convertToGhost;
+        final Outcome convertToPlanted;
+        final Outcome registerAsA;
+        try (RogueChaincode rogue = RogueChaincode.swapIn(A)) {
+            // A writes a balance, then a registration, straight into B's collection, endorsed by A alone.
+            creditGhost = RogueCalls.put(CLIENTS.get(A), LedgerKey.ofPlatform(B, "acct", ghost),
+                "{\"value\":500}".getBytes(UTF_8), msp(A));
+            registerInB = RogueCalls.put(CLIENTS.get(A), LedgerKey.ofPlatform(B, "user", ghost),
+                json("userId", ghost, "platformId", B).getBytes(UTF_8), msp(A));
+            // A plants a "registration" of a B id in its own collection (its own peer suffices: VALID) ...
+            plantInA = RogueCalls.put(CLIENTS.get(A), LedgerKey.ofPlatform(A, "user", planted),
+                json("userId", planted, "platformId", B).getBytes(UTF_8), msp(A));
+            awaitPeersInSync();
+            // ... and converts to both ids: the credit writes B's collection, so B's genuine peer must endorse.
+            convertToGhost = submitUntilNoConflict(CLIENTS.get(A), "conversion:Convert", json("requestId",
+                "ghost-" + RUN, "userId", payer, "fromPlatformId", A, "toPlatformId", B, "amount", 100,
+                "toUserId", ghost), msp(A), msp(B)).outcome();
+            convertToPlanted = submitUntilNoConflict(CLIENTS.get(A), "conversion:Convert", json("requestId",
+                "planted-" + RUN, "userId", payer, "fromPlatformId", A, "toPlatformId", B, "amount", 100,
+                "toUserId", planted), msp(A), msp(B)).outcome();
+            // A's client asking B's genuine peer to register a B id.
+            registerAsA = submitUntilNoConflict(CLIENTS.get(A), "user:Register", json("userId", ghost), msp(B))
+                .outcome();
+            awaitPeersInSync();
+        }
+        final Map<String, Long> suppliesAfter = supplies(C);
+        assertAll("A (rogue) credits and registers B ids that B never registered",
+            () -> assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, creditGhost.code(),
+                "a balance written into B's collection by A: " + creditGhost),
+            () -> assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, registerInB.code(),
+                "a registration written into B's collection by A: " + registerInB),
+            () -> assertEquals(TxValidationCode.VALID, plantInA.code(), "A writing its own collection: " + plantInA),
+            () -> assertTrue(refusal(convertToGhost, msp(B)).filter(m -> m.contains("USER_NOT_FOUND")).isPresent(),
+                "B's peer on a conversion to a never-registered B id: " + convertToGhost),
+            () -> assertTrue(refusal(convertToPlanted, msp(B)).filter(m -> m.contains("USER_NOT_FOUND")).isPresent(),
+                "B's peer on a conversion to a B id registered only in A's collection: " + convertToPlanted),
+            () -> assertTrue(refusal(registerAsA, msp(B)).filter(m -> m.contains("FORBIDDEN")).isPresent(),
+                "B's peer on A's client registering a B id: " + registerAsA),
+            () -> assertEquals(Map.of(A, 1_000L), balancesOf(payer), "the payer's balances"),
+            () -> assertEquals(Map.of(), balancesOf(ghost), "the ghost's balances"),
+            () -> assertEquals(Map.of(), balancesOf(planted), "the planted id's balances"),
+            () -> assertEquals(supplies, suppliesAfter, "supplies after the attack"));
+        assertEveryProjectionCaughtUp(0);
+    }
+
+    /** A user's non-zero balances as the genuine peer of C sums them. */
+    private static Map<String, Long> balancesOf(final String user) {
+        final Map<String, Long> balances = new TreeMap<>();
+        for (final JsonNode line : evaluate(CLIENTS.get(C), "account:GetBalances", json("userId", user))
+            .path("balances")) {
+            if (line.path("balance").asLong() != 0) {
+                balances.put(line.path("platformId").asString(), line.path("balance").asLong());
+            }
+        }
+        return balances;
+    }
+
+    // --- (1) taking over a registered platform ---------------------------------------------------------------------
+
+    @Test
+    @Order(5)
     void aCoalitionWithoutThePlatformCanNeitherDeleteItsDirectoryEntryNorRegisterItAgain() {
         final LedgerKey directory = LedgerKey.publicKey("platform", A);
         final LedgerKey record = LedgerKey.ofPlatform(A, "platform");
         final Map<String, Long> supplies = supplies(A);
+        final String ownersUser = LedgerCalls.registerUser(CLIENTS.get(A), A + ".owner-" + RUN);
+        final String foreign = LedgerCalls.registerUser(CLIENTS.get(A), A + ".foreign-" + RUN);
         try (RogueChaincode coalition = RogueChaincode.swapIn(B, C)) {
             final byte[] directoryBefore = RogueCalls.get(CLIENTS.get(B), directory, msp(B)).orElseThrow();
             final byte[] recordBefore = RogueCalls.get(CLIENTS.get(B), record, msp(B)).orElseThrow();
@@ -281,9 +354,9 @@ class TrustModelEndToEndIT {
                 final Map<String, Long> suppliesAfter = supplies(A);
                 // Both issuances write only A's collection, so A's peer alone decides.
                 final Outcome issueByA = submitUntilNoConflict(CLIENTS.get(A), "account:Issue", json("requestId",
-                    "owner-issue-" + RUN, "platformId", A, "userId", "owner-" + RUN, "amount", 1), msp(A)).outcome();
+                    "owner-issue-" + RUN, "platformId", A, "userId", ownersUser, "amount", 1), msp(A)).outcome();
                 final Outcome issueByB = submitUntilNoConflict(CLIENTS.get(B), "account:Issue", json("requestId",
-                    "foreign-issue-" + RUN, "platformId", A, "userId", "foreign-" + RUN, "amount", 100), msp(A))
+                    "foreign-issue-" + RUN, "platformId", A, "userId", foreign, "amount", 100), msp(A))
                     .outcome();
                 assertAll("B and C (rogue) delete platform-a's directory entry, then B's admin registers platform-a",
                     () -> assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, delete.code(),
@@ -330,14 +403,14 @@ class TrustModelEndToEndIT {
     // --- (6) poisoning the projection ------------------------------------------------------------------------------
 
     @Test
-    @Order(5)
+    @Order(6)
     void aForgedReceiptOfAnotherPlatformsIssuanceIsSetAsideAndEveryProjectionStaysReconciled() throws Exception {
         final Map<String, Object> posting = Map.of("platformId", A, "userId", "forged-" + RUN, "delta", 1_000_000);
         poisonProjections("forged", receipt(posting, 1_000_000));
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aMalformedReceiptIsSetAsideAndEveryListenerKeepsUp() throws Exception {
         final Map<String, Object> posting = Map.of("platformId", A, "userId", "malformed-" + RUN, "delta", "lots");
         poisonProjections("malformed", receipt(posting, 1));
@@ -412,6 +485,7 @@ class TrustModelEndToEndIT {
     }
 
     private static void issue(final String platform, final String user, final long amount) {
+        LedgerCalls.registerUser(CLIENTS.get(LedgerCalls.owner(user)), user);
         submitUntilNoConflict(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + user, "platformId",
             platform, "userId", user, "amount", amount)).outcome().requireValid("issuing to " + user);
     }

@@ -73,6 +73,17 @@ class FabricLedgerClientTest {
     }
 
     @Test
+    void registeringAUserSubmitsUserRegisterAsTheClientAndRetriesConflictsWithoutAReceipt() {
+        final Scripted calls = new Scripted(List.of(conflict()));
+        calls.result = "{\"userId\":\"platform-a.k1\",\"platformId\":\"platform-a\"}";
+        final Scripted admin = new Scripted(List.of());
+        new FabricLedgerClient(calls, admin).registerUser("platform-a.k1");
+        assertEquals(List.of("user:Register {\"userId\":\"platform-a.k1\"}",
+            "user:Register {\"userId\":\"platform-a.k1\"}"), calls.requests);
+        assertTrue(admin.requests.isEmpty(), "the operator identity signed a user registration");
+    }
+
+    @Test
     void conflictsAreEndorsedAgainWithTheSameRequestUntilOneCommits() {
         final Scripted calls = new Scripted(List.of(conflict(), conflict(), conflict()));
         final LedgerClient client = new FabricLedgerClient(calls, null);

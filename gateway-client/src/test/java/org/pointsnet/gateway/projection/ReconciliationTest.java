@@ -42,6 +42,11 @@ class ReconciliationTest {
         }
 
         @Override
+        public void registerUser(final String userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
             throw new UnsupportedOperationException();
         }

@@ -67,6 +67,11 @@ class ScheduledReconciliationTest {
         }
 
         @Override
+        public void registerUser(final String userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
             throw new UnsupportedOperationException();
         }

@@ -1,6 +1,8 @@
 package org.pointsnet.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doNothing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.OAuthClient.Pkce;
 import org.pointsnet.gateway.support.TestGatewayProperties;
@@ -26,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,9 +61,15 @@ class OAuthFlowTest {
         TestGatewayProperties.register(registry, DIR);
     }
 
+    // The real ledger client, with only user registration answered here (it would need the peer): POST /users
+    // registers every id on the ledger before it returns it or stores a password.
+    @MockitoSpyBean
+    LedgerClient ledger;
+
     @BeforeEach
     void client() {
         oauth = new OAuthClient(base());
+        doNothing().when(ledger).registerUser(any());
     }
 
     private String base() {

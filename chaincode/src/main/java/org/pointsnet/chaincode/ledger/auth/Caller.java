@@ -13,15 +13,19 @@ import javax.security.auth.x500.X500Principal;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
 import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.contract.OperatorRole;
 
 /**
- * The invoking client: its MSP id and the organizational units of its certificate subject. With Fabric NodeOUs the
- * CA puts OU=admin or OU=client into every identity it issues, so the OU is the role.
+ * The invoking client: its MSP id, the organizational units of its certificate subject and whether its certificate
+ * carries the operator role. With Fabric NodeOUs the CA puts OU=admin or OU=client into every identity it issues; the
+ * operator role is a certificate attribute ({@link OperatorRole}) the org's CA puts only into the identity its gateway
+ * signs platform-admin calls with. This is the one place that decides who may call what.
  *
  * @param mspId the creator's MSP
  * @param units the subject's OU values, sorted
+ * @param operator whether the certificate carries {@code pointsnet.role=operator}
  */
-public record Caller(String mspId, Set<String> units) {
+public record Caller(String mspId, Set<String> units, boolean operator) {
     /** NodeOU of an organization administrator. */
     public static final String ADMIN = "admin";
     /** NodeOU of an application client (the platform's gateway). */
@@ -44,22 +48,28 @@ public record Caller(String mspId, Set<String> units) {
                 throw refusal(FORBIDDEN, "the client certificate subject cannot be parsed");
             }
         }
-        return new Caller(identity.getMSPID(), Set.copyOf(units));
+        final boolean operator = OperatorRole.OPERATOR.equals(identity.getAttributeValue(OperatorRole.ATTRIBUTE));
+        return new Caller(identity.getMSPID(), Set.copyOf(units), operator);
     }
 
-    /** True for an organization admin. */
+    /** True for an organization admin (NodeOU): may operate, but is not a platform admin without the role. */
     public boolean admin() {
         return units.contains(ADMIN);
     }
 
-    /** Refuses a caller that is not an admin of its organization. */
+    /**
+     * Refuses a caller without the operator role: platform-admin functions (registration, rules, rates, catalog,
+     * settlement) need it. The org's channel and lifecycle admin (OU=admin) does not have it, so a key that can
+     * change the channel cannot also change the platform's rules, and the other way round.
+     */
     public void requireAdmin(final String action) {
-        if (!admin()) {
-            throw refusal(FORBIDDEN, action + " needs an admin identity (OU=admin) of " + mspId);
+        if (!operator) {
+            throw refusal(FORBIDDEN, action + " needs the operator role (certificate attribute "
+                    + OperatorRole.ATTRIBUTE + "=" + OperatorRole.OPERATOR + ") of " + mspId);
         }
     }
 
-    /** Refuses a caller that is not an admin of the platform's organization. */
+    /** Refuses a caller that is not a platform admin (operator role) of the platform's organization. */
     public void requireAdminOf(final Platform platform, final String action) {
         requireMemberOf(platform, action);
         requireAdmin(action + " on platform '" + platform.platformId() + "'");

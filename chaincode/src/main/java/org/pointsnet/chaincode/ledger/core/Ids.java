@@ -5,11 +5,12 @@ import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.util.regex.Pattern;
 import org.pointsnet.contract.Limits;
+import org.pointsnet.contract.UserId;
 
 /** Identifier and text rules; each check throws VALIDATION_FAILED naming the field before anything is written. */
 public final class Ids {
     /** The user id of a platform's fee account, where conversion fees are credited. Not a person's account. */
-    public static final String FEE_ACCOUNT = "fee";
+    public static final String FEE_ACCOUNT = UserId.FEE_ACCOUNT;
     private static final int MAX_SHOWN = 80;
 
     private Ids() {}
@@ -19,9 +20,12 @@ public final class Ids {
         return check(field, value, Limits.PLATFORM_ID, "[a-z0-9][a-z0-9-]{1,31}");
     }
 
-    /** A pseudonymous user id: 1–64 visible ASCII characters. */
+    /** A user id by the contract's one rule ({@link UserId}): {@code <platformId>.<base64url>}, or the fee account. */
     public static String userId(final String field, final String value) {
-        return check(field, value, Limits.OPAQUE_ID, "1..64 visible ASCII characters");
+        if (!UserId.isValid(value)) {
+            throw refusal(VALIDATION_FAILED, field + " '" + display(value) + "' must be " + UserId.rule());
+        }
+        return value;
     }
 
     /** A user id that must name a person's account, not the platform's fee account. */

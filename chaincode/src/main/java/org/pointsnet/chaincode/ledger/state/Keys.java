@@ -30,6 +30,11 @@ public final class Keys {
         return key("platform");
     }
 
+    /** A user's registration, in the collection of the platform that created the user (user:Register). */
+    public static String user(final String userId) {
+        return key("user", userId);
+    }
+
     /** A user's account. */
     public static String account(final String userId) {
         return key("acct", userId);

@@ -4,6 +4,7 @@ import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static org.pointsnet.contract.ErrorCode.INSUFFICIENT_BALANCE;
 
 import org.pointsnet.chaincode.ledger.core.Amounts;
+import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.model.Quantity;
 import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
@@ -18,9 +19,16 @@ public final class Accounts {
                 .orElse(0L);
     }
 
-    /** Adds {@code amount}; an overflowing balance is VALIDATION_FAILED. */
+    /**
+     * Adds {@code amount}; an overflowing balance is VALIDATION_FAILED. Every credit comes here, so this is where a
+     * user id that its platform never registered is refused (USER_NOT_FOUND): the credited platform's peer, which must
+     * endorse the write, checks it with its own code. The fee account is the platform's own and needs no registration.
+     */
     public static void credit(final LedgerState state, final String platformId, final String userId,
             final long amount) {
+        if (!Ids.FEE_ACCOUNT.equals(userId)) {
+            Users.requireRegistered(state, userId);
+        }
         final long balance = Amounts.add("balance of '" + userId + "' on '" + platformId + "'",
                 balance(state, platformId, userId), amount);
         state.write(Keys.collection(platformId), Keys.account(userId), new Quantity(balance));
