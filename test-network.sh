@@ -342,12 +342,17 @@ define_chaincode() {
 random_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
 
 # write_gateway_secrets PLATFORM: a fresh OAuth client secret and user-id HMAC key for the
-# platform's gateway, owner-only, generated at every `up` and never committed.
+# platform's gateway, and the password of its embedded H2 projection database (a PostgreSQL
+# projection gets its own in start_projection_database), owner-only, generated at every `up`
+# and never committed.
 write_gateway_secrets() {
   local file="$RUNTIME/platforms/$1/gateway-secrets.env"
   ( umask 077
     printf "POINTSNET_OAUTH_CLIENTSECRET='%s'\nPOINTSNET_USERS_HMACKEY='%s'\n" \
-      "$(random_secret)" "$(random_secret)" > "$file" )
+      "$(random_secret)" "$(random_secret)" > "$file"
+    if [ -z "$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_POSTGRES_PORT)" ]; then
+      printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$(random_secret)" >> "$file"
+    fi )
 }
 
 # launch_gateway PLATFORM: starts the platform's gateway with its env file and secrets (no wait).
@@ -355,7 +360,7 @@ launch_gateway() {
   local envfile="$RUNTIME/platforms/$1/gateway.env"
   step "Starting gateway of $1 on $(env_value "$envfile" PN_GATEWAY_URL)"
   start_process "gateway-$1" "$envfile:$RUNTIME/platforms/$1/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
-    -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")" --pointsnet.probe.enabled=true
+    -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")"
 }
 
 wait_gateway_ready() {

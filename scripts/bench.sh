@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The ledger benchmark (issue 12; docs/benchmarks.md): a bare write of a fresh key (probe:PutValue), a user's
+# The ledger benchmark (issue 12; docs/benchmarks.md): a bare write of a fresh key (probe:PutValue, directly
+# only: the probe's REST endpoint is off on the network; it is the baseline of both paths' ratios), a user's
 # registration (user:Register; POST /users), issuance, transfer and conversion, each through REST (platform-a's
 # gateway, HTTPS) and directly through fabric-gateway, at a fixed number of client threads. Reports throughput
 # (committed tx/s), p50/p95/p99 latency, outcome counts and the CPU ms per committed transaction of every node

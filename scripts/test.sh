@@ -5,13 +5,16 @@
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
 #   3. the end-to-end tests against the live network (Maven profile e2e, failsafe), then the benchmark's
 #      short mode (BENCH_MODE=short scripts/bench.sh: every transaction commits, the report is written)
-#   4. ./test-network.sh down if this script brought the network up, even on failure
+#   4. what the network's files give away after all that (scripts/check-runtime.sh): no file under runtime/ readable
+#      by group or others, no full user id in any log, and no secret in what `up` printed (target/up-output.log)
+#   5. ./test-network.sh down if this script brought the network up, even on failure
 # Exits non-zero if any part failed; prints the wall time of each part.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 started_network=0
+up_output=""
 phase_start=$SECONDS
 timings=()
 phase_done() { timings+=("$1: $((SECONDS - phase_start))s"); phase_start=$SECONDS; }
@@ -35,6 +38,10 @@ echo "==> Tests of scripts/install-fabric.sh"
 ./scripts/test-install-fabric.sh
 phase_done "scripts"
 
+echo "==> Tests of scripts/check-runtime.sh"
+./scripts/test-check-runtime.sh
+phase_done "scripts-check-runtime"
+
 echo "==> Unit tests of the alert rules (scripts/test-alert-rules.sh, promtool)"
 ./scripts/test-alert-rules.sh
 phase_done "alert-rules"
@@ -46,9 +53,11 @@ phase_done "unit"
 if ./test-network.sh status --json | grep -q '"state":"up"'; then
   echo "==> Using the network that is already up"
 else
-  echo "==> Bringing the consortium up"
+  echo "==> Bringing the consortium up (its output also in target/up-output.log, checked for secrets below)"
   started_network=1
-  ./test-network.sh up
+  mkdir -p "$ROOT/target"
+  up_output="$ROOT/target/up-output.log"
+  ./test-network.sh up 2>&1 | tee "$up_output"
 fi
 phase_done "network-up"
 
@@ -59,3 +68,7 @@ phase_done "e2e"
 echo "==> Benchmark, short mode (BENCH_MODE=short scripts/bench.sh; no speed assertions)"
 BENCH_MODE=short ./scripts/bench.sh
 phase_done "bench-short"
+
+echo "==> What runtime/ gives away after the end-to-end tests and the benchmark (scripts/check-runtime.sh)"
+UP_OUTPUT="${up_output:-}" ./scripts/check-runtime.sh
+phase_done "runtime-check"

@@ -2,6 +2,7 @@ package org.pointsnet.chaincode;
 
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.NettyGrpcServer;
+import org.pointsnet.chaincode.support.MaskedLogs;
 
 /** Entry point of chaincode.jar: serves every {@code @Contract} in the jar as a chaincode server (CCaaS). */
 public final class ChaincodeMain {
@@ -27,6 +28,8 @@ public final class ChaincodeMain {
         // server here lets our variables (ServerConfig) drive it. The router scans the class path for contracts
         // when the server starts.
         final ContractRouter router = new ContractRouter(config.shimArgs());
+        // The router's constructor configured the shim's logging; from here on no line carries a full user id.
+        MaskedLogs.install();
         final NettyGrpcServer grpcServer = new NettyGrpcServer(router, config.toServerProperties());
         router.startRouterWithChaincodeServer(new AnnouncingChaincodeServer(grpcServer, config));
     }

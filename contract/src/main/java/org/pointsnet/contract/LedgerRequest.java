@@ -68,11 +68,14 @@ public sealed interface LedgerRequest {
     /** {@code account:SweepFees}. */
     record SweepFees(String requestId, String platformId, List<String> txIds) implements LedgerRequest {}
 
-    /** {@code account:GetBalances}; a null currency is the one all platforms use. */
-    record Balances(String userId, String currency) implements LedgerRequest {}
+    /**
+     * {@code account:GetBalances}; a null currency is the one all platforms use; a non-null platformId limits the
+     * answer to that platform (what a platform's back end may see).
+     */
+    record Balances(String userId, String currency, String platformId) implements LedgerRequest {}
 
-    /** {@code account:GetHistory}: one page, newest first. */
-    record History(String userId, Long limit, String cursor) implements LedgerRequest {}
+    /** {@code account:GetHistory}: one page, newest first; a non-null platformId: only that platform's entries. */
+    record History(String userId, Long limit, String cursor, String platformId) implements LedgerRequest {}
 
     /** {@code conversion:Convert}; a null toUserId is the user. */
     record Convert(String requestId, String userId, String fromPlatformId, String toPlatformId, long amount,

@@ -41,7 +41,11 @@ class LedgerRequestTest {
                         List.of(new LedgerRequest.PairLimit("platform-b", 9000)))));
         assertEquals("{\"requestId\":\"k1\",\"platformId\":\"platform-a\",\"pairDailyLimits\":[]}",
                 json(new LedgerRequest.SetLimits("k1", "platform-a", null, null, List.of())));
-        assertEquals("{\"userId\":\"u1\",\"limit\":50}", json(new LedgerRequest.History("u1", 50L, null)));
+        assertEquals("{\"userId\":\"u1\",\"limit\":50}", json(new LedgerRequest.History("u1", 50L, null, null)));
+        assertEquals("{\"userId\":\"u1\",\"limit\":50,\"platformId\":\"platform-a\"}",
+                json(new LedgerRequest.History("u1", 50L, null, "platform-a")));
+        assertEquals("{\"userId\":\"u1\",\"platformId\":\"platform-a\"}",
+                json(new LedgerRequest.Balances("u1", null, "platform-a")));
         assertEquals("{\"requestId\":\"k1\",\"userId\":\"u1\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":"
                 + "\"platform-b\",\"amount\":300,\"toUserId\":\"u9\",\"minAmountOut\":140}",
                 json(new LedgerRequest.Convert("k1", "u1", "platform-a", "platform-b", 300, "u9", 140L)));

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.BlockEventListener;
 import org.pointsnet.gateway.projection.ProjectionStore;
+import org.pointsnet.gateway.support.OAuthClient;
+import org.pointsnet.gateway.support.RawHttp;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,19 @@ class GatewayApplicationTest {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 
+    /** The request with a back end's token (client credentials, every scope). */
+    private HttpRequest.Builder authorized(final String path) throws Exception {
+        final String token = new OAuthClient("http://127.0.0.1:" + port)
+            .token("platform-a-backend", TestGatewayProperties.CLIENT_SECRET);
+        return request(path).header("Authorization", "Bearer " + token);
+    }
+
+    private static void assertProblem(final HttpResponse<String> response, final int status, final String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(code, JsonMapper.shared().readTree(response.body()).get("code").asString(), response.body());
+    }
+
     @Test
     void startsLiveButNotReadyWithoutAPeer() throws Exception {
         assertEquals(200, send(request("/health/live")).statusCode());
@@ -66,12 +81,12 @@ class GatewayApplicationTest {
 
         assertTrue(listener.isRunning(), "event listener thread is not running");
         assertEquals(0, projection.nextBlock(), "the projection's schema is not in place or did not start at block 0");
-        assertEquals("[]", send(request("/api/v1/probe/events")).body());
+        assertEquals("[]", send(authorized("/api/v1/probe/events")).body());
     }
 
     @Test
     void unreachablePeerIsA503ProblemWithoutInternals() throws Exception {
-        final HttpResponse<String> response = send(request("/api/v1/probe/values")
+        final HttpResponse<String> response = send(authorized("/api/v1/probe/values")
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"k\",\"value\":\"v\"}")));
 
@@ -82,6 +97,44 @@ class GatewayApplicationTest {
         assertFalse(response.body().contains("127.0.0.1"), response.body());
         assertFalse(response.body().contains("pointsnet.local"), response.body());
         assertFalse(response.body().toUpperCase().contains("GRPC"), response.body());
+    }
+
+    @Test
+    void theProbeNeedsATokenEvenWhenEnabled() throws Exception {
+        assertProblem(send(request("/api/v1/probe/events")), 401, "UNAUTHENTICATED");
+        assertProblem(send(request("/api/v1/probe/values").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"k\",\"value\":\"v\"}"))), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsAre404And405AfterAuthentication() throws Exception {
+        // No token: 401 for everything under /api/v1, existing or not, so a stranger learns nothing of the API.
+        assertProblem(send(request("/api/v1/no-such-thing")), 401, "UNAUTHENTICATED");
+        assertProblem(send(request("/api/v1/issuances")), 401, "UNAUTHENTICATED");
+        // With a token: 404 and 405 as HTTP says, never 403 or 500.
+        assertProblem(send(authorized("/api/v1/no-such-thing")), 404, "NOT_FOUND");
+        assertProblem(send(authorized("/api/v1/users/u1/balances/extra")), 404, "NOT_FOUND");
+        final HttpResponse<String> wrongMethod = send(authorized("/api/v1/issuances"));
+        assertProblem(wrongMethod, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(""), wrongMethod.headers().map().toString());
+        assertProblem(send(authorized("/api/v1/platforms").DELETE()), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void queriesTomcatCannotDecodeAre400() throws Exception {
+        final URI base = URI.create("http://127.0.0.1:" + port);
+        final String token = new OAuthClient(base.toString())
+            .token("platform-a-backend", TestGatewayProperties.CLIENT_SECRET);
+        for (final String query : new String[] {"cursor=%%%%", "cursor=%zz", "limit=%", "%%=1", "cursor=%C0%AF",
+            "cursor=%E2%82"}) {
+            final RawHttp.Answer answer = RawHttp.get(base, "/api/v1/users/platform-a.u1/history?" + query, token);
+            assertEquals(400, answer.status(), query + ": " + answer.body());
+            assertEquals("application/problem+json", answer.contentType(), query);
+            assertEquals("VALIDATION_FAILED", JsonMapper.shared().readTree(answer.body()).get("code").asString(),
+                query + ": " + answer.body());
+        }
+        // Without a token the same request is 401 like any other.
+        assertEquals(401, RawHttp.get(base, "/api/v1/users/platform-a.u1/history?cursor=%%%%", null).status());
     }
 
     @Test

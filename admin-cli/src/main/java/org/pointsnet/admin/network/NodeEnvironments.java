@@ -193,6 +193,9 @@ final class NodeEnvironments {
             .put("CHAINCODE_TLS_CERT_FILE", tls.resolve("server.crt"))
             // Only a client certificate from this org's TLS CA gets in: its peer's (connection.json client_cert).
             .put("CHAINCODE_CLIENT_CA_CERT", tls.resolve("ca.crt"))
+            // The shim's router logs every invocation's function and arguments (user ids, amounts) at INFO.
+            .put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING")
+            .put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING")
             .put("PN_NODE_ADDRESS", Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()));
     }
 

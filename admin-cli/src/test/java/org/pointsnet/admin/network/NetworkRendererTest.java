@@ -125,6 +125,9 @@ class NetworkRendererTest {
         assertEquals("127.0.0.1:9054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));
         assertEquals("PlatformCMSP", value(chaincode, "CORE_PEER_LOCALMSPID"));
         assertEquals("platform-c", value(chaincode, "POINTSNET_OWN_PLATFORMS"));
+        // The shim logs every invocation's arguments at INFO: its levels are WARNING.
+        assertEquals("WARNING", value(chaincode, "CORE_CHAINCODE_LOGGING_LEVEL"));
+        assertEquals("WARNING", value(chaincode, "CORE_CHAINCODE_LOGGING_SHIM"));
         Path chaincodeTls = runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/chaincode/tls");
         assertEquals(chaincodeTls.resolve("ca.crt").toString(), value(chaincode, "CHAINCODE_CLIENT_CA_CERT"));
     }

@@ -113,13 +113,16 @@ public final class AccountContract implements ContractInterface {
         });
     }
 
-    /** A user's balances on every platform and their total value in one currency. */
+    /**
+     * A user's balances on every platform (or, with {@code platformId}, on that one only) and their total value in one
+     * currency.
+     */
     @Transaction(name = Names.GET_BALANCES, intent = Transaction.TYPE.EVALUATE)
     public String getBalances(final Context ctx, final String requestJson) {
-        final Request req = Request.parse(Names.GET_BALANCES, requestJson, Set.of("userId", "currency"));
+        final Request req = Request.parse(Names.GET_BALANCES, requestJson, Set.of("userId", "currency", "platformId"));
         final String userId = Ids.userId("userId", req.text("userId"));
         final LedgerState state = new LedgerState(ctx.getStub());
-        final List<Platform> platforms = PlatformContract.platforms(state);
+        final List<Platform> platforms = only(req, PlatformContract.platforms(state));
         final String currency = req.optText("currency").map(c -> Ids.currency("currency", c))
                 .orElseGet(() -> commonCurrency(platforms));
         final List<Balance> balances = new ArrayList<>();
@@ -137,18 +140,35 @@ public final class AccountContract implements ContractInterface {
         return Json.write(new Balances(userId, balances, Decimals.text(total), currency));
     }
 
-    /** A user's receipts across platforms, newest first, paged by an opaque cursor. */
+    /**
+     * A user's receipts across platforms (or, with {@code platformId}, those indexed on that platform), newest first,
+     * paged by an opaque cursor.
+     */
     @Transaction(name = Names.GET_HISTORY, intent = Transaction.TYPE.EVALUATE)
     public String getHistory(final Context ctx, final String requestJson) {
-        final Request req = Request.parse(Names.GET_HISTORY, requestJson, Set.of("userId", "limit", "cursor"));
+        final Request req = Request.parse(Names.GET_HISTORY, requestJson,
+                Set.of("userId", "limit", "cursor", "platformId"));
         final String userId = Ids.userId("userId", req.text("userId"));
         final long limit = req.optInteger("limit").orElse((long) DEFAULT_PAGE);
         if (limit < 1 || limit > MAX_PAGE) {
             throw refusal(VALIDATION_FAILED, "limit must be 1.." + MAX_PAGE + ", got " + limit);
         }
         final LedgerState state = new LedgerState(ctx.getStub());
-        return Json.write(HistoryQuery.page(state, PlatformContract.platforms(state), userId, (int) limit,
+        return Json.write(HistoryQuery.page(state, only(req, PlatformContract.platforms(state)), userId, (int) limit,
                 req.optText("cursor").orElse(null)));
+    }
+
+    /** The registered platforms, or only the request's optional {@code platformId} (NOT_FOUND if not registered). */
+    private static List<Platform> only(final Request req, final List<Platform> platforms) {
+        final Optional<String> only = req.optText("platformId").map(id -> Ids.platformId("platformId", id));
+        if (only.isEmpty()) {
+            return platforms;
+        }
+        final List<Platform> one = platforms.stream().filter(p -> p.platformId().equals(only.get())).toList();
+        if (one.isEmpty()) {
+            throw refusal(NOT_FOUND, "platform '" + only.get() + "' is not registered");
+        }
+        return one;
     }
 
     /** Each platform's supply from its delta keys, next to the sum of its balances (or one platform's). */

@@ -2,9 +2,12 @@ package org.pointsnet.chaincode.support;
 
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.pointsnet.contract.ErrorCode;
+import org.pointsnet.contract.UserIdMask;
 
 /**
  * Turns a contract {@link ErrorCode} into the exception the shim answers with (message "CODE: detail", payload CODE).
+ * User ids in the detail are masked ({@link UserIdMask}): the message is logged by the shim and may be logged by
+ * peers, and the caller knows which user it asked about.
  */
 public final class Refusals {
     private Refusals() {}
@@ -17,6 +20,6 @@ public final class Refusals {
      * @return an exception carrying the code as message prefix and as payload
      */
     public static ChaincodeException refusal(final ErrorCode code, final String detail) {
-        return new ChaincodeException(code.message(detail), code.name());
+        return new ChaincodeException(code.message(UserIdMask.mask(detail)), code.name());
     }
 }

@@ -154,6 +154,24 @@ class AccountContractTest {
                 net.query(ctx -> net.accounts.getBalances(ctx, "{\"userId\":\"platform-a.u1\"}")));
         assertEquals("{\"userId\":\"platform-a.nobody\",\"balances\":[],\"totalValue\":\"0\",\"currency\":\"CNY\"}",
                 net.query(ctx -> net.accounts.getBalances(ctx, "{\"userId\":\"platform-a.nobody\"}")));
+        // One platform's view: only its balance, and the total of that balance alone.
+        assertEquals("{\"userId\":\"platform-a.u1\",\"balances\":[{\"platformId\":\"platform-b\",\"balance\":500,\"value\":\"6\","
+                + "\"currency\":\"CNY\"}],\"totalValue\":\"6\",\"currency\":\"CNY\"}",
+                net.query(ctx -> net.accounts.getBalances(ctx, "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-b\"}")));
+        net.fails("NOT_FOUND", client(A_MSP), ctx -> net.accounts.getBalances(ctx,
+                "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-z\"}"));
+    }
+
+    @Test
+    void historyOfOnePlatformHoldsOnlyItsEntries() {
+        net.issue(A, "platform-a.u1", 1);
+        net.issue(B, "platform-a.u1", 2);
+        net.issue(A, "platform-a.u1", 3);
+        final var page = org.pointsnet.chaincode.ledger.state.StoredJson.tree(net.query(ctx -> net.accounts.getHistory(
+                ctx, "{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\"}")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        final List<Long> amounts = new java.util.ArrayList<>();
+        page.get("receipts").values().forEach(r -> amounts.add(r.get("detail").get("amount").longValue()));
+        assertEquals(List.of(3L, 1L), amounts);
     }
 
     @Test

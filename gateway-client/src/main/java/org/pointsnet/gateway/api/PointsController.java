@@ -88,23 +88,28 @@ public class PointsController {
         return out;
     }
 
+    /**
+     * The user's balances: with the user's own token on every platform; with a platform back end's token (its own
+     * users only) on that platform only ({@link Ledger#readerScope}).
+     */
     @GetMapping("/users/{userId}/balances")
     public JsonNode balances(@PathVariable final String userId) {
-        final LedgerRequest.Balances request =
-            new LedgerRequest.Balances(requireUser(caller, Validation.userId("userId", userId)), null);
+        final String only = Ledger.readerScope(caller, Validation.userId("userId", userId)).orElse(null);
+        final LedgerRequest.Balances request = new LedgerRequest.Balances(userId, null, only);
         return Ledger.answer(LedgerFunction.GET_BALANCES, ledger.evaluate(LedgerFunction.GET_BALANCES, request));
     }
 
+    /** The user's receipts, newest first; a platform back end sees those on its own platform only. */
     @GetMapping("/users/{userId}/history")
     public JsonNode history(@PathVariable final String userId,
                             @RequestParam(required = false) final String cursor,
                             @RequestParam(required = false) final String limit) {
-        requireUser(caller, Validation.userId("userId", userId));
+        final String only = Ledger.readerScope(caller, Validation.userId("userId", userId)).orElse(null);
         final long pageSize = limit == null ? 50 : Validation.queryInteger("limit", limit, 1, 200);
         if (cursor != null) {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
         }
-        final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor);
+        final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor, only);
         return Ledger.answer(LedgerFunction.GET_HISTORY, ledger.evaluate(LedgerFunction.GET_HISTORY, request));
     }
 
@@ -121,7 +126,7 @@ public class PointsController {
     }
 
     private ReceiptResponse issueOrBurn(final LedgerFunction function, final String key, final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
         // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
         final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
@@ -132,7 +137,7 @@ public class PointsController {
     @PostMapping("/transfers")
     public ReceiptResponse transfer(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                     @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "platformId", "fromUserId", "toUserId", "amount", "reason");
         final String platformId = in.platformId("platformId");
         final String from = in.userId("fromUserId");
@@ -182,7 +187,7 @@ public class PointsController {
     @PostMapping("/conversions")
     public ReceiptResponse convert(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                    @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body,
             "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut");
         final String userId = in.userId("userId");
@@ -211,7 +216,7 @@ public class PointsController {
     @PostMapping("/redemptions")
     public ReceiptResponse redeem(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                   @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
+        final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body, "userId", "platformId", "rewardId", "quantity");
         final String userId = in.userId("userId");
         final String platformId = in.platformId("platformId");

@@ -17,6 +17,8 @@ public final class Validation {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_CURSOR = 512;
+    /** The start of every request id the gateway derives from an end user's key; refused in a key itself. */
+    public static final String USER_SCOPED = "~";
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
@@ -80,11 +82,15 @@ public final class Validation {
 
     /**
      * The Idempotency-Key header: 1–64 printable ASCII characters (inner spaces allowed, as in the chaincode's
-     * request ids; none at either end, which proxies may trim); it becomes the chaincode request id.
+     * request ids; none at either end, which proxies may trim), not starting with {@link #USER_SCOPED} (those request
+     * ids are the gateway's, for end users' keys: {@code Ledger.requestId}); it becomes the chaincode request id.
      */
     public static String idempotencyKey(final String value) {
         if (value == null) {
             throw invalid("the Idempotency-Key header is required");
+        }
+        if (value.startsWith(USER_SCOPED)) {
+            throw invalid("Idempotency-Key must not start with '" + USER_SCOPED + "' (reserved)");
         }
         if (value.isEmpty() || value.length() > Limits.MAX_ID || !value.equals(value.strip())) {
             throw invalid("Idempotency-Key must have 1 to " + Limits.MAX_ID + " printable ASCII characters"

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Smoke-test endpoints: write and read a value through Fabric, list received chaincode events. */
 @RestController
 @RequestMapping(path = "/api/v1/probe", produces = MediaType.APPLICATION_JSON_VALUE)
-// Off by default; an unauthenticated write endpoint must be asked for (the network script does, for tests).
+// Off by default and never on in the network test-network.sh starts; when on, every call needs platform.admin
+// (ApiAuthorizationRules): it writes as the org's client identity and lists recent events.
 @ConditionalOnBooleanProperty("pointsnet.probe.enabled")
 public class ProbeController {
 

@@ -14,9 +14,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * without touching their controllers.
  * {@link ResourceServerConfiguration} maps each rule to {@code hasAuthority("SCOPE_" + scope)}.
  *
- * <p>A path under /api/v1 that matches no rule is refused to every token (fail closed;
- * {@link #requiredScope} answers empty); operations endpoints
- * (/health/**, /metrics, /openapi.json) and the dev-only probe are never under a rule.
+ * <p>A request under /api/v1 that matches no rule is refused to every token when a controller would serve it (fail
+ * closed; {@link #requiredScope} answers empty); one that no controller serves is answered 404 or 405 once its token
+ * is valid ({@link UnmappedApiRequests}). Operations endpoints (/health/**, /metrics, /openapi.json) are never under
+ * a rule. The test-only probe ({@code pointsnet.probe.enabled}, off by default) needs {@code platform.admin}.
  */
 public final class ApiAuthorizationRules {
 
@@ -41,7 +42,9 @@ public final class ApiAuthorizationRules {
         new Rule(HttpMethod.GET, "/api/v1/rewards", ApiScopes.POINTS_READ),
         new Rule(HttpMethod.POST, "/api/v1/redemptions", ApiScopes.POINTS_REDEEM),
         new Rule(null, "/api/v1/settlements/**", ApiScopes.CLEARING),
-        new Rule(null, "/api/v1/reconciliation", ApiScopes.CLEARING));
+        new Rule(null, "/api/v1/reconciliation", ApiScopes.CLEARING),
+        // The smoke-test probe writes to the ledger as the org's client identity and lists recent events.
+        new Rule(null, "/api/v1/probe/**", ApiScopes.PLATFORM_ADMIN));
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
     private static final List<PathPattern> PATTERNS =

@@ -133,11 +133,11 @@ public class AuthorizationServerConfiguration {
     }
 
     // In the gateway's database (Flyway V2): grants, and so tokens, survive a restart; KnownTokenValidator reads
-    // them to refuse revoked or never-issued tokens.
+    // them to refuse revoked or never-issued tokens. Token values are stored only as SHA-256 hashes.
     @Bean
     OAuth2AuthorizationService authorizationService(final JdbcOperations jdbc,
                                                     final RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
     }
 
     @Bean

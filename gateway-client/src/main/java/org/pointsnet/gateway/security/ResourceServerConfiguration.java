@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who may call what. {@code /api/v1/**} is an OAuth 2.0 resource server: a valid bearer JWT and the scope of
@@ -19,17 +21,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 public class ResourceServerConfiguration {
 
-    /** The dev-only probe ({@code pointsnet.probe.enabled}) predates the API and stays token-free. */
-    static final String PROBE = "/api/v1/probe/**";
-
     @Bean
     @Order(2)
-    SecurityFilterChain apiFilterChain(final HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(final HttpSecurity http, final UnmappedApiRequests unmapped) throws Exception {
         final ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint();
         final ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler();
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> {
-                requests.requestMatchers(PROBE).permitAll();
                 for (final ApiAuthorizationRules.Rule rule : ApiAuthorizationRules.RULES) {
                     final String authority = "SCOPE_" + rule.scope();
                     if (rule.method() == null) {
@@ -38,8 +36,9 @@ public class ResourceServerConfiguration {
                         requests.requestMatchers(rule.method(), rule.pattern()).hasAuthority(authority);
                     }
                 }
-                // Fail closed: an endpoint added without a rule is refused until it gets one.
-                requests.anyRequest().denyAll();
+                // Fail closed: an endpoint added without a rule is refused until it gets one. A request no endpoint
+                // serves passes to Spring MVC (404, 405) once authenticated: without a token, everything is 401.
+                requests.anyRequest().access(unmapped);
             })
             .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                 .authenticationEntryPoint(unauthenticated)
@@ -63,6 +62,12 @@ public class ResourceServerConfiguration {
             http.formLogin(Customizer.withDefaults());
         }
         return http.build();
+    }
+
+    @Bean
+    UnmappedApiRequests unmappedApiRequests(
+        @Qualifier("requestMappingHandlerMapping") final ObjectProvider<HandlerMapping> controllers) {
+        return new UnmappedApiRequests(controllers);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.fabric.PlatformAvailability;
 import org.pointsnet.gateway.fabric.PlatformUnavailableException;
 import org.pointsnet.gateway.fabric.TransactionInvalidException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> requestRejected(final RequestRejectedException e) {
         return Problems.response(Problems.of(ErrorCode.VALIDATION_FAILED,
             "The request contains characters in its path or headers that are not accepted."));
+    }
+
+    /**
+     * Tomcat decodes the query string when a parameter is first read: a malformed percent-encoding
+     * ({@code ?cursor=%%%%}) or bytes that are not UTF-8 fail there, which is the client's error.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(final InvalidParameterException e) {
+        return Problems.response(Problems.of(ErrorCode.VALIDATION_FAILED,
+            "The query string is not valid percent-encoded UTF-8."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,7 @@
 package org.pointsnet.gateway.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
@@ -14,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Receipt;
@@ -191,8 +196,9 @@ class ApiControllerTest {
     }
 
     @Test
-    void balancesAskTheChaincodeForTheUser() throws Exception {
-        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"platform-a.u1\"}")))
+    void balancesAskTheChaincodeForTheUserOnTheCallersPlatformOnly() throws Exception {
+        when(ledger.evaluate(fn("account:GetBalances"),
+            json("{\"userId\":\"platform-a.u1\",\"platformId\":\"platform-a\"}")))
             .thenReturn("{\"userId\":\"platform-a.u1\",\"balances\":[{\"platformId\":\"platform-a\",\"balance\":5}],"
                 + "\"totalValue\":\"0.05\",\"currency\":\"USD\"}");
         mvc.perform(get("/api/v1/users/platform-a.u1/balances")).andExpect(status().isOk())
@@ -201,9 +207,30 @@ class ApiControllerTest {
     }
 
     @Test
+    void theUsersOwnTokenReadsItsBalancesAndHistoryOnEveryPlatform() throws Exception {
+        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"platform-a.u1\"}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"balances\":[]}");
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":50}")))
+            .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[]}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/balances").with(ApiTokens.user(A, "platform-a.u1")))
+            .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/users/platform-a.u1/history").with(ApiTokens.user(A, "platform-a.u1")))
+            .andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform-b.u1", "platform-ab.u1", "platform-c.u1"})
+    void aPlatformReadsOnlyItsOwnUsers(final String userId) throws Exception {
+        expectProblem(mvc.perform(get("/api/v1/users/{id}/balances", userId)), 403, "FORBIDDEN");
+        expectProblem(mvc.perform(get("/api/v1/users/{id}/history", userId)), 403, "FORBIDDEN");
+        verifyNoInteractions(ledger);
+    }
+
+    @Test
     void generatedUserIdsWorkAsPathSegments() throws Exception {
         final String userId = new UserIds("0123456789abcdef0123456789abcdef-test-key").userId(A, "alice");
-        when(ledger.evaluate(fn("account:GetBalances"), json("{\"userId\":\"" + userId + "\"}")))
+        when(ledger.evaluate(fn("account:GetBalances"),
+            json("{\"userId\":\"" + userId + "\",\"platformId\":\"platform-a\"}")))
             .thenReturn("{\"userId\":\"" + userId + "\",\"balances\":[]}");
         mvc.perform(get("/api/v1/users/{userId}/balances", userId)).andExpect(status().isOk())
             .andExpect(jsonPath("$.userId").value(userId));
@@ -211,7 +238,8 @@ class ApiControllerTest {
 
     @Test
     void historyPassesCursorAndLimit() throws Exception {
-        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":10,\"cursor\":\"c-1\"}")))
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":10,\"cursor\":\"c-1\","
+            + "\"platformId\":\"platform-a\"}")))
             .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[],\"nextCursor\":\"c-2\"}");
         mvc.perform(get("/api/v1/users/platform-a.u1/history").param("cursor", "c-1").param("limit", "10"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.nextCursor").value("c-2"));
@@ -219,7 +247,7 @@ class ApiControllerTest {
 
     @Test
     void historyDefaultsToFifty() throws Exception {
-        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":50}")))
+        when(ledger.evaluate(fn("account:GetHistory"), json("{\"userId\":\"platform-a.u1\",\"limit\":50,\"platformId\":\"platform-a\"}")))
             .thenReturn("{\"userId\":\"platform-a.u1\",\"receipts\":[]}");
         mvc.perform(get("/api/v1/users/platform-a.u1/history")).andExpect(status().isOk())
             .andExpect(jsonPath("$.receipts").isArray());
@@ -291,6 +319,29 @@ class ApiControllerTest {
             .thenReturn(committed());
         expectReceipt(postJson("/api/v1/conversions", "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
             + "\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"platform-b.u9\",\"minAmountOut\":140}"));
+    }
+
+    @Test
+    void anEndUsersKeyIsScopedToThatUser() throws Exception {
+        final String body = "{\"userId\":\"%s\",\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\","
+            + "\"amount\":5}";
+        when(ledger.submit(any(), any())).thenReturn(committed());
+        mvc.perform(post("/api/v1/conversions").with(ApiTokens.user(A, "platform-a.alice")).header("Idempotency-Key",
+            "order-1001").contentType(MediaType.APPLICATION_JSON).content(body.formatted("platform-a.alice")));
+        mvc.perform(post("/api/v1/conversions").with(ApiTokens.user(A, "platform-a.bob")).header("Idempotency-Key",
+            "order-1001").contentType(MediaType.APPLICATION_JSON).content(body.formatted("platform-a.bob")));
+        send(post("/api/v1/conversions"), "order-1001", body.formatted("platform-a.alice"));
+
+        final ArgumentCaptor<LedgerRequest> sent = ArgumentCaptor.forClass(LedgerRequest.class);
+        verify(ledger, times(3)).submit(fn("conversion:Convert"), sent.capture());
+        final List<String> ids = sent.getAllValues().stream()
+            .map(request -> ((LedgerRequest.Convert) request).requestId()).toList();
+        // The back end's key is its request id; each user's key becomes a request id of that user alone.
+        assertEquals("order-1001", ids.get(2));
+        assertTrue(ids.get(0).startsWith("~u") && ids.get(1).startsWith("~u"), ids.toString());
+        assertEquals(3, Set.copyOf(ids).size(), ids.toString());
+        assertTrue(ids.get(0).length() <= org.pointsnet.contract.Limits.MAX_ID, ids.get(0));
+        assertTrue(org.pointsnet.contract.Limits.REQUEST_ID.matcher(ids.get(0)).matches(), ids.get(0));
     }
 
     @Test
@@ -444,7 +495,7 @@ class ApiControllerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", " lead", "trail ", "tab\there", "nul\u0000", "\u00e9t\u00e9",
-        "12345678901234567890123456789012345678901234567890123456789012345"})
+        "12345678901234567890123456789012345678901234567890123456789012345", "~reserved", "~u"})
     void invalidIdempotencyKeyIs400(final String key) throws Exception {
         expectProblem(send(post("/api/v1/issuances"), key, "{\"userId\":\"platform-a.u1\",\"amount\":100}"), 400,
             "VALIDATION_FAILED");

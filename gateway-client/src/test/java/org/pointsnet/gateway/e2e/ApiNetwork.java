@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pointsnet.gateway.fabric.FabricConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,11 +61,39 @@ final class ApiNetwork {
         return JSON.readTree(response.body());
     }
 
-    /** The user's balance of {@code platform}'s points as the client's gateway reads it now. */
+    /**
+     * The user's balance of {@code platform}'s points as the client's org reads it now: through its gateway when the
+     * user is the client's platform's and the points are too; otherwise straight from the chaincode on the org's own
+     * peer, since a platform's back end reads only its own users' balances on its own platform (403 / absent).
+     */
     static long balance(final ApiClient client, final String userId, final String platform) throws Exception {
+        final String own = platformOf(client);
+        if (!own.equals(platform) || !userId.startsWith(own + ".")) {
+            return ledgerBalance(own, userId, platform);
+        }
         final HttpResponse<String> response = client.get("/api/v1/users/" + userId + "/balances");
         assertEquals(200, response.statusCode(), response.body());
         for (final JsonNode balance : JSON.readTree(response.body()).path("balances")) {
+            if (platform.equals(balance.path("platformId").asString())) {
+                return balance.path("balance").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** The platform whose back end the client is ({@code <platform>-backend}). */
+    static String platformOf(final ApiClient client) {
+        return client.gateway().clientId().replaceFirst("-backend$", "");
+    }
+
+    private static final Map<String, FabricConnection> LEDGER_READERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code account:GetBalances} evaluated on {@code org}'s peer with its client identity: one platform's balance. */
+    private static long ledgerBalance(final String org, final String userId, final String platform) {
+        final FabricConnection reader = LEDGER_READERS.computeIfAbsent(org,
+            p -> LedgerNetwork.fromSystemProperty().connect(p, LedgerNetwork.Role.CLIENT));
+        final JsonNode answer = LedgerCalls.evaluate(reader, "account:GetBalances", LedgerCalls.json("userId", userId));
+        for (final JsonNode balance : answer.path("balances")) {
             if (platform.equals(balance.path("platformId").asString())) {
                 return balance.path("balance").asLong();
             }

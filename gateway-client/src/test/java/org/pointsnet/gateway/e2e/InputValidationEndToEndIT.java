@@ -1,10 +1,12 @@
 package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointsnet.gateway.e2e.ApiNetwork.A;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 import static org.pointsnet.gateway.e2e.ApiNetwork.assertProblem;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +14,14 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.support.RawHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A malformed-input corpus through real HTTP with a valid token: every request is 400 VALIDATION_FAILED as
- * problem+json, and the user's balance and history are the same afterwards (nothing reached the ledger). Credits to
- * user ids nobody created are 404 USER_NOT_FOUND and change no balance, history or supply.
+ * problem+json (query strings Tomcat cannot decode included: never a 500), and the user's balance and history are
+ * the same afterwards (nothing reached the ledger). Unknown paths are 404 and wrong methods 405, once authenticated.
+ * Credits to user ids nobody created are 404 USER_NOT_FOUND and change no balance, history or supply.
  */
 @Tag("network")
 class InputValidationEndToEndIT {
@@ -94,6 +98,46 @@ class InputValidationEndToEndIT {
         }
         assertEquals(balance, ApiNetwork.balance(a, user, A), "a refused request changed the balance");
         assertEquals(history, ApiNetwork.historySize(a, user), "a refused request left a receipt");
+    }
+
+    /** Query strings a client can put on the wire but Tomcat cannot decode: 400, never 500. */
+    @Test
+    void undecodableQueriesAre400() throws Exception {
+        final long balance = ApiNetwork.balance(a, user, A);
+        final URI base = a.gateway().url();
+        for (final String query : List.of("cursor=%%%%", "cursor=%zz", "limit=%", "%%=1", "cursor=%C0%AF",
+            "cursor=%E2%82")) {
+            final RawHttp.Answer answer = RawHttp.get(base, "/api/v1/users/" + user + "/history?" + query, a.token(),
+                GatewayTrust.gateways());
+            assertEquals(400, answer.status(), query + ": " + answer.body());
+            assertTrue(answer.contentType().startsWith("application/problem+json"), query + ": " + answer.contentType());
+            assertEquals("VALIDATION_FAILED", ApiNetwork.JSON.readTree(answer.body()).path("code").asString(),
+                query + ": " + answer.body());
+        }
+        assertEquals(401, RawHttp.get(base, "/api/v1/users/" + user + "/history?cursor=%%%%", null,
+            GatewayTrust.gateways()).status());
+        assertEquals(balance, ApiNetwork.balance(a, user, A), "a refused request changed the balance");
+    }
+
+    /** Unknown paths and wrong methods: 401 without a token (nothing about the API leaks), then 404 and 405. */
+    @Test
+    void unknownPathsAre404AndWrongMethods405AfterAuthentication() throws Exception {
+        final String[][] unknown = {{"GET", "/api/v1/no-such-thing"}, {"POST", "/api/v1/no-such-thing"},
+            {"GET", "/api/v1/users/" + user + "/balances/extra"}, {"GET", "/api/v1/probe/events"}};
+        final String[][] wrongMethod = {{"GET", "/api/v1/issuances"}, {"DELETE", "/api/v1/platforms"},
+            {"PUT", "/api/v1/transfers"}, {"POST", "/api/v1/users/" + user + "/balances"}};
+        for (final String[][] group : new String[][][] {unknown, wrongMethod}) {
+            for (final String[] call : group) {
+                assertProblem(a.send(call[0], call[1], null, null, null), 401, "UNAUTHENTICATED");
+            }
+        }
+        for (final String[] call : unknown) {
+            assertProblem(a.send(call[0], call[1], "input-" + RUN + "-404", "{}", a.token()), 404, "NOT_FOUND");
+        }
+        for (final String[] call : wrongMethod) {
+            assertProblem(a.send(call[0], call[1], "input-" + RUN + "-405", "{}", a.token()), 405,
+                "METHOD_NOT_ALLOWED");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.ChaincodeEventRecord;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
@@ -21,11 +22,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.pointsnet.gateway.security.ApiScopes;
+import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 @WebMvcTest(controllers = ProbeController.class, properties = "pointsnet.probe.enabled=true")
@@ -33,17 +39,37 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ProbeControllerTest {
 
     @Autowired
+    WebApplicationContext context;
+
+    /** Every request carries a token with platform.admin, the probe's scope, unless a test says otherwise. */
     MockMvc mvc;
 
     @Autowired
     EventRing ring;
 
-    /** The token-free endpoints must answer without one; the decoder is never asked. */
     @MockitoBean
     JwtDecoder jwtDecoder;
 
     @MockitoBean
     ValueLedger ledger;
+
+    @BeforeEach
+    void adminToken() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity())
+            .defaultRequest(get("/").with(ApiTokens.backend("platform-a", ApiScopes.PLATFORM_ADMIN))).build();
+    }
+
+    @Test
+    void withoutATokenTheProbeIs401AndWithoutTheAdminScope403() throws Exception {
+        final MockMvc plain = MockMvcBuilders.webAppContextSetup(context)
+            .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        expectProblem(plain.perform(get("/api/v1/probe/events")), 401, "UNAUTHENTICATED");
+        expectProblem(plain.perform(post("/api/v1/probe/values").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"key\":\"k\",\"value\":\"v\"}")), 401, "UNAUTHENTICATED");
+        expectProblem(plain.perform(get("/api/v1/probe/events").with(ApiTokens.backend("platform-a",
+            ApiScopes.POINTS_READ, ApiScopes.POINTS_ISSUE))), 403, "FORBIDDEN");
+        verify(ledger, never()).putValue(any(), any());
+    }
 
     private ResultActions postValue(final String body) throws Exception {
         return mvc.perform(post("/api/v1/probe/values").contentType(MediaType.APPLICATION_JSON).content(body));

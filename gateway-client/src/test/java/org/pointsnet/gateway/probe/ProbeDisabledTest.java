@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Without pointsnet.probe.enabled the probe endpoints do not exist. */
+/** Without pointsnet.probe.enabled (the default) the probe endpoints do not exist: 401 without a token, 404 with. */
 @WebMvcTest(controllers = ProbeController.class)
 @Import({EventRing.class, ResourceServerConfiguration.class})
 class ProbeDisabledTest {
@@ -21,7 +22,6 @@ class ProbeDisabledTest {
     @Autowired
     MockMvc mvc;
 
-    /** The token-free endpoints must answer without one; the decoder is never asked. */
     @MockitoBean
     JwtDecoder jwtDecoder;
 
@@ -31,6 +31,9 @@ class ProbeDisabledTest {
     @Test
     void probeEndpointsAreAbsentByDefault() throws Exception {
         mvc.perform(get("/api/v1/probe/events"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        mvc.perform(get("/api/v1/probe/events").with(ApiTokens.backend("platform-a")))
             .andExpect(status().isNotFound())
             .andExpect(jsonPath("$.code").value("NOT_FOUND"));
     }

@@ -58,7 +58,12 @@ class ApiAuthorizationRulesTest {
     void operationsEndpointsAreNotUnderAnyRule() {
         assertTrue(scope(HttpMethod.GET, "/health/live").isEmpty());
         assertTrue(scope(HttpMethod.GET, "/openapi.json").isEmpty());
-        assertTrue(scope(HttpMethod.GET, "/api/v1/probe/events").isEmpty());
+    }
+
+    @Test
+    void theTestOnlyProbeNeedsPlatformAdmin() {
+        assertEquals(Optional.of(ApiScopes.PLATFORM_ADMIN), scope(HttpMethod.GET, "/api/v1/probe/events"));
+        assertEquals(Optional.of(ApiScopes.PLATFORM_ADMIN), scope(HttpMethod.POST, "/api/v1/probe/values"));
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.pointsnet.gateway.support.OAuthClient;
 import org.pointsnet.gateway.support.OAuthClient.Pkce;
 import org.pointsnet.gateway.support.TestGatewayProperties;
 import org.pointsnet.gateway.support.TokenForge;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -47,6 +49,9 @@ class OAuthFlowTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient grants;
 
     private OAuthClient oauth;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -261,6 +266,51 @@ class OAuthFlowTest {
         // A user token has no issuing scope.
         assertProblem(api("POST", "/api/v1/issuances", userToken, "{\"userId\":\"" + alice + "\",\"amount\":5}"),
             403, "FORBIDDEN");
+    }
+
+    @Test
+    void tokensAndCodesAreStoredOnlyAsHashes() throws Exception {
+        final String backend = oauth.token(BACKEND, SECRET);
+        api("POST", "/api/v1/users", backend, "{\"platformUserId\":\"carol\",\"password\":\"carol's long secret\"}");
+        final Pkce pkce = Pkce.create();
+        final OAuthClient.Authorization signedIn = new OAuthClient(base()).authorize(APP, REDIRECT, "points.read",
+            pkce, "carol", "carol's long secret");
+        final HttpResponse<String> exchanged = oauth.exchange(APP, REDIRECT, signedIn.code(), pkce.verifier());
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        final String userToken = OAuthClient.json(exchanged.body()).get("access_token").asString();
+
+        final String stored = everyGrantColumn();
+        for (final String secret : new String[] {backend, userToken, signedIn.code()}) {
+            assertFalse(stored.contains(secret), "a token or code is stored in the clear");
+            assertTrue(stored.contains(HashedTokenAuthorizationService.hash(secret)), "its hash is not stored");
+        }
+        // Looked up by hash: the tokens still authenticate and introspect.
+        assertProblem(api("GET", "/api/v1/platforms", backend, null), 503, "LEDGER_UNAVAILABLE");
+        assertTrue(OAuthClient.json(oauth.postAsClient("/oauth2/introspect", BACKEND, SECRET,
+            Map.of("token", userToken)).body()).get("active").asBoolean());
+    }
+
+    /** Every value of every row of the grants table, as text (binary columns as UTF-8). */
+    private String everyGrantColumn() {
+        final StringBuilder all = new StringBuilder();
+        grants.sql("SELECT * FROM oauth2_authorization").query((row, n) -> {
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                final Object value = row.getObject(i);
+                if (value instanceof byte[] bytes) {
+                    all.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                } else if (value instanceof java.sql.Blob blob) {
+                    all.append(new String(blob.getBytes(1, (int) blob.length()),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                } else if (value instanceof java.sql.Clob clob) {
+                    all.append(clob.getSubString(1, (int) clob.length()));
+                } else {
+                    all.append(value);
+                }
+                all.append('\n');
+            }
+            return n;
+        }).list();
+        return all.toString();
     }
 
     @Test
