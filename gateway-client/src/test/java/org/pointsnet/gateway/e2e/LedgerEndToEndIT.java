@@ -42,6 +42,7 @@ class LedgerEndToEndIT {
     private static final String C = "platform-c";
     private static final List<String> PLATFORMS = List.of(A, B, C);
     private static final Duration PEERS_CATCH_UP = Duration.ofSeconds(15);
+    private static final String CHANNEL = "points";
     /** Each test uses its own users, so a re-run against the same network starts from zero balances. */
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -256,6 +257,9 @@ class LedgerEndToEndIT {
             issued = submit(CLIENTS.get(platform), "account:Issue", request);
         }
         issued.requireValid("issuing " + amount + " on " + platform + " to " + user);
+        // The commit status came from the issuing platform's peer; a transaction endorsed next by another peer must
+        // find the credit there too, so wait until every peer has committed its block.
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
     }
 
 
