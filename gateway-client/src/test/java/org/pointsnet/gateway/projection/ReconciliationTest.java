@@ -13,12 +13,11 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pointsnet.contract.LedgerFunction;
-import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.support.ReadOnlyLedger;
 import org.pointsnet.gateway.support.TestDatabase;
 import org.pointsnet.gateway.support.TestMsps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,33 +34,10 @@ class ReconciliationTest {
     private final Deque<Long> heights = new ArrayDeque<>();
     private long lastHeight;
 
-    private final LedgerClient ledger = new LedgerClient() {
-        @Override
-        public Committed submit(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void registerUser(final String userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean adminAvailable() {
-            return false;
-        }
-
-        @Override
-        public String evaluate(final LedgerFunction function, final LedgerRequest request) {
-            assertEquals("account:GetSupply", function.qualifiedName());
-            return onChain;
-        }
-    };
+    private final LedgerClient ledger = new ReadOnlyLedger((function, request) -> {
+        assertEquals("account:GetSupply", function.qualifiedName());
+        return onChain;
+    });
 
     @BeforeEach
     void projectionWithThreeBlocks() throws Exception {

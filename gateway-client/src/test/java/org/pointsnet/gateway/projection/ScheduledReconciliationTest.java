@@ -17,12 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pointsnet.contract.LedgerFunction;
-import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.support.ReadOnlyLedger;
 import org.pointsnet.gateway.support.TestDatabase;
 import org.pointsnet.gateway.support.TestMsps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,36 +59,13 @@ class ScheduledReconciliationTest {
         }
     };
 
-    private final LedgerClient ledger = new LedgerClient() {
-        @Override
-        public Committed submit(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
+    private final LedgerClient ledger = new ReadOnlyLedger((function, request) -> {
+        supplyReads.incrementAndGet();
+        if (peerDown) {
+            throw new LedgerUnavailableException("peer down", null, false, null);
         }
-
-        @Override
-        public void registerUser(final String userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean adminAvailable() {
-            return false;
-        }
-
-        @Override
-        public String evaluate(final LedgerFunction function, final LedgerRequest request) {
-            supplyReads.incrementAndGet();
-            if (peerDown) {
-                throw new LedgerUnavailableException("peer down", null, false, null);
-            }
-            return "[{\"platformId\":\"platform-a\",\"supply\":" + supplyA + "}]";
-        }
-    };
+        return "[{\"platformId\":\"platform-a\",\"supply\":" + supplyA + "}]";
+    });
 
     @BeforeEach
     void projectionWithTwoBlocks() throws Exception {
