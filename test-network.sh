@@ -20,6 +20,10 @@
 #   ./test-network.sh channel create NAME  one more channel on the running network: every
 #                                     peer joined, chaincode approved and committed on it
 #                                     exactly as on the first channel
+#   ./test-network.sh add-org PLATFORM a joiningOrgs entry of the spec joins the running channel
+#                                     (admin-cli org create, org join, config sign by every member,
+#                                     config submit; peer join, chaincode definition with its
+#                                     collection, its gateway); no ledger is deleted
 #
 # NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
 # postgres-platform-c, gateway-platform-a, ...
@@ -269,23 +273,30 @@ package_chaincode() {
   echo "$dir/package.tgz"
 }
 
+# install_chaincode PLATFORM: installs the org's CCaaS package on its peer and starts the org's chaincode server
+# (no wait).
+install_chaincode() {
+  local p="$1" pkg package_id
+  pkg="$(package_chaincode "$p")"
+  step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on the peer of $p (ccaas)"
+  as_admin "$p" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
+    || fail_node peer-cli "chaincode install failed on the peer of $p"
+  package_id="$(as_admin "$p" peer lifecycle chaincode calculatepackageid "$pkg")"
+  echo "$package_id" > "$RUNTIME/platforms/$p/chaincode/package-id"
+  info "package id $package_id"
+
+  local envfile="$RUNTIME/platforms/$p/chaincode.env"
+  info "starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+  CHAINCODE_ID="$package_id" start_process "chaincode-$p" "$envfile" \
+    java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")"
+}
+
 # deploy_chaincode: installs each org's CCaaS package on its peer, starts the org's chaincode
 # server, then defines the chaincode on $PN_CHANNEL.
 deploy_chaincode() {
-  local p pkg package_id
+  local p
   for p in "${PN_PLATFORMS[@]}"; do
-    pkg="$(package_chaincode "$p")"
-    step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on the peer of $p (ccaas)"
-    as_admin "$p" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
-      || fail_node peer-cli "chaincode install failed on the peer of $p"
-    package_id="$(as_admin "$p" peer lifecycle chaincode calculatepackageid "$pkg")"
-    echo "$package_id" > "$RUNTIME/platforms/$p/chaincode/package-id"
-    info "package id $package_id"
-
-    local envfile="$RUNTIME/platforms/$p/chaincode.env"
-    info "starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
-    CHAINCODE_ID="$package_id" start_process "chaincode-$p" "$envfile" \
-      java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")"
+    install_chaincode "$p"
   done
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
@@ -314,8 +325,11 @@ ordered() {
 # define_chaincode CHANNEL: every org approves the chaincode definition (its installed package,
 # the collections config, the endorsement policy) on CHANNEL, then it is committed there.
 define_chaincode() {
-  local channel="$1" p sequence=1 orderer_args peer_args=()
+  local channel="$1" p sequence orderer_args peer_args=()
   load_env "$RUNTIME/orderer-admin.env"
+  # A new definition (more collections after an org joined) takes the next sequence number.
+  sequence="$(as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME" \
+    -O json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["sequence"] + 1)' 2>/dev/null || echo 1)"
   orderer_args=(-o "$(live_orderer)" --tls --cafile "$PN_ORDERER_TLS_CA")
   local policy_args=(--collections-config "$PN_CC_COLLECTIONS")
   if [ "$PN_CC_POLICY" != "MAJORITY" ]; then
@@ -329,13 +343,27 @@ define_chaincode() {
     peer_args+=(--peerAddresses "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_ADDRESS)"
                 --tlsRootCertFiles "$(env_value "$RUNTIME/platforms/$p/admin.env" CORE_PEER_TLS_ROOTCERT_FILE)")
   done
-  step "Committing '$PN_CC_NAME' $PN_CC_VERSION on '$channel' (endorsement policy: $PN_CC_POLICY)"
+  # LifecycleEndorsement ALL: every org's peer endorses the commit, so each must have every approval committed.
+  for p in "${PN_PLATFORMS[@]}"; do
+    wait_until "peer-$p" "every org's approval of sequence $sequence" all_approved "$p" "$channel" "$sequence" \
+      "${policy_args[@]}"
+  done
+  step "Committing '$PN_CC_NAME' $PN_CC_VERSION (sequence $sequence) on '$channel' (endorsement policy: $PN_CC_POLICY)"
   ordered "chaincode commit" as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" \
     -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}"
   for p in "${PN_PLATFORMS[@]}"; do
     wait_until "peer-$p" "committed chaincode $PN_CC_NAME" \
       as_admin "$p" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME"
   done
+}
+
+# all_approved PLATFORM CHANNEL SEQUENCE POLICY-ARGS...: the platform's peer sees every org's approval of the definition.
+all_approved() {
+  local p="$1" channel="$2" sequence="$3"
+  shift 3
+  as_admin "$p" peer lifecycle chaincode checkcommitreadiness -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" \
+    --sequence "$sequence" "$@" -O json 2>/dev/null \
+    | python3 -c 'import json, sys; sys.exit(0 if all(json.load(sys.stdin)["approvals"].values()) else 1)'
 }
 
 # random_secret: 32 random bytes, base64url without padding (no openssl needed).
@@ -504,9 +532,10 @@ gateway_token() {
 # scope platform.admin) with the entry of network/demo-platforms.json. The fixed Idempotency-Key makes a repeat
 # (or the end-to-end tests' identical registration) return the first receipt.
 register_demo_platforms() {
-  local p url body answer
+  local p url body answer platforms=("$@")
+  [ ${#platforms[@]} -gt 0 ] || platforms=("${PN_PLATFORMS[@]}")
   step "Registering the demo platforms (network/demo-platforms.json) through their gateways"
-  for p in "${PN_PLATFORMS[@]}"; do
+  for p in "${platforms[@]}"; do
     url="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL)"
     body="$(python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' \
       "$ROOT/network/demo-platforms.json" "$p")" || die "no entry for $p in network/demo-platforms.json"
@@ -972,6 +1001,72 @@ cmd_channel() {
   step "Channel '$channel' is ready (chaincode '$PN_CC_NAME' committed)"
 }
 
+# add-org PLATFORM: a joining org of the spec (joiningOrgs) joins the running channel, no ledger deleted. admin-cli
+# does every step; this function plays each org's operator in turn, each with that org's own admin material:
+# the new org creates its keys and definition, the first member builds the update, every other member signs it,
+# the first submits it (adding its own signature); then the new peer joins from the channel's genesis block, every
+# org approves the chaincode definition with the new org's collection, it is committed, the new org's chaincode
+# server and gateway start, the members' gateways restart to trust it, and it registers its platform.
+cmd_add_org() {
+  local p="${1:-}" q first started=$SECONDS update joined_args=()
+  [ -n "$p" ] || die "usage: ./test-network.sh add-org PLATFORM (a joiningOrgs entry of $SPEC)"
+  require_network
+  for q in "${PN_PLATFORMS[@]}"; do [ "$q" != "$p" ] || die "$p is a member of '$PN_CHANNEL' already"; done
+  first="${PN_PLATFORMS[0]}"
+  update="$RUNTIME/channel/add-$p.pb"
+  mkdir -p "$RUNTIME/channel"
+
+  step "[$p] admin-cli org create: $p's own keys, node configuration and org definition"
+  admin_cli org create --spec "$SPEC" --org "$p" --repo "$ROOT" --runtime "$RUNTIME" | sed 's/^/    /'
+  step "[$first] admin-cli org join: the config update adding $p, from the latest config block"
+  admin_cli org join --spec "$SPEC" --runtime "$RUNTIME" --as "$first" --org "$p" \
+    --definition "$RUNTIME/platforms/$p/org-definition" --out "$update" | sed 's/^/    /'
+  for q in "${PN_PLATFORMS[@]}"; do
+    [ "$q" != "$first" ] || continue
+    step "[$q] admin-cli config sign: $q's admin consents"
+    admin_cli config sign --spec "$SPEC" --runtime "$RUNTIME" --as "$q" --in "$update" | sed 's/^/    /'
+  done
+  step "[$first] admin-cli config submit: checked against the channel's policies, then ordered"
+  admin_cli config submit --spec "$SPEC" --runtime "$RUNTIME" --as "$first" --in "$update" | sed 's/^/    /'
+
+  # Every later render includes the orgs that joined (their collection, every gateway's trust, network.env).
+  echo "$p" >> "$RUNTIME/joined-orgs"
+  while read -r q; do joined_args+=(--joined "$q"); done < "$RUNTIME/joined-orgs"
+  step "Node configuration with $p as a member (admin-cli network render --joined)"
+  admin_cli network render --spec "$SPEC" --repo "$ROOT" --runtime "$RUNTIME" "${joined_args[@]}" | sed 's/^/    /'
+  load_env "$RUNTIME/network.env"
+
+  launch_node "peer-$p"
+  wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
+    "$RUNTIME/platforms/$p/peer.env"
+  step "[$p] peer joins '$PN_CHANNEL' from its genesis block (fetched from the orderer) and catches up"
+  load_env "$RUNTIME/orderer-admin.env"
+  as_admin "$p" peer channel fetch 0 "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" -c "$PN_CHANNEL" \
+    -o "$(live_orderer)" --tls --cafile "$PN_ORDERER_TLS_CA" >> "$LOGS/peer-cli.log" 2>&1 \
+    || fail_node peer-cli "the peer of $p could not fetch the genesis block of $PN_CHANNEL"
+  as_admin "$p" peer channel join -b "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" >> "$LOGS/peer-cli.log" 2>&1 \
+    || fail_node peer-cli "the peer of $p could not join $PN_CHANNEL"
+  await_node "peer-$p"
+
+  install_chaincode "$p"
+  wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
+  step "Chaincode definition with collection ledger-$p: approved by every org (LifecycleEndorsement ALL), committed"
+  define_chaincode "$PN_CHANNEL"
+
+  for q in "${PN_PLATFORMS[@]}"; do
+    [ "$q" != "$p" ] || continue
+    step "Restarting the gateway of $q so that it trusts $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
+    stop_node "gateway-$q"
+    start_nodes "gateway-$q"
+  done
+  write_gateway_secrets "$p"
+  start_projection_database "$p"
+  launch_gateway "$p"
+  wait_gateway_ready "$p"
+  register_demo_platforms "$p"
+  step "$p joined '$PN_CHANNEL' in $((SECONDS - started))s"
+}
+
 usage() {
   sed -n '2,/^set -euo pipefail/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'
 }
@@ -989,6 +1084,7 @@ main() {
     logs) cmd_logs "$@" ;;
     start-gateway) cmd_start_gateway "$@" ;;
     channel) cmd_channel "$@" ;;
+    add-org) cmd_add_org "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -1,8 +1,10 @@
 package org.pointsnet.admin;
 
+import org.pointsnet.admin.cli.ConfigCommand;
 import org.pointsnet.admin.cli.CryptoCommand;
 import org.pointsnet.admin.cli.ErrorReporter;
 import org.pointsnet.admin.cli.NetworkCommand;
+import org.pointsnet.admin.cli.OrgCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
         versionProvider = AdminCli.Version.class,
         description = "Administers a PointsNet consortium from its network spec (crypto-config/network.yaml).",
         // To add a command group, e.g. `network render`, list its class here.
-        subcommands = {CryptoCommand.class, NetworkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CryptoCommand.class, NetworkCommand.class, OrgCommand.class, ConfigCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AdminCli implements Runnable {
 
     @Spec

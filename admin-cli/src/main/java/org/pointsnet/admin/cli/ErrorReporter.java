@@ -2,6 +2,7 @@ package org.pointsnet.admin.cli;
 
 import java.io.PrintWriter;
 
+import org.pointsnet.admin.channel.ChannelConfigException;
 import org.pointsnet.admin.crypto.CryptoException;
 import org.pointsnet.admin.spec.SpecException;
 
@@ -49,7 +50,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     /** Our own exceptions carry complete messages; anything else is named by its type. */
     private static String describe(Throwable error) {
         String message = error.getMessage();
-        if (error instanceof SpecException || error instanceof CryptoException) {
+        if (error instanceof SpecException || error instanceof CryptoException
+                || error instanceof ChannelConfigException) {
             return message;
         }
         return message == null ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + message;

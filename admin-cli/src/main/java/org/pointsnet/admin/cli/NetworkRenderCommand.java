@@ -2,6 +2,8 @@ package org.pointsnet.admin.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.pointsnet.admin.network.NetworkRenderer;
@@ -36,10 +38,15 @@ public final class NetworkRenderCommand implements Callable<Integer> {
             description = "The runtime folder to render into.")
     private Path runtime;
 
+    @Option(names = "--joined", paramLabel = "<platformId>",
+            description = "A joining org that has joined the channel: rendered as a member (its collection, every"
+                + " gateway's trust, network.env). Repeatable.")
+    private List<String> joined = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = command.commandLine().getOut();
-        new NetworkRenderer(spec.load(), repo, new RuntimeLayout(runtime), stdout::println).render();
+        new NetworkRenderer(spec.load().withJoined(joined), repo, new RuntimeLayout(runtime), stdout::println).render();
         stdout.flush();
         return 0;
     }

@@ -61,17 +61,29 @@ public final class CryptoGenerator {
                 out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), "orderers", "orderer", orderers,
                 List.of(new OrgPlan.User("Admin", "admin")), null, null));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
-            plans.add(new OrgPlan(org.name(), org.domain(),
-                    out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
-                    List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
-                    // User1 is the identity the org's REST gateway submits transactions with; Operator (a client with
-                    // the operator role) the one it signs platform-admin calls with. Admin is the org's channel and
-                    // lifecycle admin only: the chaincode refuses it platform-admin calls.
-                    List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client"),
-                        new OrgPlan.User("Operator", "client", Map.of(OperatorRole.ATTRIBUTE, OperatorRole.OPERATOR))),
-                    org.chaincodeServer().host(), org.gateway().host()));
+            plans.add(platformPlan(org, out));
         }
         return plans;
+    }
+
+    /**
+     * Only this platform org's material ({@code org create} on that org's own machine): its CAs, keys and
+     * certificates; no other org's key is created or needed.
+     */
+    public void generatePlatformOrg(PlatformOrgSpec org) {
+        generate(platformPlan(org, out), Validity.tenYearsFrom(Instant.now()));
+    }
+
+    private static OrgPlan platformPlan(PlatformOrgSpec org, Path out) {
+        return new OrgPlan(org.name(), org.domain(),
+                out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
+                List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
+                // User1 is the identity the org's REST gateway submits transactions with; Operator (a client with
+                // the operator role) the one it signs platform-admin calls with. Admin is the org's channel and
+                // lifecycle admin only: the chaincode refuses it platform-admin calls.
+                List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client"),
+                    new OrgPlan.User("Operator", "client", Map.of(OperatorRole.ATTRIBUTE, OperatorRole.OPERATOR))),
+                org.chaincodeServer().host(), org.gateway().host());
     }
 
     private void generate(OrgPlan plan, Validity validity) {

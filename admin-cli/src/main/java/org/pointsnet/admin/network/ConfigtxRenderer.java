@@ -1,5 +1,6 @@
 package org.pointsnet.admin.network;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.pointsnet.admin.crypto.CryptoLayout;
@@ -46,22 +47,35 @@ public final class ConfigtxRenderer {
             yaml.append("      - ").append(Addresses.dial(node.host(), node.port())).append('\n');
         }
         for (PlatformOrgSpec org : spec.platformOrgs()) {
-            String msp = org.mspId();
-            yaml.append("  - &").append(org.name()).append('\n')
-                .append("    Name: ").append(org.name()).append('\n')
-                .append("    ID: ").append(msp).append('\n')
-                .append("    MSPDir: ").append(crypto.peerOrg(org).resolve("msp")).append('\n')
-                .append(policies(msp,
-                        "OR('" + msp + ".admin', '" + msp + ".peer', '" + msp + ".client')",
-                        "OR('" + msp + ".admin', '" + msp + ".client')",
-                        "OR('" + msp + ".admin')",
-                        "OR('" + msp + ".peer')"))
-                // Anchor peers go into the genesis block, so no channel update is needed.
-                .append("    AnchorPeers:\n")
-                .append("      - Host: ").append(Addresses.dialHost(org.peer().host())).append('\n')
-                .append("        Port: ").append(org.peer().port()).append('\n');
+            yaml.append(platformOrg(org, crypto.peerOrg(org).resolve("msp")));
         }
         return yaml.toString();
+    }
+
+    /**
+     * A platform org's configtxgen definition alone, its MSP read from {@code mspDir}: what {@code org create}
+     * hands to the consortium and {@code configtxgen -printOrg} turns into the org's channel config group, so a
+     * joining org gets exactly the policies and anchor peer of the founding ones.
+     */
+    public static String orgDefinition(PlatformOrgSpec org, Path mspDir) {
+        return "Organizations:\n" + platformOrg(org, mspDir);
+    }
+
+    private static String platformOrg(PlatformOrgSpec org, Path mspDir) {
+        String msp = org.mspId();
+        return "  - &" + org.name() + "\n"
+            + "    Name: " + org.name() + "\n"
+            + "    ID: " + msp + "\n"
+            + "    MSPDir: " + mspDir + "\n"
+            + policies(msp,
+                "OR('" + msp + ".admin', '" + msp + ".peer', '" + msp + ".client')",
+                "OR('" + msp + ".admin', '" + msp + ".client')",
+                "OR('" + msp + ".admin')",
+                "OR('" + msp + ".peer')")
+            // Anchor peers go into the genesis block (or the org's join update), so no separate update is needed.
+            + "    AnchorPeers:\n"
+            + "      - Host: " + Addresses.dialHost(org.peer().host()) + "\n"
+            + "        Port: " + org.peer().port() + "\n";
     }
 
     private static String policies(String mspId, String readers, String writers, String admins, String endorsement) {

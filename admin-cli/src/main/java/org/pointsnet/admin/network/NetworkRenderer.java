@@ -53,16 +53,11 @@ public final class NetworkRenderer {
             envs.orderer(node).write(runtime.orderer(fqdn).resolve("node.env"));
         }
         envs.ordererAdmin().write(runtime.root().resolve("orderer-admin.env"));
+        envs.ordererOrgAdmin().write(runtime.ordererOrgAdminEnv());
         List<String> platforms = new ArrayList<>();
         for (PlatformOrgSpec org : spec.platformOrgs()) {
             platforms.add(org.platformId());
-            Path dir = runtime.platform(org.platformId());
-            envs.peer(org).write(dir.resolve("peer.env"));
-            envs.peerAdmin(org).write(dir.resolve("admin.env"));
-            envs.chaincodeServer(org).write(dir.resolve("chaincode.env"));
-            envs.gateway(org).write(dir.resolve("gateway.env"));
-            new ChaincodePackageFiles(spec.chaincode(), crypto).write(org, runtime.chaincodePackage(org.platformId()));
-            progress.accept("rendered " + org.platformId() + ": peer, admin, chaincode server, gateway");
+            renderNodes(envs, org);
         }
         new EnvFile()
             .put("PN_CHANNEL", spec.channel())
@@ -75,5 +70,34 @@ public final class NetworkRenderer {
             .putArray("PN_PLATFORMS", platforms)
             .write(runtime.networkEnv());
         progress.accept("rendered " + runtime.networkEnv());
+    }
+
+    /**
+     * {@code org create}: one joining org's node configuration (peer, admin, chaincode server, gateway; its
+     * gateway trusts every member and itself) and its org definition folder, the configtxgen definition with a
+     * copy of its public MSP (CA certificates and NodeOU config, no key), which travels to the members.
+     */
+    public void renderJoiningOrg(String platformId) throws IOException {
+        PlatformOrgSpec org = spec.joiningOrg(platformId);
+        NetworkSpec joined = spec.withJoined(List.of(platformId));
+        renderNodes(new NodeEnvironments(joined, repoRoot, runtime, crypto), org);
+        Path definition = runtime.orgDefinition(platformId);
+        Path msp = definition.resolve("msp");
+        PublicMsp.copy(CryptoLayout.orgMsp(crypto.peerOrg(org)), msp);
+        // Relative, so the folder can travel: configtxgen resolves MSPDir against the file's folder.
+        Files.writeString(definition.resolve("configtx.yaml"),
+            ConfigtxRenderer.orgDefinition(org, Path.of("msp")), StandardCharsets.UTF_8);
+        progress.accept("rendered " + platformId + ": org definition " + definition
+            + " (hand this folder to the channel's members)");
+    }
+
+    private void renderNodes(NodeEnvironments envs, PlatformOrgSpec org) throws IOException {
+        Path dir = runtime.platform(org.platformId());
+        envs.peer(org).write(dir.resolve("peer.env"));
+        envs.peerAdmin(org).write(dir.resolve("admin.env"));
+        envs.chaincodeServer(org).write(dir.resolve("chaincode.env"));
+        envs.gateway(org).write(dir.resolve("gateway.env"));
+        new ChaincodePackageFiles(spec.chaincode(), crypto).write(org, runtime.chaincodePackage(org.platformId()));
+        progress.accept("rendered " + org.platformId() + ": peer, admin, chaincode server, gateway");
     }
 }

@@ -180,6 +180,21 @@ final class NodeEnvironments {
             .put("CORE_PEER_TLS_ROOTCERT_FILE", CryptoLayout.tlsCaCert(orgDir, org.domain()));
     }
 
+    /**
+     * The orderer org admin's identity for the peer CLI: it signs changes of the Orderer group (batch size and
+     * timeout, consenters), whose mod_policy is the orderer org's Admins.
+     */
+    EnvFile ordererOrgAdmin() {
+        OrdererOrgSpec org = spec.ordererOrg();
+        Path orgDir = crypto.ordererOrg(org);
+        return new EnvFile()
+            .put("FABRIC_CFG_PATH", configDir)
+            .put("FABRIC_LOGGING_SPEC", "warning")
+            .put("CORE_PEER_LOCALMSPID", org.mspId())
+            .put("CORE_PEER_MSPCONFIGPATH", CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain()).resolve("msp"))
+            .put("CORE_PEER_TLS_ENABLED", "true");
+    }
+
     EnvFile chaincodeServer(PlatformOrgSpec org) {
         Path tls = crypto.chaincodeServerTls(org);
         return new EnvFile()

@@ -32,6 +32,21 @@ public record RuntimeLayout(Path root) {
         return root.resolve("platforms").resolve(platformId);
     }
 
+    /** A platform org admin's peer CLI environment (rendered by network render or org create). */
+    public Path platformAdminEnv(String platformId) {
+        return platform(platformId).resolve("admin.env");
+    }
+
+    /** The orderer org admin's peer CLI environment: signs changes of the Orderer group (batch settings). */
+    public Path ordererOrgAdminEnv() {
+        return root.resolve("orderer-org-admin.env");
+    }
+
+    /** What a joining org hands to the consortium: its configtxgen definition and public MSP (org create). */
+    public Path orgDefinition(String platformId) {
+        return platform(platformId).resolve("org-definition");
+    }
+
     public Path chaincodePackage(String platformId) {
         return platform(platformId).resolve("chaincode");
     }

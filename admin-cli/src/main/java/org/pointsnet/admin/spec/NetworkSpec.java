@@ -1,5 +1,7 @@
 package org.pointsnet.admin.spec;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,14 +10,55 @@ import java.util.stream.Collectors;
 
 /**
  * The whole consortium as crypto-config/network.yaml describes it: channel, chaincode,
- * the orderer org and the platform orgs. The one source of every name, host and port.
+ * the orderer org, the platform orgs (members of the channel from its creation) and the
+ * joining orgs (planned, but added to the running channel later with {@code org join};
+ * {@code up} ignores them). The one source of every name, host and port.
  */
 public record NetworkSpec(String channel, ChaincodeSpec chaincode, OrdererOrgSpec ordererOrg,
-                          List<PlatformOrgSpec> platformOrgs) {
+                          List<PlatformOrgSpec> platformOrgs,
+                          @JacksonInject(value = NO_JOINING_ORGS, useInput = OptBoolean.TRUE)
+                          List<PlatformOrgSpec> joiningOrgs) {
+
+    /** Injected when the spec lists no joining orgs (the reader refuses missing fields otherwise). */
+    static final String NO_JOINING_ORGS = "noJoiningOrgs";
 
     public NetworkSpec {
         // Unmodifiable, but null elements survive so validation can name them.
         platformOrgs = platformOrgs == null ? null : Collections.unmodifiableList(new ArrayList<>(platformOrgs));
+        joiningOrgs = joiningOrgs == null ? null : Collections.unmodifiableList(new ArrayList<>(joiningOrgs));
+    }
+
+    /**
+     * The joining org with this platformId.
+     *
+     * @throws SpecException if no joining org has it (naming the joining orgs, and saying so for a member)
+     */
+    public PlatformOrgSpec joiningOrg(String platformId) {
+        return joiningOrgs.stream()
+            .filter(org -> org.platformId().equals(platformId))
+            .findFirst()
+            .orElseThrow(() -> new SpecException("'" + platformId + "' is not a joining org of the spec"
+                + (platformOrgs.stream().anyMatch(org -> org.platformId().equals(platformId))
+                    ? " (it is a member of the channel already)" : "")
+                + " (joiningOrgs: " + joiningOrgs.stream().map(PlatformOrgSpec::platformId)
+                    .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /**
+     * The consortium after these joining orgs have joined: they are platform orgs (appended, in
+     * the order given) and no longer joining. What {@code network render --joined} renders.
+     *
+     * @throws SpecException if one of them is not a joining org
+     */
+    public NetworkSpec withJoined(List<String> platformIds) {
+        List<PlatformOrgSpec> members = new ArrayList<>(platformOrgs);
+        List<PlatformOrgSpec> joining = new ArrayList<>(joiningOrgs);
+        for (String platformId : platformIds) {
+            PlatformOrgSpec org = joiningOrg(platformId);
+            members.add(org);
+            joining.remove(org);
+        }
+        return new NetworkSpec(channel, chaincode, ordererOrg, members, joining);
     }
 
     /**

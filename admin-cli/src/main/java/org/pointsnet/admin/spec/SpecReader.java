@@ -34,7 +34,8 @@ final class SpecReader {
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .injectableValues(new InjectableValues.Std()
-            .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty()))
+            .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty())
+            .addValue(NetworkSpec.NO_JOINING_ORGS, List.of()))
         .build();
 
     /** Only used to find unknown fields hidden behind a missing-field error. */

@@ -51,6 +51,12 @@ final class SpecValidator {
                 platformOrg("platformOrgs[" + i + "]", spec.platformOrgs().get(i));
             }
         }
+        // Planned orgs take their names, ids and ports now, so joining never collides with a member.
+        if (required("joiningOrgs", spec.joiningOrgs())) {
+            for (int i = 0; i < spec.joiningOrgs().size(); i++) {
+                platformOrg("joiningOrgs[" + i + "]", spec.joiningOrgs().get(i));
+            }
+        }
         return List.copyOf(problems);
     }
 

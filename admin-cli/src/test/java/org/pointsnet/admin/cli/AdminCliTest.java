@@ -99,4 +99,59 @@ class AdminCliTest {
         Run generateHelp = run("crypto", "generate", "--help");
         assertTrue(generateHelp.out().contains("--spec=<file>") && generateHelp.out().contains("--force"), generateHelp.out());
     }
+
+    @Test
+    void channelCommandsRefuseBadArgumentsWithOneLineAndExitOne(@TempDir Path dir) throws IOException {
+        Path runtime = dir.resolve("runtime");
+        Files.createDirectories(runtime.resolve("platforms/platform-a"));
+        Files.writeString(runtime.resolve("platforms/platform-a/admin.env"), "CORE_PEER_LOCALMSPID='PlatformAMSP'\n");
+        Files.writeString(runtime.resolve("orderer-admin.env"), "PN_ORDERER_ADDRESSES=('127.0.0.1:7050')\n");
+        String missing = dir.resolve("missing.pb").toString();
+        String[][] cases = {
+            {"config", "sign", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-a", "--in", missing},
+            {"config", "submit", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-a", "--in", missing},
+            {"config", "sign", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-z", "--in", missing},
+            {"config", "update", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "orderer",
+                "--batch-timeout", "soon", "--out", missing},
+            {"config", "update", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "orderer", "--out", missing},
+            {"org", "create", "--spec", SPEC, "--org", "platform-a", "--repo", "..", "--runtime", runtime.toString()},
+            {"org", "join", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-a", "--org", "platform-d",
+                "--out", missing},
+            {"config", "submit", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-a"},
+            {"org"}, {"config"},
+        };
+        String[] expected = {
+            "missing.pb: no such config update file",
+            "missing.pb: no such config update file",
+            "no admin identity for 'platform-z'",
+            "--batch-timeout 'soon' is not a duration",
+            "nothing to change",
+            "'platform-a' is not a joining org of the spec (it is a member of the channel already)",
+            "no org definition in",
+            "Missing required option: '--in=<file>'",
+            "missing command (create, join)",
+            "missing command (update, sign, submit)",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Run run = run(cases[i]);
+            assertEquals(1, run.exitCode(), String.join(" ", cases[i]));
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("admin-cli: ") && run.err().contains(expected[i]), run.err());
+            assertFalse(run.err().contains("\tat "), run.err());
+        }
+        assertTrue(run("config", "sign", "--spec", SPEC, "--runtime", runtime.toString(), "--as", "platform-z", "--in",
+            missing).err().contains("known: platform-a"));
+        assertFalse(Files.exists(Path.of(missing)), "no command wrote anything");
+    }
+
+    @Test
+    void helpDescribesTheChannelCommands() {
+        assertTrue(run("--help").out().contains("org") && run("--help").out().contains("config"));
+        for (String[] command : new String[][] {{"org", "create"}, {"org", "join"}, {"config", "update"},
+                {"config", "sign"}, {"config", "submit"}}) {
+            Run help = run(command[0], command[1], "--help");
+            assertEquals(0, help.exitCode(), String.join(" ", command));
+            assertTrue(help.out().contains("--spec=<file>"), help.out());
+        }
+    }
 }

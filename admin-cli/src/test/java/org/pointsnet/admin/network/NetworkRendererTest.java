@@ -292,6 +292,40 @@ class NetworkRendererTest {
         assertEquals("127.0.0.1:7051", Addresses.dial("localhost", 7051));
     }
 
+    @Test
+    void aJoiningOrgIsRenderedOnlyWhenCreatedOrJoined() throws IOException {
+        assertTrue(!Files.exists(runtime.resolve("platforms/platform-d")), "up renders no joining org");
+        assertTrue(!read(runtime.resolve("config/collections.json")).contains("ledger-platform-d"));
+        assertTrue(read(runtime.resolve("orderer-org-admin.env")).contains("CORE_PEER_LOCALMSPID='OrdererMSP'"));
+
+        // org create: only platform-d's keys, then its node configuration and org definition.
+        new CryptoGenerator(spec, runtime.resolve("crypto"), false, line -> { })
+            .generatePlatformOrg(spec.joiningOrg("platform-d"));
+        new NetworkRenderer(spec, REPO, new RuntimeLayout(runtime), line -> { }).renderJoiningOrg("platform-d");
+        Path definition = runtime.resolve("platforms/platform-d/org-definition");
+        String configtx = read(definition.resolve("configtx.yaml"));
+        assertTrue(configtx.contains("    ID: PlatformDMSP\n    MSPDir: msp\n"), configtx);
+        assertTrue(configtx.contains("Rule: \"OR('PlatformDMSP.peer')\""), configtx);
+        assertTrue(Files.isRegularFile(definition.resolve("msp/cacerts/ca.platform-d.pointsnet.local-cert.pem")));
+        assertTrue(Files.isRegularFile(definition.resolve("msp/config.yaml")));
+        try (var files = Files.walk(definition)) {
+            assertTrue(files.noneMatch(file -> file.toString().contains("keystore") || file.toString().endsWith("_sk")),
+                "the org definition holds no private key");
+        }
+        String gateway = read(runtime.resolve("platforms/platform-d/gateway.env"));
+        assertEquals("platform-d", value(gateway, "POINTSNET_TRUST_PLATFORMS_3_PLATFORMID"));
+        assertEquals("platform-d", value(read(runtime.resolve("platforms/platform-d/chaincode.env")),
+            "POINTSNET_OWN_PLATFORMS"));
+
+        new NetworkRenderer(spec.withJoined(List.of("platform-d")), REPO, new RuntimeLayout(runtime), line -> { })
+            .render();
+        assertTrue(read(runtime.resolve("config/collections.json")).contains("\"ledger-platform-d\""));
+        assertTrue(read(runtime.resolve("config/collections.json")).contains("'PlatformDMSP.member'"));
+        assertEquals("PlatformDMSP", value(read(runtime.resolve("platforms/platform-a/gateway.env")),
+            "POINTSNET_TRUST_PLATFORMS_3_MSPID"));
+        assertTrue(read(runtime.resolve("network.env")).contains("'platform-d')"));
+    }
+
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

@@ -38,6 +38,40 @@ class NetworkSpecTest {
     }
 
     @Test
+    void joiningOrgsAreNotMembersUntilJoined() {
+        NetworkSpec spec = NetworkSpec.load(REPOSITORY_SPEC);
+        assertEquals(1, spec.joiningOrgs().size());
+        PlatformOrgSpec d = spec.joiningOrg("platform-d");
+        assertEquals("PlatformDMSP", d.mspId());
+        assertThrows(SpecException.class, () -> spec.platform("platform-d"));
+
+        NetworkSpec joined = spec.withJoined(java.util.List.of("platform-d"));
+        assertEquals(4, joined.platformOrgs().size());
+        assertEquals("platform-d", joined.platformOrgs().get(3).platformId());
+        assertEquals(0, joined.joiningOrgs().size());
+        assertContains(assertThrows(SpecException.class, () -> spec.joiningOrg("platform-a")), "member");
+        assertContains(assertThrows(SpecException.class, () -> joined.withJoined(java.util.List.of("platform-d"))),
+            "not a joining org");
+    }
+
+    @Test
+    void aJoiningOrgMayNotTakeAMembersPortOrId() {
+        String yaml = fixture() + """
+            joiningOrgs:
+              - name: PlatformD
+                platformId: platform-a
+                mspId: PlatformDMSP
+                domain: platform-d.example.com
+                peer: {name: peer0, host: localhost, port: 7051, chaincodeListenPort: 10052, operationsPort: 9446}
+                chaincodeServer: {host: localhost, port: 10054}
+                gateway: {host: localhost, port: 8084}
+            """;
+        SpecException error = assertThrows(SpecException.class, () -> NetworkSpec.parse(yaml, SOURCE));
+        assertContains(error, "joiningOrgs[0].platformId: 'platform-a' is already used by platformOrgs[0].platformId");
+        assertContains(error, "joiningOrgs[0].peer.port: port 7051");
+    }
+
+    @Test
     void fixtureIsValid() {
         assertEquals(3, NetworkSpec.parse(fixture(), SOURCE).platformOrgs().size());
     }

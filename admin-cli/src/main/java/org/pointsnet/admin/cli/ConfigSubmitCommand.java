@@ -1,0 +1,83 @@
+package org.pointsnet.admin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.pointsnet.admin.channel.AdminIdentity;
+import org.pointsnet.admin.channel.ChannelConfigException;
+import org.pointsnet.admin.channel.ChannelConfigs;
+import org.pointsnet.admin.channel.FabricTools;
+import org.pointsnet.admin.channel.UpdatePolicyCheck;
+import org.pointsnet.admin.spec.NetworkSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code admin-cli config submit}: checks a signed config update against the channel's policies, then orders it. */
+@Command(name = "submit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks whether the update's signatures (plus --as's, which submitting adds) meet the channel's"
+                + " policies for what it changes, lists who signed and who is missing, and submits it to the"
+                + " orderer (peer channel update). The orderer's verdict is final: a refusal exits with 1.",
+            "Refuses to submit an update whose signatures fall short unless --force (to see the orderer refuse it)."})
+public final class ConfigSubmitCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @Mixin
+    private SpecOption spec;
+
+    @Mixin
+    private AdminOption admin;
+
+    @Option(names = "--in", required = true, paramLabel = "<file>", description = "The signed config update file.")
+    private Path in;
+
+    @Option(names = "--force", description = "Submit even if the local check finds signatures missing.")
+    private boolean force;
+
+    @Override
+    public Integer call() {
+        NetworkSpec network = spec.load();
+        AdminIdentity identity = admin.load();
+        ChannelConfigs configs = new ChannelConfigs(FabricTools.fromEnvironment(), network.channel());
+        ChannelConfigs.SignedUpdate update = configs.read(in);
+        if (!update.channel().equals(network.channel())) {
+            throw new ChannelConfigException(in + " updates channel '" + update.channel() + "', not '"
+                + network.channel() + "' of the spec");
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        ChannelConfigs.Fetched current = configs.fetch(identity);
+        stdout.println(in + " against config block " + current.blockNumber() + " of '" + network.channel() + "':");
+        List<UpdatePolicyCheck.Requirement> unmet =
+            ConfigCheckReport.print(stdout, configs, current, in, Set.of(identity.mspId()));
+        stdout.flush();
+        if (!unmet.isEmpty() && !force) {
+            throw new ChannelConfigException("not submitted: signatures missing for " + unmet.stream()
+                .map(requirement -> requirement.policy() + " (" + String.join(", ", requirement.missing()) + ")")
+                .toList() + "; each missing org's admin runs 'config sign --in " + in + "'");
+        }
+        if (!unmet.isEmpty()) {
+            stdout.println("submitting anyway (--force): the orderer will judge");
+            stdout.flush();
+        }
+        try {
+            configs.submit(identity, in);
+        } catch (ChannelConfigException e) {
+            throw new ChannelConfigException("the orderer refused the update: " + e.getMessage(), e);
+        }
+        ChannelConfigs.Fetched after = configs.fetch(identity);
+        stdout.println("accepted by the orderer: the channel config is now block " + after.blockNumber()
+            + " (was " + current.blockNumber() + ")");
+        stdout.flush();
+        return 0;
+    }
+}
