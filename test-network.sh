@@ -1053,16 +1053,18 @@ cmd_add_org() {
   step "Chaincode definition with collection ledger-$p: approved by every org (LifecycleEndorsement ALL), committed"
   define_chaincode "$PN_CHANNEL"
 
+  # Each member's gateway restarts with the re-rendered trust list before platform-d registers, so none sets its
+  # receipts aside; all gateways start together (a gateway's start is most of this step's time).
+  local gateways=()
   for q in "${PN_PLATFORMS[@]}"; do
+    gateways+=("gateway-$q")
     [ "$q" != "$p" ] || continue
-    step "Restarting the gateway of $q so that it trusts $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
+    step "Stopping the gateway of $q: it restarts trusting $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
     stop_node "gateway-$q"
-    start_nodes "gateway-$q"
   done
   write_gateway_secrets "$p"
   start_projection_database "$p"
-  launch_gateway "$p"
-  wait_gateway_ready "$p"
+  start_nodes "${gateways[@]}"
   register_demo_platforms "$p"
   step "$p joined '$PN_CHANNEL' in $((SECONDS - started))s"
 }
