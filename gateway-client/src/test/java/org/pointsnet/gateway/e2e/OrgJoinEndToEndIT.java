@@ -199,7 +199,9 @@ class OrgJoinEndToEndIT {
         }
 
         CliRun run(final String... args) throws Exception {
-            final List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+            // As test-network.sh runs it: umask 077, so what it writes under runtime/ is owner-only (check-runtime.sh).
+            final List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "umask 077 && exec java -jar \"$0\" \"$@\"", jar.toString()));
             command.addAll(List.of(args));
             final ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
             builder.environment().put("PATH", fabricBin + ":" + System.getenv("PATH"));
