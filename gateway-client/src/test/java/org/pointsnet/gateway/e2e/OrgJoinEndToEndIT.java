@@ -150,6 +150,23 @@ class OrgJoinEndToEndIT {
         }
         assertTrue(heightsAfter.get(D) >= heightsBefore.get(A), "platform-d's peer holds the whole chain");
         assertEquals(700, ApiNetwork.balanceEventually(a, alice, A, 700));
+
+        // The same commands change batch settings: an Orderer group value, the orderer org's admins decide.
+        final Path batch = work.resolve("batch.pb");
+        final CliRun built = cli.ok("config", "update", "--spec", cli.spec, "--runtime", runtime.toString(), "--as",
+            "orderer", "--batch-timeout", "300ms", "--out", batch.toString());
+        assertTrue(built.out.contains("changes Channel/Orderer/BatchTimeout"), built.out);
+        final CliRun byPlatforms = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+            "--as", A, "--in", batch.toString());
+        assertTrue(byPlatforms.out.contains("/Channel/Orderer/Admins") && byPlatforms.err.contains("OrdererOrg"),
+            byPlatforms.out + byPlatforms.err);
+        assertTrue(cli.ok("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer",
+            "--in", batch.toString()).out.contains("accepted by the orderer"));
+        // Back to the spec's 250ms, so the benchmark after the suite measures the usual network.
+        cli.ok("config", "update", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer",
+            "--batch-timeout", "250ms", "--out", batch.toString());
+        cli.ok("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer", "--in",
+            batch.toString());
     }
 
     private static long configBlock(final String out) {
