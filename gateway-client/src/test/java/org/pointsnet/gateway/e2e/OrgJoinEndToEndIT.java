@@ -65,7 +65,9 @@ class OrgJoinEndToEndIT {
         final Map<String, ApiClient> clients = ApiNetwork.clients();
         final ApiClient a = clients.get(A);
         final String alice = ApiNetwork.user(a, "orgjoin-alice-" + RUN);
-        ApiNetwork.issue(a, alice, 1_000);
+        final HttpResponse<String> issued = a.post("/api/v1/issuances", "orgjoin-issue-" + RUN,
+            "{\"userId\":\"" + alice + "\",\"amount\":1000}");
+        assertEquals(200, issued.statusCode(), issued.body());
         assertEquals(1_000, ApiNetwork.balanceEventually(a, alice, A, 1_000));
         final Map<String, Long> heightsBefore = peerHeights();
 
