@@ -19,7 +19,8 @@ class LedgerWorkload extends WorkloadModuleBase {
         this.prefix = 'c' + Date.now().toString(36) + 'w' + workerIndex + 'r' + roundIndex;
         this.seq = 0;
         this.free = [];
-        const slots = roundArguments.usersPerWorker || 16;
+        this.waiting = [];
+        const slots = roundArguments.usersPerWorker || 32;
         if (this.workload === 'probe') {
             return;
         }
@@ -62,10 +63,11 @@ class LedgerWorkload extends WorkloadModuleBase {
             await this.sutAdapter.sendRequests(this.request('probe:PutValue', [id, 'v' + this.seq]));
             return;
         }
-        const users = this.free.pop();
-        if (!users) {
-            throw new Error('more transactions in flight than users per worker: raise usersPerWorker');
+        // fixed-load may briefly put more transactions in flight than there are users: those wait for a user.
+        while (this.free.length === 0) {
+            await new Promise((resolve) => this.waiting.push(resolve));
         }
+        const users = this.free.pop();
         try {
             let fn;
             let body;
@@ -90,6 +92,10 @@ class LedgerWorkload extends WorkloadModuleBase {
             await this.sutAdapter.sendRequests(this.request(fn, [JSON.stringify(body)]));
         } finally {
             this.free.push(users);
+            const next = this.waiting.shift();
+            if (next) {
+                next();
+            }
         }
     }
 }
