@@ -35,7 +35,8 @@ public final class ReconcileCommand extends LedgerCommand {
     @Option(names = "--gateway", description = "Also read the org's gateway's last reconciliation (PN_GATEWAY_URL).")
     private boolean gateway;
 
-    @Option(names = "--gateway-url", paramLabel = "<url>", description = "The gateway to read instead (implies --gateway).")
+    @Option(names = "--gateway-url", paramLabel = "<url>",
+            description = "The gateway to read instead (implies --gateway).")
     private URI gatewayUrl;
 
     @Override

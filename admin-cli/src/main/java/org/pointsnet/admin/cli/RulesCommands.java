@@ -52,8 +52,8 @@ public final class RulesCommands implements Runnable {
 
     /** {@code rules approve-rate}: the destination side's approval of a rate another platform set. */
     @Command(name = "approve-rate", mixinStandardHelpOptions = true,
-            description = "Approves version <n> of the rate from --from to the member's platform (conversion:ApproveRate"
-                + " as the destination side).")
+            description = "Approves version <n> of the rate from --from to the member's platform"
+                + " (conversion:ApproveRate as the destination side).")
     static final class ApproveRate extends LedgerCommand {
         @Option(names = "--from", required = true, paramLabel = "<platformId>", description = "Source platform.")
         private String from;

@@ -38,7 +38,8 @@ public record ConnectionSettings(String platformId, String mspId, String peerEnd
         Map<String, String> env = parse(file);
         String url = env.get("PN_GATEWAY_URL");
         return new ConnectionSettings(platformId, required(env, file, "POINTSNET_FABRIC_MSPID"),
-            required(env, file, "POINTSNET_FABRIC_PEERENDPOINT"), required(env, file, "POINTSNET_FABRIC_PEERHOSTOVERRIDE"),
+            required(env, file, "POINTSNET_FABRIC_PEERENDPOINT"),
+            required(env, file, "POINTSNET_FABRIC_PEERHOSTOVERRIDE"),
             Path.of(required(env, file, "POINTSNET_FABRIC_TLSCACERT")),
             Path.of(required(env, file, "POINTSNET_FABRIC_ADMINCERTPATH")),
             Path.of(required(env, file, "POINTSNET_FABRIC_ADMINKEYPATH")),

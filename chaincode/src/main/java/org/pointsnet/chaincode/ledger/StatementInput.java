@@ -64,7 +64,8 @@ record StatementInput(String period, List<Settlement.Conversion> conversions) {
             final boolean superset = stored.get().conversions().stream().allMatch(c -> now.contains(c.txId()));
             if (!superset || now.size() <= stored.get().conversions().size()) {
                 throw refusal(VALIDATION_FAILED, "period '" + in.period() + "' already has a statement covering "
-                        + stored.get().conversions().size() + " conversions; a new one must cover all of them and more");
+                        + stored.get().conversions().size()
+                        + " conversions; a new one must cover all of them and more");
             }
         }
         final Map<String, Platform> parties = new TreeMap<>();

@@ -220,7 +220,8 @@ public class AdminController {
         final String requestId = Validation.idempotencyKey(key);
         Validation.period(period);
         final JsonRequest in = JsonRequest.parse(body, "counterpartyPlatformId", "currency", "amount");
-        final String counterparty = Validation.platformId("counterpartyPlatformId", in.string("counterpartyPlatformId"));
+        final String counterparty =
+            Validation.platformId("counterpartyPlatformId", in.string("counterpartyPlatformId"));
         final String currency = Validation.currency("currency", in.string("currency"));
         final String amount = Validation.decimal("amount", in.string("amount"));
         return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CONFIRM_SETTLEMENT,
