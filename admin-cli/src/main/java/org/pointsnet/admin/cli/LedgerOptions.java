@@ -23,12 +23,18 @@ public final class LedgerOptions {
             description = "Read the connection settings from this file instead (the org's gateway.env).")
     private Path envFile;
 
+    @Option(names = "--channel", paramLabel = "<name>",
+            description = "Another channel the org's peer joined (default: the settings' channel).")
+    private String channel;
+
     @Option(names = "--json", description = "Print the ledger's JSON answer (one line) instead of a table.")
     private boolean json;
 
     /** The org's connection settings. */
     public ConnectionSettings settings() {
-        return ConnectionSettings.read(org, envFile != null ? envFile : ConnectionSettings.envFile(runtime, org));
+        ConnectionSettings settings = ConnectionSettings.read(org,
+            envFile != null ? envFile : ConnectionSettings.envFile(runtime, org));
+        return channel == null ? settings : settings.onChannel(channel);
     }
 
     /** The acting platform. */

@@ -33,6 +33,12 @@ public record ConnectionSettings(String platformId, String mspId, String peerEnd
         return runtime.resolve("platforms").resolve(platformId).resolve("gateway.env");
     }
 
+    /** The same settings on another channel. */
+    public ConnectionSettings onChannel(String otherChannel) {
+        return new ConnectionSettings(platformId, mspId, peerEndpoint, peerHostOverride, tlsCaCert, certPath, keyPath,
+            otherChannel, chaincode, gatewayUrl);
+    }
+
     /** Reads {@code file}; a missing file or variable is a {@link LedgerException} naming both. */
     public static ConnectionSettings read(String platformId, Path file) {
         Map<String, String> env = parse(file);

@@ -65,7 +65,7 @@ class LedgerCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = AdminCli.commandLine((settings, lines) -> {
-            lines.accept("connected as " + settings.mspId());
+            lines.accept("connected as " + settings.mspId() + " on " + settings.channel());
             return new LedgerSession() {
                 @Override
                 public String submit(LedgerFunction function, LedgerRequest request) {
@@ -111,7 +111,8 @@ class LedgerCommandsTest {
         ok(register, "platform:Register {\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"name\":\"Alpha\","
             + "\"symbol\":\"AP\",\"decimals\":0,\"unitValue\":\"0.01\",\"currency\":\"CNY\",\"timeZone\":\"Asia/Shanghai\"}");
         assertEquals("T committed: request r1, tx tx1, platform platform-a\n", register.out());
-        assertTrue(register.err().contains("admin-cli: connected as PlatformAMSP"), register.err());
+        assertTrue(register.err().contains("admin-cli: connected as PlatformAMSP on points"), register.err());
+        assertTrue(run("platform", "list", "--channel", "other").err().contains("on other"));
         ok(run("platform", "suspend", "--request-id", "r2", "--reason", "audit"),
             "platform:Suspend {\"requestId\":\"r2\",\"platformId\":\"platform-a\",\"reason\":\"audit\"}");
         ok(run("platform", "resume", "--request-id", "r3", "--reason", "done"),
@@ -124,7 +125,7 @@ class LedgerCommandsTest {
             + "platform-a  Alpha  -"), list.out());
         Run json = run("platform", "list", "--json");
         assertEquals("[{\"platformId\":\"platform-a\",\"name\":\"Alpha\",\"status\":\"ACTIVE\"}]\n", json.out());
-        assertEquals(List.of("closed", "closed", "closed", "closed", "closed"), progress);
+        assertEquals(List.of("closed", "closed", "closed", "closed", "closed", "closed"), progress);
     }
 
     @Test
