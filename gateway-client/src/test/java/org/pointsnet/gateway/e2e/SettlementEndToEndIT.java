@@ -222,7 +222,7 @@ class SettlementEndToEndIT {
 
         // payer2 tries to turn the dispute into a confirmation by writing payee2's record.
         // (1) Through the genuine chaincode: payee2's peer refuses payer2's operator acting as payee2.
-        try (FabricConnection payerOperator = NETWORK.connect(payer2, Role.OPERATOR)) {
+        try (FabricConnection payerOperator = NETWORK.connect(payer2, Role.OPERATOR, CHANNEL)) {
             final Outcome genuine = LedgerCalls.submit(payerOperator, "settlement:Confirm", json("requestId",
                 "forge-" + RUN, "platformId", payee2, "period", period, "counterpartyPlatformId", payer2, "currency",
                 CURRENCY, "amount", amount2), msp(payee2));
