@@ -166,7 +166,7 @@ class SettlementEndToEndIT {
 
         for (final String platform : platforms) {
             final Cli closed = ok("settlement", "close", "--org", platform, "--period", period);
-            assertTrue(closed.out().startsWith("CLOSE_period committed"), closed.out());
+            assertTrue(closed.out().startsWith("CLOSE_PERIOD committed"), closed.out());
             assertTrue(closed.err().contains("committed settlement:ClosePeriod in block"), closed.err());
         }
         ok("settlement", "statement", "--org", platforms.get(0), "--period", period);
