@@ -35,7 +35,9 @@ public enum LedgerFunction {
     LIST_REWARDS(Names.REWARD, Names.LIST_REWARDS, Kind.EVALUATE),
 
     CLOSE_PERIOD(Names.SETTLEMENT, Names.CLOSE_PERIOD, Kind.SUBMIT),
-    GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE);
+    GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE),
+    STORE_STATEMENT(Names.SETTLEMENT, Names.STORE_STATEMENT, Kind.SUBMIT),
+    CONFIRM_SETTLEMENT(Names.SETTLEMENT, Names.CONFIRM, Kind.SUBMIT);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -113,6 +115,8 @@ public enum LedgerFunction {
         public static final String LIST_REWARDS = "ListRewards";
         public static final String CLOSE_PERIOD = "ClosePeriod";
         public static final String GET_PERIOD = "GetPeriod";
+        public static final String STORE_STATEMENT = "StoreStatement";
+        public static final String CONFIRM = "Confirm";
 
         private Names() {}
     }

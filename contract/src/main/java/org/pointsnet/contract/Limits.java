@@ -18,6 +18,11 @@ public final class Limits {
     /** Most decimals of a platform's points. */
     public static final int MAX_DECIMALS = 6;
 
+    /** Most conversions one settlement statement lists (its request carries each one's tx id and parties). */
+    public static final int MAX_STATEMENT_CONVERSIONS = 2_000;
+    /** Longest settlement:StoreStatement request, in characters: {@link #MAX_STATEMENT_CONVERSIONS} entries fit. */
+    public static final int MAX_STATEMENT_REQUEST = 512 * 1024;
+
     /** A platform id. */
     public static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
     /** A user or reward id: visible ASCII only, so composite-key safe (no U+0000) and the same on every JVM. */
