@@ -77,9 +77,21 @@ public sealed interface LedgerRequest {
     /** {@code account:GetHistory}: one page, newest first; a non-null platformId: only that platform's entries. */
     record History(String userId, Long limit, String cursor, String platformId) implements LedgerRequest {}
 
-    /** {@code conversion:Convert}; a null toUserId is the user. */
+    /**
+     * {@code conversion:Convert}; a null toUserId is the user. The three {@code quote…} members lock a quote (all or
+     * none): the conversion executes only at exactly {@code quotedRules} ({@link RulesUsed#version()}) and
+     * {@code quotedAmountOut}, and only at a transaction time not after {@code quoteExpiresAt} (ISO-8601 instant).
+     */
     record Convert(String requestId, String userId, String fromPlatformId, String toPlatformId, long amount,
-            String toUserId, Long minAmountOut) implements LedgerRequest {}
+            String toUserId, Long minAmountOut, Long quotedAmountOut, String quotedRules, String quoteExpiresAt)
+            implements LedgerRequest {
+
+        /** A conversion without a locked quote (minAmountOut is the only guard). */
+        public Convert(final String requestId, final String userId, final String fromPlatformId,
+                final String toPlatformId, final long amount, final String toUserId, final Long minAmountOut) {
+            this(requestId, userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, null, null, null);
+        }
+    }
 
     /** {@code conversion:Quote}. */
     record Quote(String fromPlatformId, String toPlatformId, long amount) implements LedgerRequest {}
