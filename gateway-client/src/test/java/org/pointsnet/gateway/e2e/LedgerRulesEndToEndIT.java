@@ -1,0 +1,143 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
+import org.pointsnet.gateway.fabric.FabricConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger's rules of issue 16 through real peers and the gateways' REST API: locked quotes (a quote id executes
+ * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing). Rule changes made here keep
+ * every amount the same (a fee rule re-set to its values is only a new version), so the classes that run after this
+ * one price conversions as before.
+ */
+@Tag("network")
+class LedgerRulesEndToEndIT {
+
+    private static final String A = ApiNetwork.A;
+    private static final String B = ApiNetwork.B;
+    private static final List<String> PLATFORMS = ApiNetwork.PLATFORMS;
+    private static final String RUN = ApiNetwork.RUN;
+    private static final JsonMapper JSON = ApiNetwork.JSON;
+    private static final String CHANNEL = "points";
+
+    private static final Map<String, FabricConnection> CLIENTS = new ConcurrentHashMap<>();
+    private static Map<String, ApiClient> gateways;
+
+    @BeforeAll
+    static void findTheNetworkAndRegisterPlatforms() throws Exception {
+        gateways = ApiNetwork.clients();
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        for (final String platform : PLATFORMS) {
+            try (FabricConnection admin = network.connect(platform, Role.OPERATOR)) {
+                LedgerCalls.registerPlatform(admin, platform);
+            }
+            CLIENTS.put(platform, network.connect(platform, Role.CLIENT));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        CLIENTS.values().forEach(FabricConnection::close);
+    }
+
+    @Test
+    void aLockedQuoteExecutesAsQuotedOrFailsWithRulesChangedOrQuoteExpiredChangingNothing() throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-quote-" + RUN);
+        ApiNetwork.issue(a, user, 1000);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        final JsonNode first = quote(300);
+        final HttpResponse<String> executed = convert("quote-ok", user, 300, first.path("quoteId").asString());
+        assertEquals(200, executed.statusCode(), executed.body());
+        final JsonNode receipt = JSON.readTree(executed.body());
+        final long amountOut = first.path("amountOut").asLong();
+        assertEquals(amountOut, receipt.path("detail").path("quote").path("amountOut").asLong(), executed.body());
+        assertEquals(first.path("rules"), receipt.path("detail").path("quote").path("rules"), executed.body());
+        assertBalances(user, 700, amountOut);
+
+        // A rule change after the quote: B re-sets its fee rule to the values it has, a new version of it.
+        final JsonNode second = quote(200);
+        reSetFeeRule(B);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        ApiNetwork.assertProblem(convert("quote-changed", user, 200, second.path("quoteId").asString()), 409,
+            "RULES_CHANGED");
+        assertBalances(user, 700, amountOut);
+
+        // After its expiry (60 s by default: the network does not shorten it) the gateway refuses it.
+        final JsonNode third = quote(100);
+        final Instant expiresAt = Instant.parse(third.path("expiresAt").asString());
+        final long wait = Duration.between(Instant.now(), expiresAt).toMillis() + 2_000;
+        assertTrue(wait < 120_000, "quotes should hold about 60 s: " + third);
+        Thread.sleep(Math.max(0, wait));
+        ApiNetwork.assertProblem(convert("quote-expired", user, 100, third.path("quoteId").asString()), 409,
+            "QUOTE_EXPIRED");
+        assertBalances(user, 700, amountOut);
+
+        // A client cannot lengthen a quote: the id with a later expiry written into it no longer verifies (400).
+        final JsonNode fourth = quote(100);
+        final String[] parts = fourth.path("quoteId").asString().split("\\.");
+        final String payload = new String(Base64.getUrlDecoder().decode(parts[0]), UTF_8);
+        final String later = Instant.parse(fourth.path("expiresAt").asString()).plusSeconds(3600).toString();
+        final String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+            payload.replace(fourth.path("expiresAt").asString(), later).getBytes(UTF_8)) + "." + parts[1];
+        ApiNetwork.assertProblem(convert("quote-forged", user, 100, forged), 400, "VALIDATION_FAILED");
+        assertBalances(user, 700, amountOut);
+        ApiNetwork.assertReconciled(a);
+    }
+
+    private static JsonNode quote(final long amount) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).get("/api/v1/quotes?from=" + A + "&to=" + B
+            + "&amount=" + amount);
+        assertEquals(200, response.statusCode(), response.body());
+        final JsonNode quote = JSON.readTree(response.body());
+        assertTrue(quote.path("quoteId").isString() && quote.path("expiresAt").isString(), response.body());
+        return quote;
+    }
+
+    private static String body(final String user, final long amount, final String quoteId) {
+        return "{\"userId\":\"" + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B
+            + "\",\"amount\":" + amount + ",\"quoteId\":\"" + quoteId + "\"}";
+    }
+
+    private static HttpResponse<String> convert(final String key, final String user, final long amount,
+                                                final String quoteId) throws Exception {
+        return gateways.get(A).post("/api/v1/conversions", key + "-" + RUN, body(user, amount, quoteId));
+    }
+
+    /** Re-sets the platform's fee rule to the values in force (0/0/0 when it has none): same fees, new version. */
+    private static void reSetFeeRule(final String platform) throws Exception {
+        final JsonNode fee = LedgerCalls.evaluate(CLIENTS.get(platform), "conversion:GetRules",
+            "{\"platformId\":\"" + platform + "\"}").path("fee");
+        final String rule = "{\"basisPoints\":" + fee.path("basisPoints").asLong(0) + ",\"minFee\":"
+            + fee.path("minFee").asLong(0) + ",\"maxFee\":" + fee.path("maxFee").asLong(0) + "}";
+        final HttpResponse<String> response = gateways.get(platform).put("/api/v1/platforms/" + platform
+            + "/rules/fee", "fee-again-" + RUN, rule);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The user's balances on A and B as every org's peer sees them. */
+    private static void assertBalances(final String user, final long onA, final long onB) throws Exception {
+        for (final String org : PLATFORMS) {
+            assertEquals(onA, ApiNetwork.balanceEventually(gateways.get(org), user, A, onA), org + " on " + A);
+            assertEquals(onB, ApiNetwork.balanceEventually(gateways.get(org), user, B, onB), org + " on " + B);
+        }
+    }
+}
