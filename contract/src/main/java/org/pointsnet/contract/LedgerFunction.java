@@ -35,7 +35,10 @@ public enum LedgerFunction {
     LIST_REWARDS(Names.REWARD, Names.LIST_REWARDS, Kind.EVALUATE),
 
     CLOSE_PERIOD(Names.SETTLEMENT, Names.CLOSE_PERIOD, Kind.SUBMIT),
-    GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE);
+    GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE),
+
+    SET_REVERSAL_WINDOW(Names.REVERSAL, Names.SET_WINDOW, Kind.SUBMIT),
+    REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -88,6 +91,7 @@ public enum LedgerFunction {
         public static final String CONVERSION = "conversion";
         public static final String REWARD = "reward";
         public static final String SETTLEMENT = "settlement";
+        public static final String REVERSAL = "reversal";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -113,6 +117,8 @@ public enum LedgerFunction {
         public static final String LIST_REWARDS = "ListRewards";
         public static final String CLOSE_PERIOD = "ClosePeriod";
         public static final String GET_PERIOD = "GetPeriod";
+        public static final String SET_WINDOW = "SetWindow";
+        public static final String REVERSE = "Reverse";
 
         private Names() {}
     }

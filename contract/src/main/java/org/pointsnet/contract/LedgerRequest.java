@@ -34,6 +34,8 @@ public sealed interface LedgerRequest {
             case REDEEM -> Redeem.class;
             case CLOSE_PERIOD -> ClosePeriod.class;
             case GET_PERIOD -> Period.class;
+            case SET_REVERSAL_WINDOW -> SetReversalWindow.class;
+            case REVERSE -> Reverse.class;
         };
     }
 
@@ -129,4 +131,14 @@ public sealed interface LedgerRequest {
 
     /** {@code settlement:GetPeriod}. */
     record Period(String period) implements LedgerRequest {}
+
+    /** {@code reversal:SetWindow}: how long after a transaction the platform reverses it; 0 disables reversals. */
+    record SetReversalWindow(String requestId, String platformId, long windowSeconds) implements LedgerRequest {}
+
+    /**
+     * {@code reversal:Reverse}: undoes the platform's own ISSUE, BURN or CONVERT (as source) of request
+     * {@code originalRequestId}, which must be of type {@code originalType}.
+     */
+    record Reverse(String requestId, String platformId, String originalRequestId, String originalType,
+            String reason) implements LedgerRequest {}
 }

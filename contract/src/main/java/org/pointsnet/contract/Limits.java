@@ -17,6 +17,8 @@ public final class Limits {
     public static final int MAX_NAME = 64;
     /** Most decimals of a platform's points. */
     public static final int MAX_DECIMALS = 6;
+    /** Longest reversal window a platform may set: 366 days, in seconds. */
+    public static final long MAX_REVERSAL_WINDOW_SECONDS = 366L * 24 * 60 * 60;
 
     /** A platform id. */
     public static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");

@@ -157,6 +157,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case PLATFORM_SUSPENDED -> ErrorCode.PLATFORM_SUSPENDED;
             case QUOTE_EXPIRED -> ErrorCode.QUOTE_EXPIRED;
             case RULES_CHANGED -> ErrorCode.RULES_CHANGED;
+            case NOT_REVERSIBLE -> ErrorCode.NOT_REVERSIBLE;
         };
     }
 
