@@ -59,7 +59,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest(controllers = {PointsController.class, AdminController.class})
+@WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
@@ -369,6 +369,25 @@ class ApiControllerTest {
             .lock(A, "platform-b", 300, 149, "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=2"));
         expectProblem(postJson("/api/v1/conversions", body.formatted(300, old)), 409, "QUOTE_EXPIRED");
         verify(ledger, times(1)).submit(fn("conversion:Convert"), any());
+    }
+
+    @Test
+    void reversalsAreSignedAsTheOperatorForTheCallersPlatform() throws Exception {
+        when(ledger.submitAsAdmin(fn("reversal:Reverse"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"originalRequestId\":\"order-7\",\"originalType\":\"CONVERT\",\"reason\":\"disputed\"}")))
+            .thenReturn(committed());
+        expectReceipt(postJson("/api/v1/conversions/order-7/reversal", "{\"reason\":\"disputed\"}"));
+        when(ledger.submitAsAdmin(fn("reversal:Reverse"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"originalRequestId\":\"i-1\",\"originalType\":\"ISSUE\"}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/issuances/i-1/reversal"), "k1", ""));
+        when(ledger.submitAsAdmin(fn("reversal:SetWindow"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"windowSeconds\":86400}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/reversal"), "k1", "{\"windowSeconds\":86400}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/reversal"), "k1", "{\"windowSeconds\":-1}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-b/rules/reversal"), "k1", "{\"windowSeconds\":1}"), 403,
+            "FORBIDDEN");
+        expectProblem(postJson("/api/v1/burns/b-1/reversal", "{\"amount\":1}"), 400, "VALIDATION_FAILED");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.fabric.FabricConnection;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger's rules of issue 16 through real peers and the gateways' REST API: locked quotes (a quote id executes
- * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing). Rule changes made here keep
+ * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing) and reversals (a conversion
+ * is reversed only with both platforms' endorsements and restores balances, supply and settlement). Rule changes made here keep
  * every amount the same (a fee rule re-set to its values is only a new version), so the classes that run after this
  * one price conversions as before.
  */
@@ -61,7 +63,7 @@ class LedgerRulesEndToEndIT {
     void aLockedQuoteExecutesAsQuotedOrFailsWithRulesChangedOrQuoteExpiredChangingNothing() throws Exception {
         final ApiClient a = gateways.get(A);
         final String user = ApiNetwork.user(a, "rules-quote-" + RUN);
-        ApiNetwork.issue(a, user, 1000);
+        issue(user, "quote-issue", 1000);
         PeerHeights.awaitInSync(CLIENTS, CHANNEL);
 
         final JsonNode first = quote(300);
@@ -101,6 +103,97 @@ class LedgerRulesEndToEndIT {
         ApiNetwork.assertProblem(convert("quote-forged", user, 100, forged), 400, "VALIDATION_FAILED");
         assertBalances(user, 700, amountOut);
         ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void aConversionReversedWithBothEndorsementsRestoresEverythingAndOneSideAloneIsRefused() throws Exception {
+        final ApiClient a = gateways.get(A);
+        setWindow(A, 3600);
+        setWindow(B, 3600);
+        final String user = ApiNetwork.user(a, "rules-rev-" + RUN);
+        issue(user, "rev-issue-1000", 1000);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        final long supplyOfB = supply(B);
+
+        final HttpResponse<String> converted = a.post("/api/v1/conversions", "rev-conv-" + RUN, "{\"userId\":\""
+            + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B + "\",\"amount\":300}");
+        assertEquals(200, converted.statusCode(), converted.body());
+        final JsonNode conversion = JSON.readTree(converted.body());
+        final JsonNode obligation = conversion.path("detail").path("obligation");
+        final String currency = obligation.path("currency").asString();
+        final long amountOut = conversion.path("detail").path("quote").path("amountOut").asLong();
+        assertBalances(user, 700, amountOut);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        // Endorsed by platform-a's peer alone (its operator, genuine code): B's collection is written, so validation
+        // refuses it and nothing changes.
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        final String reverse = LedgerCalls.json("requestId", "rev-alone-" + RUN, "platformId", A,
+            "originalRequestId", "rev-conv-" + RUN, "originalType", "CONVERT");
+        try (FabricConnection operator = network.connect(A, Role.OPERATOR)) {
+            final LedgerCalls.Outcome alone = LedgerCalls.submit(operator, "reversal:Reverse", reverse,
+                network.mspId(A));
+            assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, alone.code(), alone.toString());
+        }
+        assertBalances(user, 700, amountOut);
+
+        // Through A's gateway, endorsed by both: every balance, the supply and the settlement are as before.
+        final HttpResponse<String> reversed = a.post("/api/v1/conversions/rev-conv-" + RUN + "/reversal",
+            "rev-ok-" + RUN, "{\"reason\":\"disputed\"}");
+        assertEquals(200, reversed.statusCode(), reversed.body());
+        final JsonNode reversal = JSON.readTree(reversed.body());
+        assertEquals("REVERSE", reversal.path("type").asString(), reversed.body());
+        assertEquals("rev-conv-" + RUN, reversal.path("detail").path("originalRequestId").asString());
+        assertEquals(conversion.path("txId").asString(), reversal.path("detail").path("originalTxId").asString());
+        assertEquals(-obligation.path("points").asLong(), reversal.path("detail").path("obligation").path("points")
+            .asLong(), reversed.body());
+        assertBalances(user, 1000, 0);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        assertEquals(supplyOfB, supply(B));
+        final String period = reversal.path("detail").path("obligation").path("period").asString();
+        final SettlementView settlement = SettlementView.read(CLIENTS.get(A), period);
+        assertTrue(settlement.dispute(reversal.path("txId").asString()).isEmpty(), settlement.json().toString());
+        assertTrue(settlement.dispute(conversion.path("txId").asString()).isEmpty(), settlement.json().toString());
+        assertEquals(settlement.netPositions(currency, PLATFORMS), SettlementView.read(CLIENTS.get(B), period)
+            .netPositions(currency, PLATFORMS));
+
+        // A second reversal, and a reversal of the reversal, are refused.
+        ApiNetwork.assertProblem(a.post("/api/v1/conversions/rev-conv-" + RUN + "/reversal", "rev-again-" + RUN,
+            "{}"), 422, "NOT_REVERSIBLE");
+        ApiNetwork.assertProblem(a.post("/api/v1/conversions/rev-ok-" + RUN + "/reversal", "rev-rev-" + RUN,
+            "{}"), 422, "NOT_REVERSIBLE");
+
+        // An issuance reversed by its platform: the points leave again; one the user spent cannot be.
+        final HttpResponse<String> issued = a.post("/api/v1/issuances", "rev-issue-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":50}");
+        assertEquals(200, issued.statusCode(), issued.body());
+        assertEquals(200, a.post("/api/v1/issuances/rev-issue-" + RUN + "/reversal", "rev-issue-undo-" + RUN, "{}")
+            .statusCode());
+        assertBalances(user, 1000, 0);
+        assertEquals(200, a.post("/api/v1/burns", "rev-spend-" + RUN, "{\"userId\":\"" + user + "\",\"amount\":"
+            + 1000 + "}").statusCode());
+        ApiNetwork.assertProblem(a.post("/api/v1/issuances/rev-issue-1000-" + RUN + "/reversal", "rev-spent-" + RUN,
+            "{}"), 422, "INSUFFICIENT_BALANCE");
+        ApiNetwork.assertReconciled(a);
+    }
+
+    private static void setWindow(final String platform, final long seconds) throws Exception {
+        final HttpResponse<String> response = gateways.get(platform).put("/api/v1/platforms/" + platform
+            + "/rules/reversal", "window-" + seconds + "-" + RUN, "{\"windowSeconds\":" + seconds + "}");
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static long supply(final String platform) {
+        final JsonNode supply = LedgerCalls.evaluate(CLIENTS.get(platform), "account:GetSupply",
+            "{\"platformId\":\"" + platform + "\"}");
+        return supply.path(0).path("supply").asLong();
+    }
+
+    /** Issues platform-a points under request id {@code key-RUN} (ApiNetwork.issue's key is too long for our ids). */
+    private static void issue(final String user, final String key, final long amount) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).post("/api/v1/issuances", key + "-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":" + amount + "}");
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     private static JsonNode quote(final long amount) throws Exception {
