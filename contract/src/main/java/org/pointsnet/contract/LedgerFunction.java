@@ -38,7 +38,10 @@ public enum LedgerFunction {
     GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE),
 
     SET_REVERSAL_WINDOW(Names.REVERSAL, Names.SET_WINDOW, Kind.SUBMIT),
-    REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT);
+    REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT),
+
+    SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
+    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -92,6 +95,7 @@ public enum LedgerFunction {
         public static final String REWARD = "reward";
         public static final String SETTLEMENT = "settlement";
         public static final String REVERSAL = "reversal";
+        public static final String VALUE = "value";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -119,6 +123,8 @@ public enum LedgerFunction {
         public static final String GET_PERIOD = "GetPeriod";
         public static final String SET_WINDOW = "SetWindow";
         public static final String REVERSE = "Reverse";
+        public static final String SET_CATEGORIES = "SetCategories";
+        public static final String GET_CATEGORIES = "GetCategories";
 
         private Names() {}
     }

@@ -36,6 +36,8 @@ public sealed interface LedgerRequest {
             case GET_PERIOD -> Period.class;
             case SET_REVERSAL_WINDOW -> SetReversalWindow.class;
             case REVERSE -> Reverse.class;
+            case SET_CATEGORIES -> SetCategories.class;
+            case GET_CATEGORIES -> OfPlatform.class;
         };
     }
 
@@ -59,9 +61,19 @@ public sealed interface LedgerRequest {
     /** {@code user:Register}: idempotent (the same id gives the same answer), so it carries no request id. */
     record RegisterUser(String userId) implements LedgerRequest {}
 
-    /** {@code account:Issue} and {@code account:Burn}. */
-    record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason)
-            implements LedgerRequest {}
+    /**
+     * {@code account:Issue} and {@code account:Burn}. An issue with a (non-null) earning category credits
+     * floor(amount × the category's multiplier in force): {@code amount} is then the base amount. Burn takes none.
+     */
+    record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason,
+            String category) implements LedgerRequest {
+
+        /** Without a category: {@code amount} points. */
+        public IssueOrBurn(final String requestId, final String platformId, final String userId, final long amount,
+                final String reason) {
+            this(requestId, platformId, userId, amount, reason, null);
+        }
+    }
 
     /** {@code account:Transfer}. */
     record Transfer(String requestId, String platformId, String fromUserId, String toUserId, long amount,
@@ -141,4 +153,19 @@ public sealed interface LedgerRequest {
      */
     record Reverse(String requestId, String platformId, String originalRequestId, String originalType,
             String reason) implements LedgerRequest {}
+
+    /**
+     * {@code value:SetCategories}: the platform's earning categories and their multipliers (plain decimals), as a new
+     * version in force from {@code effectiveFrom} (ISO-8601 instant, not before the transaction; null: at once).
+     */
+    record SetCategories(String requestId, String platformId, String effectiveFrom, List<Category> categories)
+            implements LedgerRequest {}
+
+    /**
+     * One earning category of {@link SetCategories}.
+     *
+     * @param category the id, {@link Limits#CATEGORY}
+     * @param multiplier points per base unit, a plain positive decimal
+     */
+    record Category(String category, String multiplier) {}
 }

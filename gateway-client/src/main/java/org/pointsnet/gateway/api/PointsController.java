@@ -134,10 +134,19 @@ public class PointsController {
 
     private ReceiptResponse issueOrBurn(final LedgerFunction function, final String key, final String body) {
         final String requestId = Ledger.requestId(caller, key);
-        final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
+        final boolean issue = function == LedgerFunction.ISSUE;
+        final JsonRequest in = issue ? JsonRequest.parse(body, "userId", "amount", "reason", "category")
+            : JsonRequest.parse(body, "userId", "amount", "reason");
         // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
-        final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
-            in.userId("userId"), in.amount("amount"), in.optionalText("reason", Limits.MAX_TEXT));
+        final String platformId = caller(caller);
+        final String userId = in.userId("userId");
+        final long amount = in.amount("amount");
+        final String reason = in.optionalText("reason", Limits.MAX_TEXT);
+        // An earning category (issue only): amount is then the base amount, the chaincode applies the multiplier.
+        final String category = issue && in.has("category")
+            ? Validation.category("category", in.string("category")) : null;
+        final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, platformId, userId,
+            amount, reason, category);
         return ReceiptResponse.of(ledger.submit(function, request));
     }
 

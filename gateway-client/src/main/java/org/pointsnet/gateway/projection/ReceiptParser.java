@@ -71,7 +71,8 @@ final class ReceiptParser {
         Map.entry("PUT_REWARD", Shape.NONE), Map.entry("CLOSE_PERIOD", Shape.NONE),
         Map.entry("SWEEP_FEES", Shape.NONE), Map.entry("ISSUE", Shape.CREDIT), Map.entry("BURN", Shape.DEBIT),
         Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT),
-        Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL));
+        Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL),
+        Map.entry("SET_CATEGORIES", Shape.NONE));
 
     private ReceiptParser() {
     }

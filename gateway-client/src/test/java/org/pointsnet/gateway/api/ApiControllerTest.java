@@ -59,7 +59,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class})
+@WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class,
+    ValueController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
@@ -369,6 +370,25 @@ class ApiControllerTest {
             .lock(A, "platform-b", 300, 149, "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=2"));
         expectProblem(postJson("/api/v1/conversions", body.formatted(300, old)), 409, "QUOTE_EXPIRED");
         verify(ledger, times(1)).submit(fn("conversion:Convert"), any());
+    }
+
+    @Test
+    void categoriesAreSetAsTheOperatorAndAnIssuanceNamesOne() throws Exception {
+        when(ledger.submitAsAdmin(fn("value:SetCategories"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"effectiveFrom\":\"2026-12-01T00:00:00Z\",\"categories\":[{\"category\":"
+            + "\"flights\",\"multiplier\":\"2.5\"}]}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"effectiveFrom\":"
+            + "\"2026-12-01T00:00:00Z\",\"categories\":[{\"category\":\"flights\",\"multiplier\":\"2.5\"}]}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"categories\":[]}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"categories\":[{"
+            + "\"category\":\"Flights\",\"multiplier\":\"2\"}]}"), 400, "VALIDATION_FAILED");
+        when(ledger.submit(fn("account:Issue"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"userId\":\"platform-a.u1\",\"amount\":100,\"category\":\"flights\"}"))).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"platform-a.u1\",\"amount\":100,"
+            + "\"category\":\"flights\"}"));
+        expectProblem(postJson("/api/v1/burns", "{\"userId\":\"platform-a.u1\",\"amount\":100,"
+            + "\"category\":\"flights\"}"), 400, "VALIDATION_FAILED");
     }
 
     @Test

@@ -150,6 +150,11 @@ public final class Keys {
         return key("closed", period);
     }
 
+    /** The platform's earning categories (all versions still needed, in one record). */
+    public static String categoryRules() {
+        return key("rule", "categories");
+    }
+
     /** The platform's reversal window rule. */
     public static String reversalRule() {
         return key("rule", "reversal");
