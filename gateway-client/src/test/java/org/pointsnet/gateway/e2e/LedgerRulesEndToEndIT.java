@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ledger's rules of issue 16 through real peers and the gateways' REST API: locked quotes (a quote id executes
  * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing) and reversals (a conversion
- * is reversed only with both platforms' endorsements and restores balances, supply and settlement). Rule changes made here keep
+ * is reversed only with both platforms' endorsements and restores balances, supply and settlement) and the value
+ * model's earning categories (per-category multipliers, versioned from a stated time). Rule changes made here keep
  * every amount the same (a fee rule re-set to its values is only a new version), so the classes that run after this
  * one price conversions as before.
  */
@@ -175,6 +176,51 @@ class LedgerRulesEndToEndIT {
         ApiNetwork.assertProblem(a.post("/api/v1/issuances/rev-issue-1000-" + RUN + "/reversal", "rev-spent-" + RUN,
             "{}"), 422, "INSUFFICIENT_BALANCE");
         ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void twoCategoriesCreditDifferentPointsForTheSameBaseAndAMultiplierChangeAppliesFromItsStatedTime()
+        throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-value-" + RUN);
+        final HttpResponse<String> set = a.put("/api/v1/platforms/" + A + "/rules/categories", "cat-1-" + RUN,
+            "{\"categories\":[{\"category\":\"flights\",\"multiplier\":\"2.5\"},{\"category\":\"hotels\","
+                + "\"multiplier\":\"1\"}]}");
+        assertEquals(200, set.statusCode(), set.body());
+        final long version = JSON.readTree(set.body()).path("detail").path("version").asLong();
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        final JsonNode flights = categoryIssue(user, "cat-flights", 101, "flights");
+        final JsonNode hotels = categoryIssue(user, "cat-hotels", 101, "hotels");
+        assertEquals(252, flights.path("postings").path(0).path("delta").asLong(), flights.toString());
+        assertEquals(101, hotels.path("postings").path(0).path("delta").asLong(), hotels.toString());
+        assertEquals(version, flights.path("detail").path("categoriesVersion").asLong(), flights.toString());
+        assertEquals("2.5", flights.path("detail").path("multiplier").asString(), flights.toString());
+
+        // A change stated to apply 20 s from now: until then the old multiplier, from then on the new one.
+        final Instant from = Instant.now().plusSeconds(20);
+        final HttpResponse<String> later = a.put("/api/v1/platforms/" + A + "/rules/categories", "cat-2-" + RUN,
+            "{\"effectiveFrom\":\"" + from + "\",\"categories\":[{\"category\":\"flights\",\"multiplier\":"
+                + "\"3\"}]}");
+        assertEquals(200, later.statusCode(), later.body());
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        final JsonNode before = categoryIssue(user, "cat-before", 100, "flights");
+        assertTrue(Instant.parse(before.path("timestamp").asString()).isBefore(from), before.toString());
+        assertEquals(250, before.path("postings").path(0).path("delta").asLong(), before.toString());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis() + 2_000));
+        final JsonNode after = categoryIssue(user, "cat-after", 100, "flights");
+        assertEquals(300, after.path("postings").path(0).path("delta").asLong(), after.toString());
+        assertEquals(version + 1, after.path("detail").path("categoriesVersion").asLong(), after.toString());
+        assertBalances(user, 252 + 101 + 250 + 300, 0);
+        ApiNetwork.assertReconciled(a);
+    }
+
+    private static JsonNode categoryIssue(final String user, final String key, final long base,
+                                          final String category) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).post("/api/v1/issuances", key + "-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":" + base + ",\"category\":\"" + category + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
     }
 
     private static void setWindow(final String platform, final long seconds) throws Exception {
