@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The ledger benchmark (issue 12; docs/benchmarks.md): a bare write of a fresh key (probe:PutValue, directly
 # only: the probe's REST endpoint is off on the network; it is the baseline of both paths' ratios), a user's
-# registration (user:Register; POST /users), issuance, transfer and conversion, each through REST (platform-a's
-# gateway, HTTPS) and directly through fabric-gateway, at a fixed number of client threads. Reports throughput
+# registration (user:Register; POST /users), issuance, transfer, conversion and redemption (reward:Redeem), each
+# through REST (platform-a's gateway, HTTPS) and directly through fabric-gateway, at a fixed number of client threads. Reports throughput
 # (committed tx/s), p50/p95/p99 latency, outcome counts and the CPU ms per committed transaction of every node
 # process (from /proc/<pid>/stat with the pids in runtime/pids), with ratios to the bare write of the same run;
 # medians over runs.
@@ -15,7 +15,7 @@
 #   BENCH_RUNS       runs per workload (full: 3)          BENCH_THREADS  client threads (full: 32)
 #   BENCH_TX         transactions per run (full: 192)     BENCH_WARMUP   unmeasured runs first (full: 1, short: 0)
 #   BENCH_PATHS      rest,direct (default both)
-#   BENCH_WORKLOADS  probe,registration,issuance,transfer,conversion (default all; probe is the baseline)
+#   BENCH_WORKLOADS  probe,registration,issuance,transfer,conversion,redemption (default all; probe is the baseline)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code network}: commands about the consortium's nodes and configuration. */
 @Command(name = "network", mixinStandardHelpOptions = true,
         description = "Network configuration.",
-        subcommands = NetworkRenderCommand.class)
+        subcommands = {NetworkRenderCommand.class, NetworkCaliperCommand.class})
 public final class NetworkCommand {
 }

@@ -5,14 +5,18 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -20,6 +24,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 
@@ -34,6 +39,11 @@ import org.hyperledger.fabric.protos.peer.Endorsement;
  * <p>Certificate expiry is not checked, like Fabric's MSP validation (it evaluates the chain as of the
  * certificate's own start): replaying the chain from block 0 years later must give the same answer as at commit.
  * Revocation lists and intermediate CAs are not supported (the network's CAs issue peer certificates directly).
+ *
+ * <p>Cost (issue 12, docs/benchmarks.md): every gateway checks every endorsement of every block, so the identity
+ * checks, which depend only on the serialized identity's exact bytes and the fixed trusted roots, are kept per
+ * identity (a handful of peers), and signatures are verified with BouncyCastle, several times faster than the JDK 17
+ * provider's P-256 on this hardware. Every signature is still verified.
  */
 public final class EndorsementVerifier {
 
@@ -42,7 +52,20 @@ public final class EndorsementVerifier {
     /** Fabric's NodeOU roles: an identity carrying none or several of them has no single role. */
     private static final Set<String> NODE_OUS = Set.of("client", PEER_OU, "admin", "orderer");
 
+    /** Identities remembered; more distinct endorsers than this (never on a consortium) only start over. */
+    static final int MAX_IDENTITIES = 1024;
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
     private final TrustedMsps msps;
+    /** Outcome of the identity checks (and the endorser's key, as a BouncyCastle key) by serialized identity bytes. */
+    private final Map<ByteString, Identity> identities = new ConcurrentHashMap<>();
+
+    /**
+     * What the identity checks gave for one serialized identity: {@code failure} null when it is a trusted peer of
+     * {@code msp}, whose signature key is {@code key} ({@code order} the curve's order; null if not an EC key).
+     */
+    private record Identity(String msp, EndorsementOutcome failure, PublicKey key, BigInteger order) {
+    }
 
     public EndorsementVerifier(final TrustedMsps msps) {
         this.msps = msps;
@@ -59,31 +82,57 @@ public final class EndorsementVerifier {
 
     /** Checks one endorsement over {@code proposalResponsePayload}. */
     public EndorsementCheck check(final ByteString proposalResponsePayload, final Endorsement endorsement) {
+        final ByteString endorser = endorsement.getEndorser();
+        Identity identity = identities.get(endorser);
+        if (identity == null) {
+            identity = identity(endorser);
+            if (identities.size() >= MAX_IDENTITIES) {
+                identities.clear();
+            }
+            identities.put(endorser, identity);
+        }
+        if (identity.failure() != null) {
+            return new EndorsementCheck(identity.msp(), identity.failure());
+        }
+        if (!signedBy(identity, proposalResponsePayload, endorsement)) {
+            return new EndorsementCheck(identity.msp(), EndorsementOutcome.BAD_SIGNATURE);
+        }
+        return new EndorsementCheck(identity.msp(), EndorsementOutcome.VALID);
+    }
+
+    /** The checks that depend only on the serialized identity (and the trusted roots, fixed at start). */
+    private Identity identity(final ByteString endorser) {
         final SerializedIdentity identity;
         try {
-            identity = SerializedIdentity.parseFrom(endorsement.getEndorser());
+            identity = SerializedIdentity.parseFrom(endorser);
         } catch (InvalidProtocolBufferException e) {
-            return new EndorsementCheck(null, EndorsementOutcome.UNREADABLE_IDENTITY);
+            return new Identity(null, EndorsementOutcome.UNREADABLE_IDENTITY, null, null);
         }
         final String msp = identity.getMspid();
         final List<X509Certificate> roots = msps.roots(msp);
         if (roots.isEmpty()) {
-            return new EndorsementCheck(msp, EndorsementOutcome.UNKNOWN_MSP);
+            return new Identity(msp, EndorsementOutcome.UNKNOWN_MSP, null, null);
         }
         final X509Certificate certificate = certificate(identity.getIdBytes());
         if (certificate == null) {
-            return new EndorsementCheck(msp, EndorsementOutcome.UNREADABLE_IDENTITY);
+            return new Identity(msp, EndorsementOutcome.UNREADABLE_IDENTITY, null, null);
         }
         if (certificate.getBasicConstraints() >= 0 || !issuedByOneOf(certificate, roots)) {
-            return new EndorsementCheck(msp, EndorsementOutcome.UNTRUSTED_CERTIFICATE);
+            return new Identity(msp, EndorsementOutcome.UNTRUSTED_CERTIFICATE, null, null);
         }
         if (!isPeer(certificate)) {
-            return new EndorsementCheck(msp, EndorsementOutcome.NOT_A_PEER);
+            return new Identity(msp, EndorsementOutcome.NOT_A_PEER, null, null);
         }
-        if (!signedBy(certificate.getPublicKey(), proposalResponsePayload, endorsement)) {
-            return new EndorsementCheck(msp, EndorsementOutcome.BAD_SIGNATURE);
+        if (!(certificate.getPublicKey() instanceof ECPublicKey ecKey)) {
+            return new Identity(msp, null, null, null); // Fabric peers sign with ECDSA; nothing else is accepted
         }
-        return new EndorsementCheck(msp, EndorsementOutcome.VALID);
+        try {
+            final PublicKey key = KeyFactory.getInstance("EC", BC).generatePublic(
+                new X509EncodedKeySpec(ecKey.getEncoded()));
+            return new Identity(msp, null, key, ecKey.getParams().getOrder());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return new Identity(msp, null, null, null); // a key BouncyCastle refuses verifies nothing
+        }
     }
 
     private static X509Certificate certificate(final ByteString pem) {
@@ -125,18 +174,18 @@ public final class EndorsementVerifier {
         return roles.equals(List.of(PEER_OU));
     }
 
-    private static boolean signedBy(final PublicKey key, final ByteString proposalResponsePayload,
+    private static boolean signedBy(final Identity identity, final ByteString proposalResponsePayload,
                                     final Endorsement endorsement) {
-        if (!(key instanceof ECPublicKey ecKey)) {
-            return false; // Fabric peers sign with ECDSA; nothing else is accepted here
+        if (identity.key() == null) {
+            return false;
         }
         final byte[] signature = endorsement.getSignature().toByteArray();
-        if (!lowS(signature, ecKey.getParams().getOrder())) {
+        if (!lowS(signature, identity.order())) {
             return false;
         }
         try {
-            final Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM);
-            verifier.initVerify(key);
+            final Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM, BC);
+            verifier.initVerify(identity.key());
             verifier.update(proposalResponsePayload.asReadOnlyByteBuffer());
             verifier.update(endorsement.getEndorser().asReadOnlyByteBuffer());
             return verifier.verify(signature);

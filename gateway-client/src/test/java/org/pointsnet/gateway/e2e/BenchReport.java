@@ -106,12 +106,38 @@ final class BenchReport {
             }
             md.append('\n');
         }
+        restOverDirect(md, rows);
         for (final Row row : rows) {
             row.runs().stream().filter(r -> r.firstError() != null).findFirst().ifPresent(r ->
                 md.append("\nFirst error of ").append(row.path()).append(' ').append(row.workload()).append(": ")
                     .append(r.firstError()).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * Issue 12's REST target (the gateway adds at most 10% CPU over the same ledger call made directly): per workload
+     * measured on both paths, the CPU per transaction of every node plus the calling client (the direct client signs
+     * like a gateway; the REST client only speaks HTTPS), REST over direct.
+     */
+    private static void restOverDirect(final StringBuilder md, final List<Row> rows) {
+        final StringBuilder table = new StringBuilder();
+        for (final Row rest : rows) {
+            if (!"rest".equals(rest.path())) {
+                continue;
+            }
+            rows.stream().filter(d -> "direct".equals(d.path()) && d.workload().equals(rest.workload())).findFirst()
+                .ifPresent(direct -> {
+                    final double viaRest = rest.median(r -> r.cpuPerTxAllNodes(true));
+                    final double viaDirect = direct.median(r -> r.cpuPerTxAllNodes(true));
+                    table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.0f%% |%n", rest.workload(),
+                        viaRest, viaDirect, 100 * (viaRest / viaDirect - 1)));
+                });
+        }
+        if (!table.isEmpty()) {
+            md.append("\nREST over direct (CPU ms per committed transaction, every node and the client, medians):\n\n")
+                .append("| workload | rest | direct | REST adds |\n|---|---|---|---|\n").append(table);
+        }
     }
 
     private static String ratio(final double value) {

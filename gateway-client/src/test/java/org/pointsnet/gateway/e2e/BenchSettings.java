@@ -7,13 +7,14 @@ import java.util.Map;
 /**
  * What scripts/bench.sh asked for, from the environment: BENCH_MODE (full or short), BENCH_RUNS, BENCH_THREADS,
  * BENCH_TX (transactions per run), BENCH_WARMUP (unmeasured runs per workload first), BENCH_PATHS (rest,direct),
- * BENCH_WORKLOADS (probe,registration,issuance,transfer,conversion).
+ * BENCH_WORKLOADS (probe,registration,issuance,transfer,conversion,redemption).
  */
 record BenchSettings(String mode, int runs, int threads, int transactions, int warmups, List<String> paths,
                      List<String> workloads) {
 
     static final List<String> ALL_PATHS = List.of("rest", "direct");
-    static final List<String> ALL_WORKLOADS = List.of("probe", "registration", "issuance", "transfer", "conversion");
+    static final List<String> ALL_WORKLOADS = List.of("probe", "registration", "issuance", "transfer", "conversion",
+        "redemption");
 
     static BenchSettings fromEnvironment() {
         return from(System.getenv());

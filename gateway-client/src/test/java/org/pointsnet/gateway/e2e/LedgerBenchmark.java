@@ -30,7 +30,7 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 /**
  * Throughput, latency percentiles, outcome counts and CPU ms per committed transaction of every node process, for a
  * bare write of a fresh key (probe:PutValue, directly only: the baseline of both paths), a user's registration,
- * issuance, transfer and conversion, each through REST (platform-a's gateway, HTTPS) and directly through fabric-gateway as platform-a's client, at a fixed number of client threads
+ * issuance, transfer, conversion and redemption, each through REST (platform-a's gateway, HTTPS) and directly through fabric-gateway as platform-a's client, at a fixed number of client threads
  * (issue 12). Run by {@code scripts/bench.sh}, configured by {@link BenchSettings}; it asserts nothing about speed,
  * only that every transaction committed and the report was written.
  */
@@ -53,6 +53,7 @@ class LedgerBenchmark {
     private BenchSettings settings;
     private FabricConnection client;
     private ApiClient rest;
+    private FabricConnection operator;
 
     @Test
     void measure() throws Exception {
@@ -66,6 +67,7 @@ class LedgerBenchmark {
             LedgerCalls.registerPlatform(adminA, A);
             LedgerCalls.registerPlatform(adminB, B);
             client = a;
+            operator = adminA;
             rest = ApiNetwork.clients().get(A);
             final List<BenchReport.Row> rows = new ArrayList<>();
             for (final String path : settings.paths()) {
@@ -102,11 +104,11 @@ class LedgerBenchmark {
     /** Funds the users a workload spends from (not measured) and returns the transaction it measures. */
     private Tx prepare(final String path, final String workload) throws Exception {
         final boolean viaRest = "rest".equals(path);
-        final String prefix = "b" + RUN + path.charAt(0) + workload.substring(0, 2);
+        final String prefix = "b" + RUN + path.charAt(0) + workload.substring(0, 3);
         final boolean spends = !"probe".equals(workload) && !"registration".equals(workload);
         final List<String> senders = spends ? users(viaRest, prefix + "s") : List.of();
         final List<String> receivers = "transfer".equals(workload) ? users(viaRest, prefix + "r") : List.of();
-        if ("transfer".equals(workload) || "conversion".equals(workload)) {
+        if ("transfer".equals(workload) || "conversion".equals(workload) || "redemption".equals(workload)) {
             final List<Integer> threads = new ArrayList<>();
             for (int t = 0; t < settings.threads(); t++) {
                 threads.add(t);
@@ -121,6 +123,15 @@ class LedgerBenchmark {
                         "amount", FUNDS, "reason", "bench"));
                 }
             });
+        }
+        if ("redemption".equals(workload)) {
+            // A reward per thread (stock for every run, no per-user limit): threads never compete for stock shards,
+            // as their users never compete for balances, so the workload measures the redemption itself.
+            for (int t = 0; t < settings.threads(); t++) {
+                LedgerCalls.submit(operator, "reward:PutReward", json("requestId", prefix + "rw" + t, "platformId", A,
+                    "rewardId", prefix + "rw" + t, "name", "Bench reward", "points", 10, "stock", FUNDS))
+                    .requireValid("adding a bench reward");
+            }
         }
         return switch (workload) {
             case "probe" -> (t, i) -> probe(prefix + t + "-" + i, "v" + i);
@@ -144,6 +155,11 @@ class LedgerBenchmark {
                     + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B + "\",\"amount\":100}")
                 : (t, i) -> direct("conversion:Convert", json("requestId", prefix + t + "-" + i, "userId",
                     senders.get(t), "fromPlatformId", A, "toPlatformId", B, "amount", 100));
+            case "redemption" -> viaRest
+                ? (t, i) -> rest(prefix + t + "-" + i, "/api/v1/redemptions", "{\"userId\":\"" + senders.get(t)
+                    + "\",\"platformId\":\"" + A + "\",\"rewardId\":\"" + prefix + "rw" + t + "\",\"quantity\":1}")
+                : (t, i) -> direct("reward:Redeem", json("requestId", prefix + t + "-" + i, "platformId", A,
+                    "userId", senders.get(t), "rewardId", prefix + "rw" + t, "quantity", 1));
             default -> throw new IllegalArgumentException(workload);
         };
     }

@@ -120,4 +120,21 @@ class EndorsementVerifierTest {
 
         assertEquals(EndorsementOutcome.BAD_SIGNATURE, verifier.check(event.getProposalResponsePayload(), mangled).outcome());
     }
+
+    @Test
+    void anIdentityCheckedBeforeStillHasEverySignatureVerified() throws Exception {
+        final ChaincodeEndorsedAction event = endorsedBy(msps.peer("platform-a"));
+        final Endorsement genuine = event.getEndorsements(0);
+        final ByteString other = event.getProposalResponsePayload().concat(ByteString.copyFromUtf8("+1"));
+
+        // The same endorser identity, remembered after the first check: a signature over other bytes, a signature by
+        // another key and a mangled one still fail, and the genuine one still passes.
+        assertEquals(EndorsementOutcome.VALID, verifier.check(event.getProposalResponsePayload(), genuine).outcome());
+        assertEquals(EndorsementOutcome.BAD_SIGNATURE, verifier.check(other, genuine).outcome());
+        assertEquals(EndorsementOutcome.BAD_SIGNATURE,
+            outcome(msps.peer("platform-a").signingWith(TestPki.keyPair().getPrivate())));
+        assertEquals(EndorsementOutcome.BAD_SIGNATURE, verifier.check(event.getProposalResponsePayload(),
+            genuine.toBuilder().setSignature(ByteString.copyFromUtf8("not DER")).build()).outcome());
+        assertEquals(EndorsementOutcome.VALID, verifier.check(event.getProposalResponsePayload(), genuine).outcome());
+    }
 }
