@@ -2,7 +2,15 @@ package org.pointsnet.admin;
 
 import org.pointsnet.admin.cli.CryptoCommand;
 import org.pointsnet.admin.cli.ErrorReporter;
+import org.pointsnet.admin.cli.FeesCommands;
+import org.pointsnet.admin.cli.LedgerCommands;
 import org.pointsnet.admin.cli.NetworkCommand;
+import org.pointsnet.admin.cli.PlatformCommands;
+import org.pointsnet.admin.cli.ReconcileCommand;
+import org.pointsnet.admin.cli.RewardsCommands;
+import org.pointsnet.admin.cli.RulesCommands;
+import org.pointsnet.admin.cli.SettlementCommands;
+import org.pointsnet.admin.ledger.LedgerOpener;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,15 +22,18 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The PointsNet admin CLI: {@code admin-cli <group> <action> [options]}. Exit code 0 on
- * success, 1 on any error, reported as one line on stderr (a stack trace with --verbose).
+ * The PointsNet admin CLI: {@code admin-cli <group> <action> [options]}. Exit codes (ErrorReporter): 0 ok, 1 error,
+ * 2 usage, 3 the ledger refused, 4 network unavailable, 5 reconciliation difference; a failure is one line on stderr
+ * (a stack trace with --verbose).
  */
 @Command(name = "admin-cli",
         mixinStandardHelpOptions = true,
         versionProvider = AdminCli.Version.class,
         description = "Administers a PointsNet consortium from its network spec (crypto-config/network.yaml).",
         // To add a command group, e.g. `network render`, list its class here.
-        subcommands = {CryptoCommand.class, NetworkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CryptoCommand.class, NetworkCommand.class, PlatformCommands.class, RulesCommands.class,
+            RewardsCommands.class, FeesCommands.class, SettlementCommands.class, ReconcileCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AdminCli implements Runnable {
 
     @Spec
@@ -39,8 +50,13 @@ public final class AdminCli implements Runnable {
 
     /** The configured command line; tests call {@code execute} on it with their own out/err. */
     public static CommandLine commandLine() {
+        return commandLine(LedgerOpener.FABRIC);
+    }
+
+    /** The command line whose ledger commands open their sessions with {@code opener}. */
+    public static CommandLine commandLine(LedgerOpener opener) {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new AdminCli())
+        return new CommandLine(new AdminCli(), LedgerCommands.factory(opener))
             .setExecutionExceptionHandler(errors)
             .setParameterExceptionHandler(errors);
     }

@@ -36,6 +36,8 @@ public enum LedgerFunction {
 
     CLOSE_PERIOD(Names.SETTLEMENT, Names.CLOSE_PERIOD, Kind.SUBMIT),
     GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE),
+    STORE_STATEMENT(Names.SETTLEMENT, Names.STORE_STATEMENT, Kind.SUBMIT),
+    CONFIRM_SETTLEMENT(Names.SETTLEMENT, Names.CONFIRM, Kind.SUBMIT),
 
     SET_REVERSAL_WINDOW(Names.REVERSAL, Names.SET_WINDOW, Kind.SUBMIT),
     REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT),
@@ -121,6 +123,8 @@ public enum LedgerFunction {
         public static final String LIST_REWARDS = "ListRewards";
         public static final String CLOSE_PERIOD = "ClosePeriod";
         public static final String GET_PERIOD = "GetPeriod";
+        public static final String STORE_STATEMENT = "StoreStatement";
+        public static final String CONFIRM = "Confirm";
         public static final String SET_WINDOW = "SetWindow";
         public static final String REVERSE = "Reverse";
         public static final String SET_CATEGORIES = "SetCategories";

@@ -38,6 +38,8 @@ public sealed interface LedgerRequest {
             case REVERSE -> Reverse.class;
             case SET_CATEGORIES -> SetCategories.class;
             case GET_CATEGORIES -> OfPlatform.class;
+            case STORE_STATEMENT -> StoreStatement.class;
+            case CONFIRM_SETTLEMENT -> ConfirmSettlement.class;
         };
     }
 
@@ -168,4 +170,27 @@ public sealed interface LedgerRequest {
      * @param multiplier points per base unit, a plain positive decimal
      */
     record Category(String category, String multiplier) {}
+
+    /**
+     * {@code settlement:StoreStatement}: the period's statement over exactly these conversions (each booked identically
+     * by both sides; every party must have closed the period), as {@code settlement:GetPeriod} lists them.
+     */
+    record StoreStatement(String requestId, String platformId, String period, List<NettedConversion> conversions)
+            implements LedgerRequest {}
+
+    /**
+     * One conversion of a {@link StoreStatement}.
+     *
+     * @param txId the conversion's transaction
+     * @param debtorPlatformId its source platform
+     * @param creditorPlatformId its destination platform
+     */
+    record NettedConversion(String txId, String debtorPlatformId, String creditorPlatformId) {}
+
+    /**
+     * {@code settlement:Confirm}: platformId (the confirming side, payer or payee of the statement's payment with
+     * counterpartyPlatformId in currency) says it paid or received {@code amount}, an exact decimal.
+     */
+    record ConfirmSettlement(String requestId, String platformId, String period, String counterpartyPlatformId,
+            String currency, String amount) implements LedgerRequest {}
 }

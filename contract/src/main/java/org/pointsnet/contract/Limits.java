@@ -20,6 +20,11 @@ public final class Limits {
     /** Longest reversal window a platform may set: 366 days, in seconds. */
     public static final long MAX_REVERSAL_WINDOW_SECONDS = 366L * 24 * 60 * 60;
 
+    /** Most conversions one settlement statement lists (its request carries each one's tx id and parties). */
+    public static final int MAX_STATEMENT_CONVERSIONS = 2_000;
+    /** Longest settlement:StoreStatement request, in characters: {@link #MAX_STATEMENT_CONVERSIONS} entries fit. */
+    public static final int MAX_STATEMENT_REQUEST = 512 * 1024;
+
     /** A platform id. */
     public static final Pattern PLATFORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
     /** A user or reward id: visible ASCII only, so composite-key safe (no U+0000) and the same on every JVM. */

@@ -3,6 +3,7 @@ package org.pointsnet.admin.cli;
 import java.io.PrintWriter;
 
 import org.pointsnet.admin.crypto.CryptoException;
+import org.pointsnet.admin.ledger.LedgerException;
 import org.pointsnet.admin.spec.SpecException;
 
 import picocli.CommandLine;
@@ -13,13 +14,20 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure into exit code 1 and one line on stderr, so scripts can show it as
- * is; with --verbose the stack trace follows.
+ * The one error handler: every failure is one line on stderr naming what failed, so scripts can show it as is, and an
+ * exit code that says what kind of failure it was (docs/operations.md, "admin-cli"); with --verbose the stack trace
+ * follows.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
-    /** Exit code of every failure, usage errors included. */
+    /** Exit code of a failure of no other kind (a bad spec, an I/O error, a bug). */
     public static final int FAILURE = 1;
+    /** Exit code of a command line that cannot run: unknown command or option, missing or bad value. */
+    public static final int USAGE = 2;
+    /** Exit code when the ledger refused: a chaincode error code, or a transaction committed invalid. */
+    public static final int REFUSED = 3;
+    /** Exit code when the peer, the orderers or the gateway could not be reached in time. */
+    public static final int UNAVAILABLE = 4;
 
     @Override
     public int handleExecutionException(Exception error, CommandLine command, ParseResult parseResult) {
@@ -29,7 +37,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
             error.printStackTrace(err);
         }
         err.flush();
-        return FAILURE;
+        return exitCode(error);
     }
 
     @Override
@@ -43,13 +51,25 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         err.println("admin-cli: " + oneLine(error.getMessage()) + hint
             + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
+        return USAGE;
+    }
+
+    private static int exitCode(Exception error) {
+        if (error instanceof LedgerException ledger) {
+            return switch (ledger.kind()) {
+                case REFUSED -> REFUSED;
+                case UNAVAILABLE -> UNAVAILABLE;
+                case USAGE -> USAGE;
+                case FAILED -> FAILURE;
+            };
+        }
         return FAILURE;
     }
 
     /** Our own exceptions carry complete messages; anything else is named by its type. */
     private static String describe(Throwable error) {
         String message = error.getMessage();
-        if (error instanceof SpecException || error instanceof CryptoException) {
+        if (error instanceof SpecException || error instanceof CryptoException || error instanceof LedgerException) {
             return message;
         }
         return message == null ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + message;

@@ -79,11 +79,11 @@ class AdminCliTest {
     }
 
     @Test
-    void usageErrorsExitWithOne() {
+    void usageErrorsExitWithTwo() {
         for (String[] args : new String[][] {{}, {"crypto"}, {"crypto", "gen"}, {"crypto", "generate", "--spec", SPEC},
                 {"nonsense"}}) {
             Run run = run(args);
-            assertEquals(1, run.exitCode(), String.join(" ", args));
+            assertEquals(ErrorReporter.USAGE, run.exitCode(), String.join(" ", args));
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("admin-cli: "), run.err());
         }

@@ -62,6 +62,7 @@ final class Netting {
         final Map<String, long[]> points = new TreeMap<>();
         final Map<String, BigDecimal> values = new TreeMap<>();
         final List<Settlement.Dispute> disputes = new ArrayList<>();
+        final List<Settlement.Conversion> conversions = new ArrayList<>();
         byTx.forEach((txId, c) -> {
             final String reason = c.debtor == null ? Settlement.Dispute.MISSING_DEBTOR_COPY
                     : c.creditor == null ? Settlement.Dispute.MISSING_CREDITOR_COPY
@@ -72,6 +73,7 @@ final class Netting {
                         c.debtor, c.creditor));
                 return;
             }
+            conversions.add(new Settlement.Conversion(txId, any.debtorPlatformId(), any.creditorPlatformId()));
             final Pair pair = new Pair(any.debtorPlatformId(), any.creditorPlatformId(), any.currency());
             pairs.put(pair.sortKey(), pair);
             final long[] pts = points.computeIfAbsent(pair.sortKey(), k -> new long[1]);
@@ -92,6 +94,6 @@ final class Netting {
             final String[] parts = k.split("\u0000");
             positions.add(new Settlement.NetPosition(parts[0], parts[1], Decimals.text(v)));
         });
-        return new Settlement(period, closedBy, obligations, positions, disputes);
+        return new Settlement(period, closedBy, obligations, positions, disputes, conversions);
     }
 }

@@ -37,9 +37,14 @@ class SettlementContractTest {
                 + "\"points\":120,\"value\":\"1.2\",\"creditorValue\":\"1.2\"}],\"netPositions\":["
                 + "{\"platformId\":\"platform-a\",\"currency\":\"CNY\",\"net\":\"0.2\"},"
                 + "{\"platformId\":\"platform-b\",\"currency\":\"CNY\",\"net\":\"-1.2\"},"
-                + "{\"platformId\":\"platform-c\",\"currency\":\"CNY\",\"net\":\"1\"}],\"disputes\":[]}",
+                + "{\"platformId\":\"platform-c\",\"currency\":\"CNY\",\"net\":\"1\"}],\"disputes\":[],"
+                + "\"conversions\":[{\"txId\":\"tx-00006\",\"debtorPlatformId\":\"platform-a\","
+                + "\"creditorPlatformId\":\"platform-c\"},{\"txId\":\"tx-00007\",\"debtorPlatformId\":\"platform-b\","
+                + "\"creditorPlatformId\":\"platform-a\"}],\"statement\":null,\"statementMatchesLedger\":null,"
+                + "\"payments\":[]}",
                 net.query(ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"2025-03-14\"}")));
-        assertEquals("{\"period\":\"2025-03-13\",\"closedBy\":[],\"obligations\":[],\"netPositions\":[],\"disputes\":[]}",
+        assertEquals("{\"period\":\"2025-03-13\",\"closedBy\":[],\"obligations\":[],\"netPositions\":[],\"disputes\":[],"
+                + "\"conversions\":[],\"statement\":null,\"statementMatchesLedger\":null,\"payments\":[]}",
                 net.query(ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"2025-03-13\"}")));
         net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.settlement.getPeriod(ctx, "{\"period\":\"14/03\"}"));
     }
@@ -80,7 +85,7 @@ class SettlementContractTest {
         final String before = period();
         assertTrue(before.contains("\"netPositions\":[{\"platformId\":\"platform-a\",\"currency\":\"CNY\","
                 + "\"net\":\"-2.988\"},{\"platformId\":\"platform-b\",\"currency\":\"CNY\",\"net\":\"2.988\"}],"
-                + "\"disputes\":[]}"), before);
+                + "\"disputes\":[],"), before);
         final String tx1 = txId(c1);
         final String tx2 = txId(c2);
 

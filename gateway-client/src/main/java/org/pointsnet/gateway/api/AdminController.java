@@ -183,4 +183,48 @@ public class AdminController {
         return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CLOSE_PERIOD,
             new LedgerRequest.ClosePeriod(requestId, caller(caller), period)));
     }
+
+    /**
+     * Stores the period's statement on chain, signed by the caller's platform: over the conversions that the ledger's
+     * own report nets now (settlement:GetPeriod), once every party closed the period.
+     */
+    @PostMapping("/settlements/{period}/statement")
+    public ReceiptResponse statement(@PathVariable final String period,
+                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                     @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.period(period);
+        if (body != null && !body.isBlank()) {
+            JsonRequest.parse(body);
+        }
+        final String platformId = caller(caller);
+        final JsonNode report = Ledger.answer(LedgerFunction.GET_PERIOD,
+            ledger.evaluate(LedgerFunction.GET_PERIOD, new LedgerRequest.Period(period)));
+        final List<LedgerRequest.NettedConversion> conversions = new ArrayList<>();
+        for (final JsonNode c : report.path("conversions")) {
+            conversions.add(new LedgerRequest.NettedConversion(c.path("txId").asString(),
+                c.path("debtorPlatformId").asString(), c.path("creditorPlatformId").asString()));
+        }
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.STORE_STATEMENT,
+            new LedgerRequest.StoreStatement(requestId, platformId, period, conversions)));
+    }
+
+    /**
+     * The caller's platform records what it paid to (or received from) a counterparty under the stored statement;
+     * body {@code {counterpartyPlatformId, currency, amount}}, amount an exact decimal string.
+     */
+    @PostMapping("/settlements/{period}/confirmations")
+    public ReceiptResponse confirm(@PathVariable final String period,
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
+                                   @RequestBody(required = false) final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.period(period);
+        final JsonRequest in = JsonRequest.parse(body, "counterpartyPlatformId", "currency", "amount");
+        final String counterparty =
+            Validation.platformId("counterpartyPlatformId", in.string("counterpartyPlatformId"));
+        final String currency = Validation.currency("currency", in.string("currency"));
+        final String amount = Validation.decimal("amount", in.string("amount"));
+        return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CONFIRM_SETTLEMENT,
+            new LedgerRequest.ConfirmSettlement(requestId, caller(caller), period, counterparty, currency, amount)));
+    }
 }

@@ -69,6 +69,7 @@ final class ReceiptParser {
         Map.entry("RESUME_PLATFORM", Shape.NONE), Map.entry("SET_FEE_RULE", Shape.NONE),
         Map.entry("SET_LIMITS", Shape.NONE), Map.entry("APPROVE_RATE", Shape.NONE),
         Map.entry("PUT_REWARD", Shape.NONE), Map.entry("CLOSE_PERIOD", Shape.NONE),
+        Map.entry("STORE_STATEMENT", Shape.NONE), Map.entry("CONFIRM_SETTLEMENT", Shape.NONE),
         Map.entry("SWEEP_FEES", Shape.NONE), Map.entry("ISSUE", Shape.CREDIT), Map.entry("BURN", Shape.DEBIT),
         Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT),
         Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL),

@@ -539,6 +539,26 @@ class ApiControllerTest {
         expectReceipt(send(post("/api/v1/settlements/2026-11/close"), "k1", ""));
     }
 
+    @Test
+    void storeTheStatementOverTheConversionsTheLedgerNets() throws Exception {
+        when(ledger.evaluate(fn("settlement:GetPeriod"), json("{\"period\":\"2026-11-22\"}")))
+            .thenReturn("{\"period\":\"2026-11-22\",\"conversions\":[{\"txId\":\"t1\",\"debtorPlatformId\":"
+                + "\"platform-a\",\"creditorPlatformId\":\"platform-b\"}]}");
+        when(ledger.submitAsAdmin(fn("settlement:StoreStatement"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"period\":\"2026-11-22\",\"conversions\":[{\"txId\":\"t1\",\"debtorPlatformId\":"
+            + "\"platform-a\",\"creditorPlatformId\":\"platform-b\"}]}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/settlements/2026-11-22/statement"), "k1", ""));
+    }
+
+    @Test
+    void confirmAPaymentOnTheCallersSide() throws Exception {
+        when(ledger.submitAsAdmin(fn("settlement:Confirm"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"period\":\"2026-11-22\",\"counterpartyPlatformId\":\"platform-b\","
+            + "\"currency\":\"CNY\",\"amount\":\"1.25\"}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/settlements/2026-11-22/confirmations"), "k1",
+            "{\"counterpartyPlatformId\":\"platform-b\",\"currency\":\"CNY\",\"amount\":\"1.25\"}"));
+    }
+
     // ---- malformed input: 400 and the ledger is never called ---------------------------------------------------
 
     static Stream<String> badIssuances() {
@@ -663,7 +683,13 @@ class ApiControllerTest {
             Arguments.of("PUT", "/api/v1/platforms/platform-a/rewards/m", "{\"name\":\"M\",\"points\":1,\"stock\":1,"
                 + "\"activeFrom\":\"yesterday\"}"),
             Arguments.of("POST", "/api/v1/settlements/2026-13/close", ""),
-            Arguments.of("POST", "/api/v1/settlements/2026-11/close", "{\"x\":1}"));
+            Arguments.of("POST", "/api/v1/settlements/2026-11/close", "{\"x\":1}"),
+            Arguments.of("POST", "/api/v1/settlements/2026-11/statement", "{\"x\":1}"),
+            Arguments.of("POST", "/api/v1/settlements/2026-11/confirmations", "{\"counterpartyPlatformId\":\"platform-b\","
+                + "\"currency\":\"CNY\",\"amount\":\"-1\"}"),
+            Arguments.of("POST", "/api/v1/settlements/2026-11/confirmations", "{\"counterpartyPlatformId\":\"platform-b\","
+                + "\"currency\":\"cny\",\"amount\":\"1\"}"),
+            Arguments.of("POST", "/api/v1/settlements/2026-11/confirmations", "{\"currency\":\"CNY\",\"amount\":\"1\"}"));
     }
 
     @ParameterizedTest

@@ -11,10 +11,62 @@ import java.util.List;
  * @param obligations per (debtor, creditor, currency), summed over the conversions both sides booked identically
  * @param netPositions per (platform, currency): what it is owed minus what it owes, from {@code obligations} only
  * @param disputes conversions whose two copies are not identical (one missing, or different): never netted
+ * @param conversions the conversions netted into {@code obligations} (what settlement:StoreStatement takes)
+ * @param statement the statement stored on chain for the period, or null while none is
+ * @param statementMatchesLedger whether the stored statement covers exactly the conversions netted now; null without
+ *     a statement (false: a conversion was left out of it, or a copy changed since)
+ * @param payments the stored statement's payments and what each side confirmed; empty without a statement
  */
-@JsonPropertyOrder({"period", "closedBy", "obligations", "netPositions", "disputes"})
+@JsonPropertyOrder({"period", "closedBy", "obligations", "netPositions", "disputes", "conversions", "statement",
+    "statementMatchesLedger", "payments"})
 public record Settlement(String period, List<String> closedBy, List<PairObligation> obligations,
-        List<NetPosition> netPositions, List<Dispute> disputes) {
+        List<NetPosition> netPositions, List<Dispute> disputes, List<Conversion> conversions, Statement statement,
+        Boolean statementMatchesLedger, List<PaymentStatus> payments) {
+    /** The live netting, before the stored statement and confirmations are looked at. */
+    public Settlement(final String period, final List<String> closedBy, final List<PairObligation> obligations,
+            final List<NetPosition> netPositions, final List<Dispute> disputes, final List<Conversion> conversions) {
+        this(period, closedBy, obligations, netPositions, disputes, conversions, null, null, List.of());
+    }
+
+    /** This report with the stored statement and its payments' confirmation status. */
+    public Settlement withStatement(final Statement stored, final List<PaymentStatus> statuses) {
+        return new Settlement(period, closedBy, obligations, netPositions, disputes, conversions, stored,
+                stored.conversions().equals(conversions) && stored.obligations().equals(obligations), statuses);
+    }
+
+    /**
+     * One conversion netted: both sides booked it identically.
+     *
+     * @param txId the conversion
+     * @param debtorPlatformId its source platform
+     * @param creditorPlatformId its destination platform
+     */
+    @JsonPropertyOrder({"txId", "debtorPlatformId", "creditorPlatformId"})
+    public record Conversion(String txId, String debtorPlatformId, String creditorPlatformId) {}
+
+    /**
+     * A statement payment and its confirmations.
+     *
+     * @param payerPlatformId pays
+     * @param payeePlatformId receives
+     * @param currency currency
+     * @param amount what the statement says is due
+     * @param status {@link #OPEN}, {@link #CONFIRMED} or {@link #DISPUTED}
+     * @param paidAmount what the payer confirmed it paid, or null
+     * @param receivedAmount what the payee confirmed it received, or null
+     */
+    @JsonPropertyOrder({"payerPlatformId", "payeePlatformId", "currency", "amount", "status", "paidAmount",
+        "receivedAmount"})
+    public record PaymentStatus(String payerPlatformId, String payeePlatformId, String currency, String amount,
+            String status, String paidAmount, String receivedAmount) {
+        /** At least one side has not confirmed yet. */
+        public static final String OPEN = "OPEN";
+        /** Both sides confirmed the amount due. */
+        public static final String CONFIRMED = "CONFIRMED";
+        /** Both sides confirmed, and their amounts differ from each other or from the amount due. */
+        public static final String DISPUTED = "DISPUTED";
+    }
+
     /**
      * Sum of one pair's obligations.
      *

@@ -43,8 +43,14 @@ public final class Request {
 
     /** Parses {@code json} for {@code function}, refusing any field not in {@code allowed}. */
     public static Request parse(final String function, final String json, final Set<String> allowed) {
-        if (json == null || json.length() > MAX_LENGTH) {
-            throw refusal(VALIDATION_FAILED, function + " request must be a JSON object of at most " + MAX_LENGTH
+        return parse(function, json, allowed, MAX_LENGTH);
+    }
+
+    /** Parses a request that may be longer than {@link #MAX_LENGTH}: at most {@code maxLength} characters. */
+    public static Request parse(final String function, final String json, final Set<String> allowed,
+            final int maxLength) {
+        if (json == null || json.length() > maxLength) {
+            throw refusal(VALIDATION_FAILED, function + " request must be a JSON object of at most " + maxLength
                     + " characters");
         }
         final JsonNode node;

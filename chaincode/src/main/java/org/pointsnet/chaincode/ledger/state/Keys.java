@@ -145,6 +145,16 @@ public final class Keys {
         return key("settle", period);
     }
 
+    /** Public key of a period's settlement statement. */
+    public static String statement(final String period) {
+        return key("statement", period);
+    }
+
+    /** This platform's confirmation of its payment with {@code counterparty} in {@code currency} for a period. */
+    public static String confirmation(final String period, final String counterparty, final String currency) {
+        return key("confirm", period, counterparty, currency);
+    }
+
     /** Marker of a settlement period this platform closed. */
     public static String closedPeriod(final String period) {
         return key("closed", period);

@@ -1,0 +1,150 @@
+package org.pointsnet.admin.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.pointsnet.admin.ledger.LedgerCalls;
+import org.pointsnet.contract.LedgerFunction;
+import org.pointsnet.contract.LedgerRequest;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code admin-cli rules}: the member's conversion rules. */
+@Command(name = "rules",
+        mixinStandardHelpOptions = true,
+        description = "Conversion rules: pair rates (each side approves its own), the fee, limits; show them.",
+        subcommands = {RulesCommands.SetRate.class, RulesCommands.ApproveRate.class, RulesCommands.SetFee.class,
+            RulesCommands.SetLimits.class, RulesCommands.Show.class})
+public final class RulesCommands implements Runnable {
+
+    @Spec
+    private CommandSpec command;
+
+    @Override
+    public void run() {
+        throw new ParameterException(command.commandLine(),
+            "missing command (set-rate, approve-rate, set-fee, set-limits, show)");
+    }
+
+    /** {@code rules set-rate}: this side's approval of the rate from the member's platform to another. */
+    @Command(name = "set-rate", mixinStandardHelpOptions = true,
+            description = "Approves version <n> of the rate from the member's platform to --to (conversion:ApproveRate"
+                + " as the source side); the rate is agreed once the other side approves the same version and rate.")
+    static final class SetRate extends LedgerCommand {
+        @Option(names = "--to", required = true, paramLabel = "<platformId>", description = "Destination platform.")
+        private String to;
+        @Option(names = "--rate-version", required = true, description = "Rate version, above the last one.")
+        private long version;
+        @Option(names = "--rate", required = true, description = "Destination points per source point, decimal.")
+        private String rate;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            return printReceipt(ledger.submit(LedgerFunction.APPROVE_RATE,
+                new LedgerRequest.ApproveRate(requestId(), org(), org(), to, version, rate)));
+        }
+    }
+
+    /** {@code rules approve-rate}: the destination side's approval of a rate another platform set. */
+    @Command(name = "approve-rate", mixinStandardHelpOptions = true,
+            description = "Approves version <n> of the rate from --from to the member's platform"
+                + " (conversion:ApproveRate as the destination side).")
+    static final class ApproveRate extends LedgerCommand {
+        @Option(names = "--from", required = true, paramLabel = "<platformId>", description = "Source platform.")
+        private String from;
+        @Option(names = "--rate-version", required = true, description = "Rate version the source side approved.")
+        private long version;
+        @Option(names = "--rate", required = true, description = "The same rate, decimal.")
+        private String rate;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            return printReceipt(ledger.submit(LedgerFunction.APPROVE_RATE,
+                new LedgerRequest.ApproveRate(requestId(), org(), from, org(), version, rate)));
+        }
+    }
+
+    /** {@code rules set-fee}. */
+    @Command(name = "set-fee", mixinStandardHelpOptions = true,
+            description = "Sets the fee of conversions into the member's platform (conversion:SetFeeRule).")
+    static final class SetFee extends LedgerCommand {
+        @Option(names = "--basis-points", required = true, description = "Fee in basis points, 0-10000.")
+        private long basisPoints;
+        @Option(names = "--min-fee", defaultValue = "0", description = "Smallest fee in points (default 0).")
+        private long minFee;
+        @Option(names = "--max-fee", required = true, description = "Largest fee in points.")
+        private long maxFee;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            return printReceipt(ledger.submit(LedgerFunction.SET_FEE_RULE,
+                new LedgerRequest.SetFeeRule(requestId(), org(), basisPoints, minFee, maxFee)));
+        }
+    }
+
+    /** {@code rules set-limits}. */
+    @Command(name = "set-limits", mixinStandardHelpOptions = true,
+            description = "Sets conversion limits out of the member's platform (conversion:SetLimits).")
+    static final class SetLimits extends LedgerCommand {
+        @Option(names = "--max-per-transaction", description = "Most points per conversion.")
+        private Long maxPerTransaction;
+        @Option(names = "--daily-per-user", description = "Most points a user converts per day.")
+        private Long dailyPerUser;
+        @Option(names = "--pair", paramLabel = "<platformId>=<points>",
+                description = "Daily limit towards one platform; repeatable. Absent: pair limits stay as they are.")
+        private Map<String, Long> pairs;
+        @Option(names = "--clear-pairs", description = "Remove every pair limit.")
+        private boolean clearPairs;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            List<LedgerRequest.PairLimit> limits = null;
+            if (pairs != null || clearPairs) {
+                limits = new ArrayList<>();
+                if (pairs != null) {
+                    for (Map.Entry<String, Long> pair : new java.util.TreeMap<>(pairs).entrySet()) {
+                        limits.add(new LedgerRequest.PairLimit(pair.getKey(), pair.getValue()));
+                    }
+                }
+            }
+            return printReceipt(ledger.submit(LedgerFunction.SET_LIMITS,
+                new LedgerRequest.SetLimits(requestId(), org(), maxPerTransaction, dailyPerUser, limits)));
+        }
+    }
+
+    /** {@code rules show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows a platform's fee, limits and rates (conversion:GetRules).")
+    static final class Show extends LedgerCommand {
+        @Option(names = "--platform", paramLabel = "<platformId>", description = "Whose rules (default: --org).")
+        private String platform;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            String answer = ledger.evaluate(LedgerFunction.GET_RULES,
+                new LedgerRequest.OfPlatform(platform == null ? org() : platform));
+            if (json()) {
+                out().println(answer);
+                return 0;
+            }
+            var rules = parse(answer);
+            out().println("platform " + Table.cell(rules.path("platformId")));
+            out().println("fee      " + Table.cell(rules.path("fee")));
+            out().println("limits   " + Table.cell(rules.path("limits")));
+            out().println("rates:");
+            List<List<String>> rows = new ArrayList<>();
+            for (var rate : rules.path("rates")) {
+                List<String> row = new ArrayList<>();
+                rate.properties().forEach(e -> row.add(e.getKey() + "=" + Table.cell(e.getValue())));
+                rows.add(List.of(String.join("  ", row)));
+            }
+            Table.print(out(), List.of("rate"), rows);
+            return 0;
+        }
+    }
+}
