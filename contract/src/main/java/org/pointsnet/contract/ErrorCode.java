@@ -31,7 +31,16 @@ public enum ErrorCode {
     /** The platform is suspended: readable, not tradable. */
     PLATFORM_SUSPENDED,
     /** The request id was already used for a different request. */
-    IDEMPOTENCY_KEY_REUSED;
+    IDEMPOTENCY_KEY_REUSED,
+    /** A locked quote's validity ended before the conversion (by the gateway's clock or the transaction time). */
+    QUOTE_EXPIRED,
+    /** A rule a locked quote used (rate, platform record, fee, limits) changed since: the quote no longer holds. */
+    RULES_CHANGED,
+    /**
+     * The transaction cannot be reversed: already reversed, itself a reversal, outside the reversal window, or
+     * reversals are disabled by a platform it concerns.
+     */
+    NOT_REVERSIBLE;
 
     private static final Pattern FABRIC_PREFIX = Pattern.compile("chaincode response \\d+, ");
     private static final Pattern CODED = Pattern.compile("([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*): (.*)", Pattern.DOTALL);

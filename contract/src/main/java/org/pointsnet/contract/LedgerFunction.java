@@ -37,7 +37,13 @@ public enum LedgerFunction {
     CLOSE_PERIOD(Names.SETTLEMENT, Names.CLOSE_PERIOD, Kind.SUBMIT),
     GET_PERIOD(Names.SETTLEMENT, Names.GET_PERIOD, Kind.EVALUATE),
     STORE_STATEMENT(Names.SETTLEMENT, Names.STORE_STATEMENT, Kind.SUBMIT),
-    CONFIRM_SETTLEMENT(Names.SETTLEMENT, Names.CONFIRM, Kind.SUBMIT);
+    CONFIRM_SETTLEMENT(Names.SETTLEMENT, Names.CONFIRM, Kind.SUBMIT),
+
+    SET_REVERSAL_WINDOW(Names.REVERSAL, Names.SET_WINDOW, Kind.SUBMIT),
+    REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT),
+
+    SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
+    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -90,6 +96,8 @@ public enum LedgerFunction {
         public static final String CONVERSION = "conversion";
         public static final String REWARD = "reward";
         public static final String SETTLEMENT = "settlement";
+        public static final String REVERSAL = "reversal";
+        public static final String VALUE = "value";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -117,6 +125,10 @@ public enum LedgerFunction {
         public static final String GET_PERIOD = "GetPeriod";
         public static final String STORE_STATEMENT = "StoreStatement";
         public static final String CONFIRM = "Confirm";
+        public static final String SET_WINDOW = "SetWindow";
+        public static final String REVERSE = "Reverse";
+        public static final String SET_CATEGORIES = "SetCategories";
+        public static final String GET_CATEGORIES = "GetCategories";
 
         private Names() {}
     }

@@ -34,6 +34,10 @@ public sealed interface LedgerRequest {
             case REDEEM -> Redeem.class;
             case CLOSE_PERIOD -> ClosePeriod.class;
             case GET_PERIOD -> Period.class;
+            case SET_REVERSAL_WINDOW -> SetReversalWindow.class;
+            case REVERSE -> Reverse.class;
+            case SET_CATEGORIES -> SetCategories.class;
+            case GET_CATEGORIES -> OfPlatform.class;
             case STORE_STATEMENT -> StoreStatement.class;
             case CONFIRM_SETTLEMENT -> ConfirmSettlement.class;
         };
@@ -59,9 +63,19 @@ public sealed interface LedgerRequest {
     /** {@code user:Register}: idempotent (the same id gives the same answer), so it carries no request id. */
     record RegisterUser(String userId) implements LedgerRequest {}
 
-    /** {@code account:Issue} and {@code account:Burn}. */
-    record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason)
-            implements LedgerRequest {}
+    /**
+     * {@code account:Issue} and {@code account:Burn}. An issue with a (non-null) earning category credits
+     * floor(amount × the category's multiplier in force): {@code amount} is then the base amount. Burn takes none.
+     */
+    record IssueOrBurn(String requestId, String platformId, String userId, long amount, String reason,
+            String category) implements LedgerRequest {
+
+        /** Without a category: {@code amount} points. */
+        public IssueOrBurn(final String requestId, final String platformId, final String userId, final long amount,
+                final String reason) {
+            this(requestId, platformId, userId, amount, reason, null);
+        }
+    }
 
     /** {@code account:Transfer}. */
     record Transfer(String requestId, String platformId, String fromUserId, String toUserId, long amount,
@@ -79,9 +93,21 @@ public sealed interface LedgerRequest {
     /** {@code account:GetHistory}: one page, newest first; a non-null platformId: only that platform's entries. */
     record History(String userId, Long limit, String cursor, String platformId) implements LedgerRequest {}
 
-    /** {@code conversion:Convert}; a null toUserId is the user. */
+    /**
+     * {@code conversion:Convert}; a null toUserId is the user. The three {@code quote…} members lock a quote (all or
+     * none): the conversion executes only at exactly {@code quotedRules} ({@link RulesUsed#version()}) and
+     * {@code quotedAmountOut}, and only at a transaction time not after {@code quoteExpiresAt} (ISO-8601 instant).
+     */
     record Convert(String requestId, String userId, String fromPlatformId, String toPlatformId, long amount,
-            String toUserId, Long minAmountOut) implements LedgerRequest {}
+            String toUserId, Long minAmountOut, Long quotedAmountOut, String quotedRules, String quoteExpiresAt)
+            implements LedgerRequest {
+
+        /** A conversion without a locked quote (minAmountOut is the only guard). */
+        public Convert(final String requestId, final String userId, final String fromPlatformId,
+                final String toPlatformId, final long amount, final String toUserId, final Long minAmountOut) {
+            this(requestId, userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, null, null, null);
+        }
+    }
 
     /** {@code conversion:Quote}. */
     record Quote(String fromPlatformId, String toPlatformId, long amount) implements LedgerRequest {}
@@ -119,6 +145,31 @@ public sealed interface LedgerRequest {
 
     /** {@code settlement:GetPeriod}. */
     record Period(String period) implements LedgerRequest {}
+
+    /** {@code reversal:SetWindow}: how long after a transaction the platform reverses it; 0 disables reversals. */
+    record SetReversalWindow(String requestId, String platformId, long windowSeconds) implements LedgerRequest {}
+
+    /**
+     * {@code reversal:Reverse}: undoes the platform's own ISSUE, BURN or CONVERT (as source) of request
+     * {@code originalRequestId}, which must be of type {@code originalType}.
+     */
+    record Reverse(String requestId, String platformId, String originalRequestId, String originalType,
+            String reason) implements LedgerRequest {}
+
+    /**
+     * {@code value:SetCategories}: the platform's earning categories and their multipliers (plain decimals), as a new
+     * version in force from {@code effectiveFrom} (ISO-8601 instant, not before the transaction; null: at once).
+     */
+    record SetCategories(String requestId, String platformId, String effectiveFrom, List<Category> categories)
+            implements LedgerRequest {}
+
+    /**
+     * One earning category of {@link SetCategories}.
+     *
+     * @param category the id, {@link Limits#CATEGORY}
+     * @param multiplier points per base unit, a plain positive decimal
+     */
+    record Category(String category, String multiplier) {}
 
     /**
      * {@code settlement:StoreStatement}: the period's statement over exactly these conversions (each booked identically

@@ -17,6 +17,8 @@ public final class Limits {
     public static final int MAX_NAME = 64;
     /** Most decimals of a platform's points. */
     public static final int MAX_DECIMALS = 6;
+    /** Longest reversal window a platform may set: 366 days, in seconds. */
+    public static final long MAX_REVERSAL_WINDOW_SECONDS = 366L * 24 * 60 * 60;
 
     /** Most conversions one settlement statement lists (its request carries each one's tx id and parties). */
     public static final int MAX_STATEMENT_CONVERSIONS = 2_000;
@@ -29,6 +31,10 @@ public final class Limits {
     public static final Pattern OPAQUE_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_ID + "}");
     /** A request id (Idempotency-Key): printable ASCII, spaces allowed. */
     public static final Pattern REQUEST_ID = Pattern.compile("[\\x20-\\x7E]{1," + MAX_ID + "}");
+    /** An earning category (issue 16's value model): lower-case id. */
+    public static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    /** Most earning categories one platform defines. */
+    public static final int MAX_CATEGORIES = 32;
     /** A point symbol. */
     public static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
     /** An ISO 4217 currency code. */

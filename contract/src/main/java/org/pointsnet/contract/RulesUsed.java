@@ -17,4 +17,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"rateSource", "rateVersion", "fromPlatformVersion", "toPlatformVersion", "feeVersion",
         "limitsVersion"})
 public record RulesUsed(String rateSource, Long rateVersion, long fromPlatformVersion, long toPlatformVersion,
-        Long feeVersion, Long limitsVersion) {}
+        Long feeVersion, Long limitsVersion) {
+
+    /**
+     * Every version in one string, the members in JSON order and absent ones left out (e.g.
+     * {@code rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=2}): the quote's
+     * {@code ruleVersion} and what a locked quote's conversion compares with the rules in force. Any rule change
+     * changes it.
+     */
+    public String version() {
+        final StringBuilder out = new StringBuilder("rateSource=").append(rateSource);
+        if (rateVersion != null) {
+            out.append(";rateVersion=").append(rateVersion);
+        }
+        out.append(";fromPlatformVersion=").append(fromPlatformVersion);
+        out.append(";toPlatformVersion=").append(toPlatformVersion);
+        if (feeVersion != null) {
+            out.append(";feeVersion=").append(feeVersion);
+        }
+        if (limitsVersion != null) {
+            out.append(";limitsVersion=").append(limitsVersion);
+        }
+        return out.toString();
+    }
+}

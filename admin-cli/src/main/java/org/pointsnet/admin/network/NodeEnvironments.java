@@ -243,6 +243,8 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_ADMINKEYPATH", CryptoLayout.keystoreKey(operator))
             .put("POINTSNET_OAUTH_ISSUER", url)
             .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
+            // The key locked quote ids are MACed with (created 0600 at first start, kept across restarts).
+            .put("POINTSNET_QUOTES_KEYFILE", runtime.platform(org.platformId()).resolve("quote-key"))
             .put("PN_GATEWAY_URL", url)
             // What verifies the gateway's certificate (curl --cacert, status --json caCert).
             .put("PN_HTTPS_CACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))

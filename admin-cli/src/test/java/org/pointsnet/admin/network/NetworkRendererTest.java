@@ -111,6 +111,7 @@ class NetworkRendererTest {
             + "tlsca.platform-c.pointsnet.local-cert.pem").toString(), value(gateway, "PN_HTTPS_CACERT"));
         assertEquals("5s", value(gateway, "POINTSNET_PROJECTION_RECONCILEINTERVAL"));
         assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
+        assertTrue(value(gateway, "POINTSNET_QUOTES_KEYFILE").endsWith("/platforms/platform-c/quote-key"));
         // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
         assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
         assertEquals("9055", value(gateway, "PN_POSTGRES_PORT"));

@@ -21,6 +21,7 @@ import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.model.AmountDetail;
 import org.pointsnet.chaincode.ledger.model.Balance;
 import org.pointsnet.chaincode.ledger.model.Balances;
+import org.pointsnet.chaincode.ledger.model.CategoryIssueDetail;
 import org.pointsnet.chaincode.ledger.model.FeeCredit;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.contract.Posting;
@@ -49,10 +50,30 @@ public final class AccountContract implements ContractInterface {
     static final int DEFAULT_PAGE = 50;
     private static final Set<String> AMOUNT_FIELDS = Set.of("requestId", "platformId", "userId", "amount", "reason");
 
-    /** Earn: credits {@code amount} of the caller's platform points to a user. */
+    /**
+     * Earn: credits {@code amount} of the caller's platform points to a user; with an earning {@code category},
+     * {@code amount} is the base amount and floor(amount × the category's multiplier in force) is credited.
+     */
     @Transaction(name = Names.ISSUE, intent = Transaction.TYPE.SUBMIT)
     public String issue(final Context ctx, final String requestJson) {
-        return issueOrBurn(ctx, Request.parse(Names.ISSUE, requestJson, AMOUNT_FIELDS), true);
+        final Set<String> fields = new TreeSet<>(AMOUNT_FIELDS);
+        fields.add("category");
+        final Request req = Request.parse(Names.ISSUE, requestJson, fields);
+        if (req.optText("category").isEmpty()) {
+            return issueOrBurn(ctx, req, true);
+        }
+        record Input(AmountDetail base, String category) {}
+        return Mutation.of(ctx, req).trading().run((tx, platform, r) -> new Input(new AmountDetail(
+                Ids.userId("userId", r.text("userId")), Amounts.requirePositive("amount", r.integer("amount")),
+                reason(r)), r.text("category")), (tx, platform, in) -> {
+                    final ValueContract.Credited credited = ValueContract.credit(tx.state(), platform,
+                            in.category(), in.base().amount(), tx.at());
+                    Accounts.credit(tx.state(), platform.platformId(), in.base().userId(), credited.points());
+                    return new Mutation.Outcome("ISSUE", List.of(new Posting(platform.platformId(),
+                            in.base().userId(), credited.points())), null, new CategoryIssueDetail(
+                            in.base().userId(), credited.points(), in.base().reason(), in.category(),
+                            in.base().amount(), credited.multiplier(), credited.version()));
+                });
     }
 
     /** Expire or debit: removes {@code amount} of the caller's platform points from a user. */

@@ -50,19 +50,24 @@ public final class ConversionContract implements ContractInterface {
     @Transaction(name = Names.CONVERT, intent = Transaction.TYPE.SUBMIT)
     public String convert(final Context ctx, final String requestJson) {
         final Request req = Request.parse(Names.CONVERT, requestJson, Set.of("requestId", "userId", "fromPlatformId",
-                "toPlatformId", "amount", "toUserId", "minAmountOut"));
-        record Input(Platform to, String userId, String toUserId, long amount, Optional<Long> minOut) {}
+                "toPlatformId", "amount", "toUserId", "minAmountOut", "quotedAmountOut", "quotedRules",
+                "quoteExpiresAt"));
+        record Input(Platform to, String userId, String toUserId, long amount, Optional<Long> minOut,
+                Optional<LockedQuote> locked) {}
         return Mutation.of(ctx, req).platformIn("fromPlatformId").trading().run((tx, from, r) -> {
             final Platform to = tx.platform("toPlatformId", r.text("toPlatformId"));
             Conversions.requireDistinct(from.platformId(), to.platformId());
             final String userId = Ids.personUserId("userId", r.text("userId"));
             return new Input(to, userId, Ids.personUserId("toUserId", r.optText("toUserId").orElse(userId)),
                     Amounts.requirePositive("amount", r.integer("amount")),
-                    r.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m)));
+                    r.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m)),
+                    LockedQuote.of(r));
         }, (tx, from, in) -> {
             final Platform to = in.to();
             Tx.requireActive(to);
+            in.locked().ifPresent(locked -> locked.requireUnexpired(tx.at()));
             final Quote quote = Conversions.price(tx.state(), from, to, in.amount());
+            in.locked().ifPresent(locked -> locked.requireSame(quote));
             if (in.minOut().isPresent() && quote.amountOut() < in.minOut().get()) {
                 throw refusal(SLIPPAGE, "converting " + in.amount() + " from '" + from.platformId() + "' to '"
                         + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut "

@@ -103,6 +103,59 @@ class ConversionContractTest {
         assertEquals(10_000, net.balance(A, "platform-a.u1"));
     }
 
+    private static String locked(final long amountOut, final String rules, final String expiresAt) {
+        return ",\"quotedAmountOut\":" + amountOut + ",\"quotedRules\":\"" + rules + "\",\"quoteExpiresAt\":\""
+                + expiresAt + "\"";
+    }
+
+    @Test
+    void aLockedQuoteExecutesExactlyAsQuoted() {
+        feeRuleOnC(100, 1, 50);
+        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=1";
+        final Network.Result r = net.submit(client(A_MSP), Set.of(A_MSP, C_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, locked(1237, rules, net.now.plusSeconds(60).toString()))));
+        assertEquals(ValidationCode.VALID, r.code());
+        assertEquals(1237, net.balance(C, "platform-a.u1"));
+        // The expiry is inclusive: a transaction at exactly the quoted instant still executes.
+        net.ok(client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c2", 1000, locked(1237, rules, net.now.toString()))));
+        assertEquals(2474, net.balance(C, "platform-a.u1"));
+    }
+
+    @Test
+    void aLockedQuoteFailsWithRulesChangedAfterAnyRuleChangeAndChangesNothing() {
+        feeRuleOnC(100, 1, 50);
+        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=1";
+        final String expiry = net.now.plusSeconds(60).toString();
+        // The same fee again is a new version: the quote named version 1, so it no longer holds, amounts or not.
+        net.ok(operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-again\","
+                + "\"platformId\":\"platform-c\",\"basisPoints\":100,\"minFee\":1,\"maxFee\":50}"));
+        String msg = net.fails("RULES_CHANGED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, locked(1237, rules, expiry))));
+        assertTrue(msg.contains("feeVersion=1") && msg.contains("feeVersion=2"), msg);
+        // Quoted rules that match but a promised amount the rules do not pay (a gateway that lies) is refused too.
+        msg = net.fails("RULES_CHANGED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, locked(1300, rules.replace("feeVersion=1", "feeVersion=2"), expiry))));
+        assertTrue(msg.contains("1300") && msg.contains("1237"), msg);
+        assertEquals(10_000, net.balance(A, "platform-a.u1"));
+        assertEquals(0, net.balance(C, "platform-a.u1"));
+    }
+
+    @Test
+    void aLockedQuoteFailsWithQuoteExpiredAfterItsExpiryByTheTransactionTime() {
+        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1";
+        final String expiry = net.now.plusSeconds(60).toString();
+        net.now = net.now.plusSeconds(61);
+        final String msg = net.fails("QUOTE_EXPIRED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, locked(1250, rules, expiry))));
+        assertTrue(msg.contains(expiry), msg);
+        assertEquals(10_000, net.balance(A, "platform-a.u1"));
+        net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, ",\"quotedAmountOut\":1250")));
+        net.fails("VALIDATION_FAILED", client(A_MSP), ctx -> net.conversions.convert(ctx,
+                convertReq("c1", 1000, locked(1250, rules, "tomorrow"))));
+    }
+
     @Test
     void agreedPairRateNeedsBothSidesAtTheSameVersion() {
         final String approveA = "{\"requestId\":\"ra1\",\"platformId\":\"platform-a\",\"fromPlatformId\":\"platform-a\","

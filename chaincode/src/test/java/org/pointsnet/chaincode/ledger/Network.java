@@ -58,6 +58,8 @@ final class Network {
     final RewardContract rewards = new RewardContract();
     final SettlementContract settlement = new SettlementContract();
     final UserContract users = new UserContract();
+    final ReversalContract reversals = new ReversalContract();
+    final ValueContract values = new ValueContract();
     private final Set<String> registered = new java.util.HashSet<>();
     private int txCounter;
     private int userCounter;

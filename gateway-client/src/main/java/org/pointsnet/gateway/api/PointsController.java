@@ -9,9 +9,14 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Limits;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.quotes.InvalidQuoteException;
+import org.pointsnet.gateway.quotes.LockedQuote;
+import org.pointsnet.gateway.quotes.QuoteTokens;
 import org.pointsnet.gateway.security.CallerContext;
 import org.pointsnet.gateway.users.UserCredentials;
 import org.pointsnet.gateway.users.UserIds;
+import org.pointsnet.gateway.web.ApiRequestException;
+import org.pointsnet.gateway.web.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +44,15 @@ public class PointsController {
     private final CallerContext caller;
     private final UserIds userIds;
     private final ObjectProvider<UserCredentials> credentials;
+    private final QuoteTokens quotes;
 
     public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds,
-                            final ObjectProvider<UserCredentials> credentials) {
+                            final ObjectProvider<UserCredentials> credentials, final QuoteTokens quotes) {
         this.ledger = ledger;
         this.caller = caller;
         this.userIds = userIds;
         this.credentials = credentials;
+        this.quotes = quotes;
     }
 
     @GetMapping("/platforms")
@@ -127,10 +134,19 @@ public class PointsController {
 
     private ReceiptResponse issueOrBurn(final LedgerFunction function, final String key, final String body) {
         final String requestId = Ledger.requestId(caller, key);
-        final JsonRequest in = JsonRequest.parse(body, "userId", "amount", "reason");
+        final boolean issue = function == LedgerFunction.ISSUE;
+        final JsonRequest in = issue ? JsonRequest.parse(body, "userId", "amount", "reason", "category")
+            : JsonRequest.parse(body, "userId", "amount", "reason");
         // The caller's platform before the body's fields: a request that acts for no platform is 403, not 400.
-        final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, caller(caller),
-            in.userId("userId"), in.amount("amount"), in.optionalText("reason", Limits.MAX_TEXT));
+        final String platformId = caller(caller);
+        final String userId = in.userId("userId");
+        final long amount = in.amount("amount");
+        final String reason = in.optionalText("reason", Limits.MAX_TEXT);
+        // An earning category (issue only): amount is then the base amount, the chaincode applies the multiplier.
+        final String category = issue && in.has("category")
+            ? Validation.category("category", in.string("category")) : null;
+        final LedgerRequest.IssueOrBurn request = new LedgerRequest.IssueOrBurn(requestId, platformId, userId,
+            amount, reason, category);
         return ReceiptResponse.of(ledger.submit(function, request));
     }
 
@@ -161,7 +177,13 @@ public class PointsController {
             Validation.platformId("to", to), Validation.queryInteger("amount", amount, 1, Limits.MAX_AMOUNT));
         final JsonNode quote = Ledger.answer(LedgerFunction.QUOTE, ledger.evaluate(LedgerFunction.QUOTE, request));
         if (quote instanceof ObjectNode object && quote.path("rules").isObject() && !quote.has("ruleVersion")) {
-            object.put("ruleVersion", ruleVersion(quote.get("rules")));
+            final String version = ruleVersion(quote.get("rules"));
+            object.put("ruleVersion", version);
+            // The locked quote: POST /conversions with this id executes exactly these rules and amounts, or nothing.
+            final LockedQuote locked = quotes.lock(request.fromPlatformId(), request.toPlatformId(),
+                request.amount(), quote.path("amountOut").asLong(), version);
+            object.put("quoteId", quotes.mint(locked));
+            object.put("expiresAt", locked.expiresAt().toString());
         }
         return quote;
     }
@@ -189,21 +211,52 @@ public class PointsController {
                                    @RequestBody(required = false) final String body) {
         final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body,
-            "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut");
+            "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut", "quoteId");
         final String userId = in.userId("userId");
         final String fromPlatformId = in.platformId("fromPlatformId");
         final String toPlatformId = in.platformId("toPlatformId");
         final long amount = in.amount("amount");
         final String toUserId = in.optionalUserId("toUserId");
         final Long minAmountOut = in.optionalAmount("minAmountOut");
+        final String quoteId = in.optionalString("quoteId");
         if (fromPlatformId.equals(toPlatformId)) {
             throw Validation.invalid("toPlatformId must differ from fromPlatformId");
         }
         // The source platform's client initiates a conversion: its points leave.
         requireCaller(caller, fromPlatformId);
         requireUser(caller, userId);
+        if (quoteId == null) {
+            return ReceiptResponse.of(ledger.submit(LedgerFunction.CONVERT, new LedgerRequest.Convert(requestId,
+                userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut)));
+        }
+        final LockedQuote locked = lockedQuote(quoteId, fromPlatformId, toPlatformId, amount);
         return ReceiptResponse.of(ledger.submit(LedgerFunction.CONVERT, new LedgerRequest.Convert(requestId, userId,
-            fromPlatformId, toPlatformId, amount, toUserId, minAmountOut)));
+            fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, locked.amountOut(), locked.rules(),
+            locked.expiresAt().toString())));
+    }
+
+    /**
+     * The quote {@code quoteId} locks, which must be this conversion's: 400 for an id this gateway did not issue (or
+     * an altered one) or one of another conversion, QUOTE_EXPIRED (409) when its time is up by this gateway's clock.
+     * The chaincode checks the rules and the amount against the ledger (RULES_CHANGED) and the expiry again against
+     * the transaction time.
+     */
+    private LockedQuote lockedQuote(final String quoteId, final String from, final String to, final long amount) {
+        final LockedQuote locked;
+        try {
+            locked = quotes.read(quoteId);
+        } catch (InvalidQuoteException e) {
+            throw Validation.invalid(e.getMessage());
+        }
+        if (!locked.fromPlatformId().equals(from) || !locked.toPlatformId().equals(to) || locked.amountIn() != amount) {
+            throw Validation.invalid("quoteId is a quote of " + locked.amountIn() + " from '" + locked.fromPlatformId()
+                + "' to '" + locked.toPlatformId() + "', not of this conversion");
+        }
+        if (quotes.now().isAfter(locked.expiresAt())) {
+            throw new ApiRequestException(ErrorCode.QUOTE_EXPIRED,
+                "The quote held until " + locked.expiresAt() + ": get a new quote.");
+        }
+        return locked;
     }
 
     @GetMapping("/rewards")

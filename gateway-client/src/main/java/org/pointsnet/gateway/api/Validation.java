@@ -39,6 +39,11 @@ public final class Validation {
         return matching(name, value, Limits.SYMBOL);
     }
 
+    /** An earning category: lower-case letters, digits, '-' and '_', at most 32. */
+    public static String category(final String name, final String value) {
+        return matching(name, value, Limits.CATEGORY);
+    }
+
     /** An ISO 4217 currency code: three upper-case letters. */
     public static String currency(final String name, final String value) {
         return matching(name, value, Limits.CURRENCY);

@@ -66,6 +66,7 @@ public final class GatewayConfigValidator {
         final Optional<GatewaySettings.OAuth> oauth = Optional.ofNullable(properties.oauth())
             .map(section -> oauth(checks, section));
         final GatewaySettings.Projection projection = projection(checks, properties.projection());
+        final GatewaySettings.Quotes quotes = quotes(checks, properties.quotes());
 
         if (!checks.problems().isEmpty()) {
             throw new InvalidConfigurationException(checks.problems());
@@ -74,7 +75,7 @@ public final class GatewayConfigValidator {
         return new GatewaySettings(platformId,
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
                 channel, chaincode),
-            trust, admin, usersKey, oauth, projection);
+            trust, admin, usersKey, oauth, projection, quotes);
     }
 
     /**
@@ -227,5 +228,13 @@ public final class GatewayConfigValidator {
         final Long everyBlocks = checks.count("projection.reconcile-every-blocks", section.reconcileEveryBlocks());
         return maxLag == null || catchUp == null || interval == null || everyBlocks == null ? null
             : new GatewaySettings.Projection(maxLag, catchUp, interval, everyBlocks);
+    }
+
+    private static GatewaySettings.Quotes quotes(final ConfigChecks checks, final GatewayProperties.Quotes quotes) {
+        final GatewayProperties.Quotes section = quotes != null ? quotes
+            : new GatewayProperties.Quotes(GatewayProperties.Quotes.TTL, null);
+        final Duration ttl = checks.duration("quotes.ttl", section.ttl());
+        final Path keyFile = checks.optionalPath("quotes.key-file", section.keyFile());
+        return ttl == null ? null : new GatewaySettings.Quotes(ttl, keyFile);
     }
 }

@@ -18,7 +18,8 @@ public record GatewayProperties(String platformId,
                                 @DefaultValue Trust trust,
                                 @DefaultValue Users users,
                                 @DefaultValue OAuth oauth,
-                                @DefaultValue Projection projection) {
+                                @DefaultValue Projection projection,
+                                @DefaultValue Quotes quotes) {
 
     /**
      * {@code pointsnet.fabric.*}: where the org's peer is and which identity signs; optionally the org's admin
@@ -127,5 +128,17 @@ public record GatewayProperties(String platformId,
         public static final String RECONCILE_INTERVAL = "30s";
         /** Default of {@code reconcile-every-blocks}. */
         public static final String RECONCILE_EVERY_BLOCKS = "100";
+    }
+
+    /**
+     * {@code pointsnet.quotes.*}: locked quotes (docs/ledger.md, "Locked quotes").
+     *
+     * @param ttl     how long a quote id from GET /quotes holds (default 60s)
+     * @param keyFile the key quote ids are MACed with, created 0600 when missing; unset: a key in memory only
+     */
+    public record Quotes(@DefaultValue(TTL) String ttl, String keyFile) {
+
+        /** Default of {@code ttl}. */
+        public static final String TTL = "60s";
     }
 }

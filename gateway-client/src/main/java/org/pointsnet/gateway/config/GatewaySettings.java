@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param usersHmacKey the key of the user id HMAC, when configured
  * @param oauth        who issues the tokens this gateway accepts; empty only for settings validated from properties
  *                     built without the binder (tests of other sections)
+ * @param quotes       how long quote ids hold and where their key is
  */
 public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlatform> trust,
                               Optional<AdminIdentity> admin, Optional<Secret> usersHmacKey, Optional<OAuth> oauth,
-                              Projection projection) {
+                              Projection projection, Quotes quotes) {
 
     public GatewaySettings {
         Objects.requireNonNull(platformId, "platformId");
@@ -28,6 +29,15 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
         Objects.requireNonNull(usersHmacKey, "usersHmacKey");
         Objects.requireNonNull(oauth, "oauth");
         Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(quotes, "quotes");
+    }
+
+    /** Settings with the default quotes: 60 s, key in memory. */
+    public GatewaySettings(final String platformId, final Fabric fabric, final List<TrustedPlatform> trust,
+                           final Optional<AdminIdentity> admin, final Optional<Secret> usersHmacKey,
+                           final Optional<OAuth> oauth, final Projection projection) {
+        this(platformId, fabric, trust, admin, usersHmacKey, oauth, projection,
+            new Quotes(Duration.ofSeconds(60), null));
     }
 
     /** The OAuth settings; a gateway whose properties were not bound has none, and cannot serve tokens. */
@@ -150,6 +160,19 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
         /** The given lag and catch-up with the default reconciliation schedule (30 s, 100 blocks). */
         public Projection(final long maxLagBlocks, final Duration catchUp) {
             this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100);
+        }
+    }
+
+    /**
+     * Locked quotes ({@link GatewayProperties.Quotes} explains each).
+     *
+     * @param ttl     positive
+     * @param keyFile null: the key lives in memory only
+     */
+    public record Quotes(Duration ttl, Path keyFile) {
+
+        public Quotes {
+            Objects.requireNonNull(ttl, "ttl");
         }
     }
 }

@@ -56,7 +56,12 @@ final class ReceiptParser {
         /** A debit and an equal credit, both on the receipt's platform. */
         TRANSFER,
         /** A debit on the receipt's platform, then one or two credits (amount out, fee) on one other platform. */
-        CONVERT
+        CONVERT,
+        /**
+         * A reversal: one posting of either sign on the receipt's platform (an issue's or a burn's undone), or a
+         * conversion's undone: a credit on the receipt's platform, then one or two debits on one other platform.
+         */
+        REVERSAL
     }
 
     private static final Map<String, Shape> TYPES = Map.ofEntries(
@@ -66,7 +71,9 @@ final class ReceiptParser {
         Map.entry("PUT_REWARD", Shape.NONE), Map.entry("CLOSE_PERIOD", Shape.NONE),
         Map.entry("STORE_STATEMENT", Shape.NONE), Map.entry("CONFIRM_SETTLEMENT", Shape.NONE),
         Map.entry("SWEEP_FEES", Shape.NONE), Map.entry("ISSUE", Shape.CREDIT), Map.entry("BURN", Shape.DEBIT),
-        Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT));
+        Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT),
+        Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL),
+        Map.entry("SET_CATEGORIES", Shape.NONE));
 
     private ReceiptParser() {
     }
@@ -172,6 +179,7 @@ final class ReceiptParser {
             case CREDIT, DEBIT -> count == 1;
             case TRANSFER -> count == 2;
             case CONVERT -> count == 2 || count == 3;
+            case REVERSAL -> count >= 1 && count <= 3;
         };
         if (!countOk) {
             throw new RejectedEventException(MALFORMED, type + " receipt with " + count + " postings");
@@ -183,6 +191,10 @@ final class ReceiptParser {
         if (!first.platformId().equals(platformId)) {
             throw new RejectedEventException(MALFORMED, type + " receipt of platform '" + platformId
                 + "' whose first posting is on platform '" + first.platformId() + "'");
+        }
+        if (shape == Shape.REVERSAL) {
+            checkReversal(postings, platformId);
+            return;
         }
         if (shape == Shape.CREDIT ? first.delta() <= 0 : first.delta() >= 0) {
             throw new RejectedEventException(BAD_AMOUNT, type + " receipt whose first posting has delta "
@@ -209,6 +221,30 @@ final class ReceiptParser {
                 if (credit.delta() <= 0) {
                     throw new RejectedEventException(BAD_AMOUNT, "CONVERT receipt with a credit of " + credit.delta());
                 }
+            }
+        }
+    }
+
+    private static void checkReversal(final List<Posting> postings, final String platformId)
+        throws RejectedEventException {
+        final Posting first = postings.get(0);
+        if (first.delta() == 0 || postings.size() > 1 && first.delta() < 0) {
+            throw new RejectedEventException(BAD_AMOUNT, "REVERSE receipt whose first posting has delta "
+                + first.delta());
+        }
+        if (postings.size() == 1) {
+            return;
+        }
+        final String other = postings.get(1).platformId();
+        if (other.equals(platformId)) {
+            throw new RejectedEventException(MALFORMED, "REVERSE receipt of a conversion debiting its own platform");
+        }
+        for (final Posting debit : postings.subList(1, postings.size())) {
+            if (!debit.platformId().equals(other)) {
+                throw new RejectedEventException(MALFORMED, "REVERSE receipt debiting two platforms");
+            }
+            if (debit.delta() >= 0) {
+                throw new RejectedEventException(BAD_AMOUNT, "REVERSE receipt with a debit of " + debit.delta());
             }
         }
     }

@@ -155,6 +155,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case SLIPPAGE -> ErrorCode.SLIPPAGE;
             case REWARD_UNAVAILABLE -> ErrorCode.REWARD_UNAVAILABLE;
             case PLATFORM_SUSPENDED -> ErrorCode.PLATFORM_SUSPENDED;
+            case QUOTE_EXPIRED -> ErrorCode.QUOTE_EXPIRED;
+            case RULES_CHANGED -> ErrorCode.RULES_CHANGED;
+            case NOT_REVERSIBLE -> ErrorCode.NOT_REVERSIBLE;
         };
     }
 

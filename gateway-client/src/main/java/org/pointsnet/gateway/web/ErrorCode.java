@@ -22,6 +22,12 @@ public enum ErrorCode {
     SLIPPAGE(HttpStatus.UNPROCESSABLE_CONTENT, "Slippage"),
     REWARD_UNAVAILABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Reward unavailable"),
     PLATFORM_SUSPENDED(HttpStatus.UNPROCESSABLE_CONTENT, "Platform suspended"),
+    /** The locked quote's validity ended: get a new quote. Nothing was changed. */
+    QUOTE_EXPIRED(HttpStatus.CONFLICT, "Quote expired"),
+    /** A rule the locked quote used changed since it was issued: get a new quote. Nothing was changed. */
+    RULES_CHANGED(HttpStatus.CONFLICT, "Rules changed"),
+    /** Already reversed, itself a reversal, outside the reversal window, or reversals disabled. Nothing changed. */
+    NOT_REVERSIBLE(HttpStatus.UNPROCESSABLE_CONTENT, "Not reversible"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

@@ -16,6 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -35,6 +39,8 @@ import org.pointsnet.gateway.fabric.LedgerUnavailableException;
 import org.pointsnet.gateway.ledger.AdminIdentityMissingException;
 import org.pointsnet.gateway.ledger.FabricLedgerClient;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.quotes.LockedQuote;
+import org.pointsnet.gateway.quotes.QuoteTokens;
 import org.pointsnet.gateway.security.ApiTokens;
 import org.pointsnet.gateway.security.ResourceServerConfiguration;
 import org.pointsnet.gateway.users.UserCredentials;
@@ -53,7 +59,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest(controllers = {PointsController.class, AdminController.class})
+@WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class,
+    ValueController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
@@ -74,7 +81,14 @@ class ApiControllerTest {
         UserIds userIds() {
             return new UserIds("0123456789abcdef0123456789abcdef-test-key");
         }
+
+        @Bean
+        QuoteTokens quoteTokens() {
+            return new QuoteTokens(QUOTE_KEY, Duration.ofSeconds(60), Clock.systemUTC());
+        }
     }
+
+    static final byte[] QUOTE_KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @Autowired
     MockMvc mvc;
@@ -310,6 +324,90 @@ class ApiControllerTest {
             .andExpect(jsonPath("$.ruleVersion")
                 .value("rateSource=AGREED;rateVersion=3;fromPlatformVersion=1;toPlatformVersion=2"))
             .andExpect(jsonPath("$.rules.rateVersion").value(3));
+    }
+
+    @Test
+    void aQuoteCarriesAQuoteIdThatLocksItsRulesAndAmounts() throws Exception {
+        when(ledger.evaluate(fn("conversion:Quote"),
+            json("{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300}")))
+            .thenReturn("{\"amountIn\":300,\"fee\":1,\"amountOut\":149,\"rate\":\"0.5\",\"rules\":"
+                + "{\"rateSource\":\"UNIT_VALUE\",\"fromPlatformVersion\":1,\"toPlatformVersion\":2}}");
+        final String answer = mvc.perform(get("/api/v1/quotes").param("from", A).param("to", "platform-b")
+                .param("amount", "300"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.quoteId").isString())
+            .andExpect(jsonPath("$.expiresAt").isString()).andReturn().getResponse().getContentAsString();
+        final tools.jackson.databind.JsonNode quote = JsonMapper.shared().readTree(answer);
+        final Instant expiresAt = Instant.parse(quote.path("expiresAt").asString());
+        assertTrue(expiresAt.isAfter(Instant.now().plusSeconds(50)), answer);
+        final String quoteId = quote.path("quoteId").asString();
+
+        when(ledger.submit(fn("conversion:Convert"), json("{\"requestId\":\"k1\",\"userId\":\"platform-a.u1\","
+            + "\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,"
+            + "\"quotedAmountOut\":149,\"quotedRules\":\"rateSource=UNIT_VALUE;fromPlatformVersion=1;"
+            + "toPlatformVersion=2\",\"quoteExpiresAt\":\"" + expiresAt + "\"}"))).thenReturn(committed());
+        final String body = "{\"userId\":\"platform-a.u1\",\"fromPlatformId\":\"platform-a\","
+            + "\"toPlatformId\":\"platform-b\",\"amount\":%d,\"quoteId\":\"%s\"}";
+        expectReceipt(postJson("/api/v1/conversions", body.formatted(300, quoteId)));
+
+        // Another amount than quoted, an altered id (a later expiry, say) or one of another gateway: 400.
+        expectProblem(postJson("/api/v1/conversions", body.formatted(301, quoteId)), 400, "VALIDATION_FAILED");
+        final String[] parts = quoteId.split("\\.");
+        final String longer = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            new String(java.util.Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(expiresAt.toString(), expiresAt.plusSeconds(3600).toString())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expectProblem(postJson("/api/v1/conversions", body.formatted(300, longer + "." + parts[1])), 400,
+            "VALIDATION_FAILED");
+        final String foreign = new QuoteTokens("another-gateway-key-0123456789abcdef".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(60), Clock.systemUTC())
+            .mint(new LockedQuote(A, "platform-b", 300, 149, "x", expiresAt));
+        expectProblem(postJson("/api/v1/conversions", body.formatted(300, foreign)), 400, "VALIDATION_FAILED");
+
+        // Past its expiry by the gateway's clock: QUOTE_EXPIRED before anything is sent to the ledger.
+        final String old = new QuoteTokens(QUOTE_KEY, Duration.ofSeconds(60),
+            Clock.fixed(Instant.now().minusSeconds(61), ZoneOffset.UTC)).mint(new QuoteTokens(QUOTE_KEY,
+                Duration.ofSeconds(60), Clock.fixed(Instant.now().minusSeconds(61), ZoneOffset.UTC))
+            .lock(A, "platform-b", 300, 149, "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=2"));
+        expectProblem(postJson("/api/v1/conversions", body.formatted(300, old)), 409, "QUOTE_EXPIRED");
+        verify(ledger, times(1)).submit(fn("conversion:Convert"), any());
+    }
+
+    @Test
+    void categoriesAreSetAsTheOperatorAndAnIssuanceNamesOne() throws Exception {
+        when(ledger.submitAsAdmin(fn("value:SetCategories"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"effectiveFrom\":\"2026-12-01T00:00:00Z\",\"categories\":[{\"category\":"
+            + "\"flights\",\"multiplier\":\"2.5\"}]}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"effectiveFrom\":"
+            + "\"2026-12-01T00:00:00Z\",\"categories\":[{\"category\":\"flights\",\"multiplier\":\"2.5\"}]}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"categories\":[]}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/categories"), "k1", "{\"categories\":[{"
+            + "\"category\":\"Flights\",\"multiplier\":\"2\"}]}"), 400, "VALIDATION_FAILED");
+        when(ledger.submit(fn("account:Issue"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"userId\":\"platform-a.u1\",\"amount\":100,\"category\":\"flights\"}"))).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/issuances", "{\"userId\":\"platform-a.u1\",\"amount\":100,"
+            + "\"category\":\"flights\"}"));
+        expectProblem(postJson("/api/v1/burns", "{\"userId\":\"platform-a.u1\",\"amount\":100,"
+            + "\"category\":\"flights\"}"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void reversalsAreSignedAsTheOperatorForTheCallersPlatform() throws Exception {
+        when(ledger.submitAsAdmin(fn("reversal:Reverse"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"originalRequestId\":\"order-7\",\"originalType\":\"CONVERT\",\"reason\":\"disputed\"}")))
+            .thenReturn(committed());
+        expectReceipt(postJson("/api/v1/conversions/order-7/reversal", "{\"reason\":\"disputed\"}"));
+        when(ledger.submitAsAdmin(fn("reversal:Reverse"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"originalRequestId\":\"i-1\",\"originalType\":\"ISSUE\"}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/issuances/i-1/reversal"), "k1", ""));
+        when(ledger.submitAsAdmin(fn("reversal:SetWindow"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"windowSeconds\":86400}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/reversal"), "k1", "{\"windowSeconds\":86400}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/reversal"), "k1", "{\"windowSeconds\":-1}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-b/rules/reversal"), "k1", "{\"windowSeconds\":1}"), 403,
+            "FORBIDDEN");
+        expectProblem(postJson("/api/v1/burns/b-1/reversal", "{\"amount\":1}"), 400, "VALIDATION_FAILED");
     }
 
     @Test
@@ -659,6 +757,7 @@ class ApiControllerTest {
             Arguments.of("VALIDATION_FAILED", 400), Arguments.of("FORBIDDEN", 403), Arguments.of("NOT_FOUND", 404),
             Arguments.of("USER_NOT_FOUND", 404), Arguments.of("IDEMPOTENCY_KEY_REUSED", 409), Arguments.of("INSUFFICIENT_BALANCE", 422),
             Arguments.of("LIMIT_EXCEEDED", 422), Arguments.of("RATE_NOT_FOUND", 422), Arguments.of("SLIPPAGE", 422),
+            Arguments.of("QUOTE_EXPIRED", 409), Arguments.of("RULES_CHANGED", 409),
             Arguments.of("REWARD_UNAVAILABLE", 422), Arguments.of("PLATFORM_SUSPENDED", 422));
     }
 

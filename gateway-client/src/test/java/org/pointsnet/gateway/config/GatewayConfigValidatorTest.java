@@ -55,7 +55,7 @@ class GatewayConfigValidatorTest {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
                 keyPath, "points", "points", null, null),
-            new GatewayProperties.Probe(false), trust, null, OAUTH, null);
+            new GatewayProperties.Probe(false), trust, null, OAUTH, null, null);
     }
 
     private GatewayProperties withTrust(final GatewayProperties.TrustedPlatform... platforms) {
@@ -91,7 +91,7 @@ class GatewayConfigValidatorTest {
 
     @Test
     void emptyConfigurationNamesEveryRequiredProperty() {
-        final var empty = new GatewayProperties(null, null, null, null, null, null, null);
+        final var empty = new GatewayProperties(null, null, null, null, null, null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(empty));
@@ -137,7 +137,7 @@ class GatewayConfigValidatorTest {
     @Test
     void whitespaceInAnIdentifierIsRejected() {
         final var props = new GatewayProperties("platform a", properties("localhost:7051", null, key.toString())
-            .fabric(), null, null, null, null, null);
+            .fabric(), null, null, null, null, null, null);
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
@@ -223,7 +223,7 @@ class GatewayConfigValidatorTest {
             null, complete.trust(), new GatewayProperties.Users("short-users-key"),
             new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
                 null),
-            new GatewayProperties.Projection("-1", "0s", "0s", "-5"));
+            new GatewayProperties.Projection("-1", "0s", "0s", "-5"), new GatewayProperties.Quotes("0s", null));
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
@@ -231,7 +231,7 @@ class GatewayConfigValidatorTest {
         assertEquals(List.of("pointsnet.fabric.admin-key-path", "pointsnet.users.hmac-key", "pointsnet.oauth.issuer",
             "pointsnet.oauth.client-secret", "pointsnet.oauth.access-token-ttl", "pointsnet.projection.max-lag-blocks",
             "pointsnet.projection.catch-up", "pointsnet.projection.reconcile-interval",
-            "pointsnet.projection.reconcile-every-blocks"), e.problems().stream().map(ConfigProblem::property).toList());
+            "pointsnet.projection.reconcile-every-blocks", "pointsnet.quotes.ttl"), e.problems().stream().map(ConfigProblem::property).toList());
         assertTrue(!e.getMessage().contains("short-users-key") && !e.getMessage().contains("short-client-secret"),
             e.getMessage());
     }
@@ -243,7 +243,7 @@ class GatewayConfigValidatorTest {
             List.of(), null, null);
         final InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
             () -> GatewayConfigValidator.validate(new GatewayProperties("platform-a", complete.fabric(), null,
-                complete.trust(), null, external, null)));
+                complete.trust(), null, external, null, null)));
         assertEquals(List.of(new ConfigProblem("pointsnet.oauth.jwk-set-uri",
             "the external issuer's JWKS URL is missing (pointsnet.oauth.mode=external)")), e.problems());
 
@@ -251,7 +251,7 @@ class GatewayConfigValidatorTest {
             List.of(), null, null);
         final InvalidConfigurationException mode = assertThrows(InvalidConfigurationException.class,
             () -> GatewayConfigValidator.validate(new GatewayProperties("platform-a", complete.fabric(), null,
-                complete.trust(), null, unknownMode, null)));
+                complete.trust(), null, unknownMode, null, null)));
         assertEquals(List.of(new ConfigProblem("pointsnet.oauth.mode", "must be embedded or external (got 'both')")),
             mode.problems());
     }

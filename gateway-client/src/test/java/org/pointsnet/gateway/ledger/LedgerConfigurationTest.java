@@ -36,7 +36,7 @@ class LedgerConfigurationTest {
                 certPath, keyPath),
             null, new GatewayProperties.Trust(List.of(
                 new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", file))),
-            null, null, null));
+            null, null, null, null));
     }
 
     @Test

@@ -85,6 +85,12 @@ class ReceiptParserTest {
                 SetAsideReason.MALFORMED, "CONVERT receipt crediting its own platform"),
             Arguments.of(TestBlocks.receipt("t1", "CONVERT", "platform-a", "platform-a", "u1", -5, "platform-b", "u2", -6),
                 SetAsideReason.BAD_AMOUNT, "CONVERT receipt with a credit of -6"),
+            Arguments.of(TestBlocks.receipt("t1", "REVERSE", "platform-a", "platform-a", "u1", -5, "platform-b", "u2", -6),
+                SetAsideReason.BAD_AMOUNT, "REVERSE receipt whose first posting has delta -5"),
+            Arguments.of(TestBlocks.receipt("t1", "REVERSE", "platform-a", "platform-a", "u1", 5, "platform-a", "u2", -6),
+                SetAsideReason.MALFORMED, "REVERSE receipt of a conversion debiting its own platform"),
+            Arguments.of(TestBlocks.receipt("t1", "REVERSE", "platform-a", "platform-a", "u1", 5, "platform-b", "u2", 6),
+                SetAsideReason.BAD_AMOUNT, "REVERSE receipt with a debit of 6"),
             Arguments.of(TestBlocks.receipt("t1", "REGISTER_PLATFORM", "platform-a", "platform-a", "u1", 5),
                 SetAsideReason.MALFORMED, "REGISTER_PLATFORM receipt with 1 postings"),
             Arguments.of("{\"pad\":\"" + "x".repeat(ReceiptParser.MAX_PAYLOAD_BYTES) + "\"}", SetAsideReason.MALFORMED,
@@ -120,6 +126,13 @@ class ReceiptParserTest {
             "platform-a", "u1", -5, "platform-a", "u2", 5))).postings().size());
         assertEquals(-7, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "REDEEM", "platform-a",
             "platform-a", "u1", -7))).postings().get(0).delta());
+        // Reversals: an issue's (one debit), a burn's (one credit), a conversion's (credit, then debits on B).
+        assertEquals(-7, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "REVERSE", "platform-a",
+            "platform-a", "u1", -7))).postings().get(0).delta());
+        assertEquals(7, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "REVERSE", "platform-a",
+            "platform-a", "u1", 7))).postings().get(0).delta());
+        assertEquals(3, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "REVERSE", "platform-a",
+            "platform-a", "u1", 300, "platform-b", "u2", -140, "platform-b", "fee", -10))).postings().size());
         // Fields the projection does not store (requestHash, rules, detail) are not its business.
         assertEquals(List.of(), ReceiptParser.parse("t1", bytes(issue(r -> {
             r.put("type", "SET_FEE_RULE");

@@ -160,6 +160,21 @@ public final class Keys {
         return key("closed", period);
     }
 
+    /** The platform's earning categories (all versions still needed, in one record). */
+    public static String categoryRules() {
+        return key("rule", "categories");
+    }
+
+    /** The platform's reversal window rule. */
+    public static String reversalRule() {
+        return key("rule", "reversal");
+    }
+
+    /** Marker of a request of this platform that was reversed: a second reversal is refused by a point read. */
+    public static String reversed(final String originalRequestId) {
+        return key("reversed", originalRequestId);
+    }
+
     /** Nanoseconds until year 2262 counted down, zero-padded: newer timestamps sort first. */
     static String invertedTime(final Instant at) {
         final long nanos = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());

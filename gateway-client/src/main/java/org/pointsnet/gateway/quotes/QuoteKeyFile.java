@@ -1,0 +1,67 @@
+package org.pointsnet.gateway.quotes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The quote MAC key: 32 random bytes, base64 in an owner-only file (0600, its folder created 0700) that is created at
+ * first start and reused, so quote ids survive a restart and several instances of one platform's gateway can share
+ * it.
+ */
+public final class QuoteKeyFile {
+
+    private static final int KEY_BYTES = 32;
+
+    private QuoteKeyFile() {
+    }
+
+    /** The key in {@code file}, creating the file first when it does not exist. */
+    public static byte[] loadOrCreate(final Path file) {
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            final byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            if (key.length < KEY_BYTES) {
+                throw new IllegalArgumentException("fewer than " + KEY_BYTES + " bytes");
+            }
+            return key;
+        } catch (IOException | IllegalArgumentException e) {
+            // The message names the file only: the exception could quote the key.
+            throw new IllegalStateException("quote key " + file + " cannot be read or created", e);
+        }
+    }
+
+    /** A fresh key that lives only in memory: a restart invalidates the quote ids issued before. */
+    public static byte[] ephemeral() {
+        final byte[] key = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static void create(final Path file) throws IOException {
+        final Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                "rwx------")));
+        }
+        // A private temp file moved into place: never readable by others nor half-written; a concurrent creator
+        // loses the race and both use the winner's key.
+        final Path tmp = Files.createTempFile(dir, ".quote-key", ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(tmp, Base64.getEncoder().encodeToString(ephemeral()), StandardCharsets.US_ASCII);
+            Files.move(tmp, file);
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

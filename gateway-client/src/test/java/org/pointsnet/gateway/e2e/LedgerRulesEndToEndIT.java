@@ -1,0 +1,282 @@
+package org.pointsnet.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
+import org.pointsnet.gateway.fabric.FabricConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger's rules of issue 16 through real peers and the gateways' REST API: locked quotes (a quote id executes
+ * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing) and reversals (a conversion
+ * is reversed only with both platforms' endorsements and restores balances, supply and settlement) and the value
+ * model's earning categories (per-category multipliers, versioned from a stated time). Rule changes made here keep
+ * every amount the same (a fee rule re-set to its values is only a new version), so the classes that run after this
+ * one price conversions as before.
+ */
+@Tag("network")
+class LedgerRulesEndToEndIT {
+
+    private static final String A = ApiNetwork.A;
+    private static final String B = ApiNetwork.B;
+    private static final List<String> PLATFORMS = ApiNetwork.PLATFORMS;
+    private static final String RUN = ApiNetwork.RUN;
+    private static final JsonMapper JSON = ApiNetwork.JSON;
+    private static final String CHANNEL = "points";
+
+    private static final Map<String, FabricConnection> CLIENTS = new ConcurrentHashMap<>();
+    private static Map<String, ApiClient> gateways;
+
+    @BeforeAll
+    static void findTheNetworkAndRegisterPlatforms() throws Exception {
+        gateways = ApiNetwork.clients();
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        for (final String platform : PLATFORMS) {
+            try (FabricConnection admin = network.connect(platform, Role.OPERATOR)) {
+                LedgerCalls.registerPlatform(admin, platform);
+            }
+            CLIENTS.put(platform, network.connect(platform, Role.CLIENT));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        CLIENTS.values().forEach(FabricConnection::close);
+    }
+
+    @Test
+    void aLockedQuoteExecutesAsQuotedOrFailsWithRulesChangedOrQuoteExpiredChangingNothing() throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-quote-" + RUN);
+        issue(user, "quote-issue", 1000);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        final JsonNode first = quote(300);
+        final HttpResponse<String> executed = convert("quote-ok", user, 300, first.path("quoteId").asString());
+        assertEquals(200, executed.statusCode(), executed.body());
+        final JsonNode receipt = JSON.readTree(executed.body());
+        final long amountOut = first.path("amountOut").asLong();
+        assertEquals(amountOut, receipt.path("detail").path("quote").path("amountOut").asLong(), executed.body());
+        assertEquals(first.path("rules"), receipt.path("detail").path("quote").path("rules"), executed.body());
+        assertBalances(user, 700, amountOut);
+
+        // A rule change after the quote: B re-sets its fee rule to the values it has, a new version of it.
+        final JsonNode second = quote(200);
+        reSetFeeRule(B);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        ApiNetwork.assertProblem(convert("quote-changed", user, 200, second.path("quoteId").asString()), 409,
+            "RULES_CHANGED");
+        assertBalances(user, 700, amountOut);
+
+        // After its expiry (60 s by default: the network does not shorten it) the gateway refuses it.
+        final JsonNode third = quote(100);
+        final Instant expiresAt = Instant.parse(third.path("expiresAt").asString());
+        final long wait = Duration.between(Instant.now(), expiresAt).toMillis() + 2_000;
+        assertTrue(wait < 120_000, "quotes should hold about 60 s: " + third);
+        Thread.sleep(Math.max(0, wait));
+        ApiNetwork.assertProblem(convert("quote-expired", user, 100, third.path("quoteId").asString()), 409,
+            "QUOTE_EXPIRED");
+        assertBalances(user, 700, amountOut);
+
+        // A client cannot lengthen a quote: the id with a later expiry written into it no longer verifies (400).
+        final JsonNode fourth = quote(100);
+        final String[] parts = fourth.path("quoteId").asString().split("\\.");
+        final String payload = new String(Base64.getUrlDecoder().decode(parts[0]), UTF_8);
+        final String later = Instant.parse(fourth.path("expiresAt").asString()).plusSeconds(3600).toString();
+        final String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+            payload.replace(fourth.path("expiresAt").asString(), later).getBytes(UTF_8)) + "." + parts[1];
+        ApiNetwork.assertProblem(convert("quote-forged", user, 100, forged), 400, "VALIDATION_FAILED");
+        assertBalances(user, 700, amountOut);
+        ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void aConversionReversedWithBothEndorsementsRestoresEverythingAndOneSideAloneIsRefused() throws Exception {
+        final ApiClient a = gateways.get(A);
+        setWindow(A, 3600);
+        setWindow(B, 3600);
+        final String user = ApiNetwork.user(a, "rules-rev-" + RUN);
+        issue(user, "rev-issue-1000", 1000);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        final long supplyOfB = supply(B);
+
+        final HttpResponse<String> converted = a.post("/api/v1/conversions", "rev-conv-" + RUN, "{\"userId\":\""
+            + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B + "\",\"amount\":300}");
+        assertEquals(200, converted.statusCode(), converted.body());
+        final JsonNode conversion = JSON.readTree(converted.body());
+        final JsonNode obligation = conversion.path("detail").path("obligation");
+        final String currency = obligation.path("currency").asString();
+        final long amountOut = conversion.path("detail").path("quote").path("amountOut").asLong();
+        assertBalances(user, 700, amountOut);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        // Endorsed by platform-a's peer alone (its operator, genuine code): B's collection is written, so validation
+        // refuses it and nothing changes.
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        final String reverse = LedgerCalls.json("requestId", "rev-alone-" + RUN, "platformId", A,
+            "originalRequestId", "rev-conv-" + RUN, "originalType", "CONVERT");
+        try (FabricConnection operator = network.connect(A, Role.OPERATOR)) {
+            final LedgerCalls.Outcome alone = LedgerCalls.submit(operator, "reversal:Reverse", reverse,
+                network.mspId(A));
+            assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, alone.code(), alone.toString());
+        }
+        assertBalances(user, 700, amountOut);
+
+        // Through A's gateway, endorsed by both: every balance, the supply and the settlement are as before.
+        final HttpResponse<String> reversed = a.post("/api/v1/conversions/rev-conv-" + RUN + "/reversal",
+            "rev-ok-" + RUN, "{\"reason\":\"disputed\"}");
+        assertEquals(200, reversed.statusCode(), reversed.body());
+        final JsonNode reversal = JSON.readTree(reversed.body());
+        assertEquals("REVERSE", reversal.path("type").asString(), reversed.body());
+        assertEquals("rev-conv-" + RUN, reversal.path("detail").path("originalRequestId").asString());
+        assertEquals(conversion.path("txId").asString(), reversal.path("detail").path("originalTxId").asString());
+        assertEquals(-obligation.path("points").asLong(), reversal.path("detail").path("obligation").path("points")
+            .asLong(), reversed.body());
+        assertBalances(user, 1000, 0);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        assertEquals(supplyOfB, supply(B));
+        final String period = reversal.path("detail").path("obligation").path("period").asString();
+        final SettlementView settlement = SettlementView.read(CLIENTS.get(A), period);
+        assertTrue(settlement.dispute(reversal.path("txId").asString()).isEmpty(), settlement.json().toString());
+        assertTrue(settlement.dispute(conversion.path("txId").asString()).isEmpty(), settlement.json().toString());
+        assertEquals(settlement.netPositions(currency, PLATFORMS), SettlementView.read(CLIENTS.get(B), period)
+            .netPositions(currency, PLATFORMS));
+
+        // A second reversal, and a reversal of the reversal, are refused.
+        ApiNetwork.assertProblem(a.post("/api/v1/conversions/rev-conv-" + RUN + "/reversal", "rev-again-" + RUN,
+            "{}"), 422, "NOT_REVERSIBLE");
+        ApiNetwork.assertProblem(a.post("/api/v1/conversions/rev-ok-" + RUN + "/reversal", "rev-rev-" + RUN,
+            "{}"), 422, "NOT_REVERSIBLE");
+
+        // An issuance reversed by its platform: the points leave again; one the user spent cannot be.
+        final HttpResponse<String> issued = a.post("/api/v1/issuances", "rev-issue-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":50}");
+        assertEquals(200, issued.statusCode(), issued.body());
+        assertEquals(200, a.post("/api/v1/issuances/rev-issue-" + RUN + "/reversal", "rev-issue-undo-" + RUN, "{}")
+            .statusCode());
+        assertBalances(user, 1000, 0);
+        assertEquals(200, a.post("/api/v1/burns", "rev-spend-" + RUN, "{\"userId\":\"" + user + "\",\"amount\":"
+            + 1000 + "}").statusCode());
+        ApiNetwork.assertProblem(a.post("/api/v1/issuances/rev-issue-1000-" + RUN + "/reversal", "rev-spent-" + RUN,
+            "{}"), 422, "INSUFFICIENT_BALANCE");
+        ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void twoCategoriesCreditDifferentPointsForTheSameBaseAndAMultiplierChangeAppliesFromItsStatedTime()
+        throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-value-" + RUN);
+        final HttpResponse<String> set = a.put("/api/v1/platforms/" + A + "/rules/categories", "cat-1-" + RUN,
+            "{\"categories\":[{\"category\":\"flights\",\"multiplier\":\"2.5\"},{\"category\":\"hotels\","
+                + "\"multiplier\":\"1\"}]}");
+        assertEquals(200, set.statusCode(), set.body());
+        final long version = JSON.readTree(set.body()).path("detail").path("version").asLong();
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+
+        final JsonNode flights = categoryIssue(user, "cat-flights", 101, "flights");
+        final JsonNode hotels = categoryIssue(user, "cat-hotels", 101, "hotels");
+        assertEquals(252, flights.path("postings").path(0).path("delta").asLong(), flights.toString());
+        assertEquals(101, hotels.path("postings").path(0).path("delta").asLong(), hotels.toString());
+        assertEquals(version, flights.path("detail").path("categoriesVersion").asLong(), flights.toString());
+        assertEquals("2.5", flights.path("detail").path("multiplier").asString(), flights.toString());
+
+        // A change stated to apply 20 s from now: until then the old multiplier, from then on the new one.
+        final Instant from = Instant.now().plusSeconds(20);
+        final HttpResponse<String> later = a.put("/api/v1/platforms/" + A + "/rules/categories", "cat-2-" + RUN,
+            "{\"effectiveFrom\":\"" + from + "\",\"categories\":[{\"category\":\"flights\",\"multiplier\":"
+                + "\"3\"}]}");
+        assertEquals(200, later.statusCode(), later.body());
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        final JsonNode before = categoryIssue(user, "cat-before", 100, "flights");
+        assertTrue(Instant.parse(before.path("timestamp").asString()).isBefore(from), before.toString());
+        assertEquals(250, before.path("postings").path(0).path("delta").asLong(), before.toString());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis() + 2_000));
+        final JsonNode after = categoryIssue(user, "cat-after", 100, "flights");
+        assertEquals(300, after.path("postings").path(0).path("delta").asLong(), after.toString());
+        assertEquals(version + 1, after.path("detail").path("categoriesVersion").asLong(), after.toString());
+        assertBalances(user, 252 + 101 + 250 + 300, 0);
+        ApiNetwork.assertReconciled(a);
+    }
+
+    private static JsonNode categoryIssue(final String user, final String key, final long base,
+                                          final String category) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).post("/api/v1/issuances", key + "-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":" + base + ",\"category\":\"" + category + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static void setWindow(final String platform, final long seconds) throws Exception {
+        final HttpResponse<String> response = gateways.get(platform).put("/api/v1/platforms/" + platform
+            + "/rules/reversal", "window-" + seconds + "-" + RUN, "{\"windowSeconds\":" + seconds + "}");
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static long supply(final String platform) {
+        final JsonNode supply = LedgerCalls.evaluate(CLIENTS.get(platform), "account:GetSupply",
+            "{\"platformId\":\"" + platform + "\"}");
+        return supply.path(0).path("supply").asLong();
+    }
+
+    /** Issues platform-a points under request id {@code key-RUN} (ApiNetwork.issue's key is too long for our ids). */
+    private static void issue(final String user, final String key, final long amount) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).post("/api/v1/issuances", key + "-" + RUN,
+            "{\"userId\":\"" + user + "\",\"amount\":" + amount + "}");
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static JsonNode quote(final long amount) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).get("/api/v1/quotes?from=" + A + "&to=" + B
+            + "&amount=" + amount);
+        assertEquals(200, response.statusCode(), response.body());
+        final JsonNode quote = JSON.readTree(response.body());
+        assertTrue(quote.path("quoteId").isString() && quote.path("expiresAt").isString(), response.body());
+        return quote;
+    }
+
+    private static String body(final String user, final long amount, final String quoteId) {
+        return "{\"userId\":\"" + user + "\",\"fromPlatformId\":\"" + A + "\",\"toPlatformId\":\"" + B
+            + "\",\"amount\":" + amount + ",\"quoteId\":\"" + quoteId + "\"}";
+    }
+
+    private static HttpResponse<String> convert(final String key, final String user, final long amount,
+                                                final String quoteId) throws Exception {
+        return gateways.get(A).post("/api/v1/conversions", key + "-" + RUN, body(user, amount, quoteId));
+    }
+
+    /** Re-sets the platform's fee rule to the values in force (0/0/0 when it has none): same fees, new version. */
+    private static void reSetFeeRule(final String platform) throws Exception {
+        final JsonNode fee = LedgerCalls.evaluate(CLIENTS.get(platform), "conversion:GetRules",
+            "{\"platformId\":\"" + platform + "\"}").path("fee");
+        final String rule = "{\"basisPoints\":" + fee.path("basisPoints").asLong(0) + ",\"minFee\":"
+            + fee.path("minFee").asLong(0) + ",\"maxFee\":" + fee.path("maxFee").asLong(0) + "}";
+        final HttpResponse<String> response = gateways.get(platform).put("/api/v1/platforms/" + platform
+            + "/rules/fee", "fee-again-" + RUN, rule);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The user's balances on A and B as every org's peer sees them. */
+    private static void assertBalances(final String user, final long onA, final long onB) throws Exception {
+        for (final String org : PLATFORMS) {
+            assertEquals(onA, ApiNetwork.balanceEventually(gateways.get(org), user, A, onA), org + " on " + A);
+            assertEquals(onB, ApiNetwork.balanceEventually(gateways.get(org), user, B, onB), org + " on " + B);
+        }
+    }
+}
