@@ -112,6 +112,16 @@ public final class ChannelConfigs {
         });
     }
 
+    /** {@link #read}, refusing a file that updates another channel than this one (signing it would be meaningless). */
+    public SignedUpdate readForChannel(Path file) {
+        SignedUpdate update = read(file);
+        if (!update.channel().equals(channel)) {
+            throw new ChannelConfigException(file + " updates channel '" + update.channel() + "', not '"
+                + channel + "' of the spec");
+        }
+        return update;
+    }
+
     /** Adds {@code admin}'s signature to the file, in place (peer channel signconfigtx). */
     public void sign(AdminIdentity admin, Path file) {
         tools.run(admin.env(), "peer", "channel", "signconfigtx", "-f", file.toString());

@@ -43,11 +43,7 @@ public final class ConfigSignCommand implements Callable<Integer> {
         NetworkSpec network = spec.load();
         AdminIdentity identity = admin.load();
         ChannelConfigs configs = new ChannelConfigs(FabricTools.fromEnvironment(), network.channel());
-        ChannelConfigs.SignedUpdate update = configs.read(in);
-        if (!update.channel().equals(network.channel())) {
-            throw new ChannelConfigException(in + " updates channel '" + update.channel() + "', not '"
-                + network.channel() + "' of the spec");
-        }
+        ChannelConfigs.SignedUpdate update = configs.readForChannel(in);
         if (update.signers().contains(identity.mspId())) {
             throw new ChannelConfigException(in + " is signed by " + identity.mspId() + " already");
         }

@@ -49,11 +49,7 @@ public final class ConfigSubmitCommand implements Callable<Integer> {
         NetworkSpec network = spec.load();
         AdminIdentity identity = admin.load();
         ChannelConfigs configs = new ChannelConfigs(FabricTools.fromEnvironment(), network.channel());
-        ChannelConfigs.SignedUpdate update = configs.read(in);
-        if (!update.channel().equals(network.channel())) {
-            throw new ChannelConfigException(in + " updates channel '" + update.channel() + "', not '"
-                + network.channel() + "' of the spec");
-        }
+        ChannelConfigs.SignedUpdate update = configs.readForChannel(in);
         PrintWriter stdout = command.commandLine().getOut();
         ChannelConfigs.Fetched current = configs.fetch(identity);
         stdout.println(in + " against config block " + current.blockNumber() + " of '" + network.channel() + "':");

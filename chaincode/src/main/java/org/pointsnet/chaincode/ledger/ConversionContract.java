@@ -89,23 +89,11 @@ public final class ConversionContract implements ContractInterface {
         });
     }
 
-    /** A now owes B the value of what B owes the user; booked on both sides, each under its own collection. */
+    /** A now owes B the value of what B owes the user. */
     private static Obligation bookObligation(final Tx tx, final Platform from, final Platform to, final Quote quote) {
-        final Obligation obligation = new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
+        return Obligations.book(tx, new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
                 from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
-                to.currency(), tx.txId());
-        for (final Platform side : new Platform[] {from, to}) {
-            if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period()))
-                    .isPresent()) {
-                throw refusal(VALIDATION_FAILED, "settlement period '" + obligation.period()
-                        + "' is closed by platform '" + side.platformId() + "'");
-            }
-        }
-        tx.state().write(Keys.collection(from.platformId()),
-                Keys.obligation(obligation.period(), to.platformId(), tx.txId()), obligation);
-        tx.state().write(Keys.collection(to.platformId()),
-                Keys.obligation(obligation.period(), from.platformId(), tx.txId()), obligation);
-        return obligation;
+                to.currency(), tx.txId()));
     }
 
     /** What Convert would do now for {@code amount}: rate, fee, amountOut and rule versions (daily limits aside). */

@@ -134,22 +134,10 @@ final class Reversals {
 
     /** The original obligation with the opposite sign, booked now on both sides (a settlement delta, not an edit). */
     private static Obligation opposite(final Tx tx, final Platform from, final Platform to, final JsonNode booked) {
-        final Obligation obligation = new Obligation(Periods.period(tx.at(), from.timeZone(),
+        return Obligations.book(tx, new Obligation(Periods.period(tx.at(), from.timeZone(),
                 from.settlementPeriod()), from.platformId(), to.platformId(),
                 Math.negateExact(booked.get("points").longValue()),
                 Decimals.text(new BigDecimal(booked.get("value").stringValue()).negate()),
-                booked.get("currency").stringValue(), tx.txId());
-        for (final Platform side : new Platform[] {from, to}) {
-            if (tx.state().raw(Keys.collection(side.platformId()), Keys.closedPeriod(obligation.period()))
-                    .isPresent()) {
-                throw refusal(VALIDATION_FAILED, "settlement period '" + obligation.period()
-                        + "' is closed by platform '" + side.platformId() + "'");
-            }
-        }
-        tx.state().write(Keys.collection(from.platformId()),
-                Keys.obligation(obligation.period(), to.platformId(), tx.txId()), obligation);
-        tx.state().write(Keys.collection(to.platformId()),
-                Keys.obligation(obligation.period(), from.platformId(), tx.txId()), obligation);
-        return obligation;
+                booked.get("currency").stringValue(), tx.txId()));
     }
 }

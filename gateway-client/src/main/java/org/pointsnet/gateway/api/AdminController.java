@@ -175,11 +175,7 @@ public class AdminController {
     public ReceiptResponse close(@PathVariable final String period,
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                  @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
-        Validation.period(period);
-        if (body != null && !body.isBlank()) {
-            JsonRequest.parse(body);
-        }
+        final String requestId = bodilessPeriodCommand(period, key, body);
         return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CLOSE_PERIOD,
             new LedgerRequest.ClosePeriod(requestId, caller(caller), period)));
     }
@@ -192,11 +188,7 @@ public class AdminController {
     public ReceiptResponse statement(@PathVariable final String period,
                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) final String key,
                                      @RequestBody(required = false) final String body) {
-        final String requestId = Validation.idempotencyKey(key);
-        Validation.period(period);
-        if (body != null && !body.isBlank()) {
-            JsonRequest.parse(body);
-        }
+        final String requestId = bodilessPeriodCommand(period, key, body);
         final String platformId = caller(caller);
         final JsonNode report = Ledger.answer(LedgerFunction.GET_PERIOD,
             ledger.evaluate(LedgerFunction.GET_PERIOD, new LedgerRequest.Period(period)));
@@ -226,5 +218,15 @@ public class AdminController {
         final String amount = Validation.decimal("amount", in.string("amount"));
         return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.CONFIRM_SETTLEMENT,
             new LedgerRequest.ConfirmSettlement(requestId, caller(caller), period, counterparty, currency, amount)));
+    }
+
+    /** The request id of a command on {@code period} that takes no fields; a body, if sent, must still be JSON. */
+    private static String bodilessPeriodCommand(final String period, final String key, final String body) {
+        final String requestId = Validation.idempotencyKey(key);
+        Validation.period(period);
+        if (body != null && !body.isBlank()) {
+            JsonRequest.parse(body);
+        }
+        return requestId;
     }
 }
