@@ -40,12 +40,13 @@ import tools.jackson.databind.JsonNode;
  * peer joins, chaincode definition with ledger-platform-d approved by all four and committed, gateways), and a user
  * converts a→d, then d→b; platform-d's gateway shows the receipts; the others' heights only grew, balances kept.
  *
- * <p>Ordered last in the suite (failsafe's ClassOrderer is OrderAnnotation, gateway-client/pom.xml): afterwards
- * LifecycleEndorsement ALL includes platform-d, which Fabric cannot undo, and a second run on the same network fails
+ * <p>Ordered after every other class but SettlementEndToEndIT (failsafe's ClassOrderer is OrderAnnotation,
+ * gateway-client/pom.xml), which then settles among all four platforms: afterwards LifecycleEndorsement ALL includes
+ * platform-d, which Fabric cannot undo, and a second run on the same network fails
  * by design (platform-d is a member already): bring the network down and up again.
  */
 @Tag("network")
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class OrgJoinEndToEndIT {
 
     private static final String D = "platform-d";

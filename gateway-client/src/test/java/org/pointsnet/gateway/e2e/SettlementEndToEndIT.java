@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.e2e.LedgerCalls.Outcome;
@@ -48,8 +49,12 @@ import tools.jackson.databind.JsonNode;
  * within 15 minutes of their clock ({@code peer.authentication.timewindow}). So the test runs on a fresh channel of its
  * own, where it registers the platforms with a UTC offset whose midnight comes a few minutes after the conversions,
  * and waits for it.
+ *
+ * <p>Ordered last, after OrgJoinEndToEndIT: the platforms are those of the runtime folder, so in the full suite the
+ * three founders and platform-d, which joined the live network just before (issue 14 asks for four).
  */
 @Tag("network")
+@Order(Integer.MAX_VALUE)
 class SettlementEndToEndIT {
 
     private static final String CURRENCY = "CNY";
@@ -58,7 +63,7 @@ class SettlementEndToEndIT {
     private static final LedgerNetwork NETWORK = LedgerNetwork.fromSystemProperty();
     private static final String CHANNEL = "settle" + RUN;
     // Time for registering users, issuing and converting before the platforms' day ends, on a loaded machine.
-    private static final Duration LEAD = Duration.ofMinutes(4);
+    private static final Duration LEAD = Duration.ofMinutes(5);
 
     private static final Map<String, FabricConnection> CLIENTS = new LinkedHashMap<>();
     private static List<String> platforms;
