@@ -488,6 +488,9 @@ class TrustModelEndToEndIT {
         LedgerCalls.registerUser(CLIENTS.get(LedgerCalls.owner(user)), user);
         submitUntilNoConflict(CLIENTS.get(platform), "account:Issue", json("requestId", "issue-" + user, "platformId",
             platform, "userId", user, "amount", amount)).outcome().requireValid("issuing to " + user);
+        // A conversion next is endorsed by other peers too; one that has not committed the issuance yet reads a zero
+        // balance (INSUFFICIENT_BALANCE in one CI run).
+        awaitPeersInSync();
     }
 
     private static JsonNode quote(final long amount) {
