@@ -8,10 +8,7 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code admin-cli fees}: the member's fee credits. */
@@ -19,18 +16,10 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = "Conversion fees credited to the member's platform.",
         subcommands = {FeesCommands.Sweep.class})
-public final class FeesCommands implements Runnable {
+public final class FeesCommands extends CommandGroup {
 
     /** Most credits one account:SweepFees folds. */
     static final int MAX_PER_SWEEP = 100;
-
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(), "missing command (sweep)");
-    }
 
     /** {@code fees sweep}. */
     @Command(name = "sweep", mixinStandardHelpOptions = true,

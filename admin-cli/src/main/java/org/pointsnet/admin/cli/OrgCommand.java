@@ -1,22 +1,12 @@
 package org.pointsnet.admin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code admin-cli org}: a new platform org's material, and its addition to the running channel. */
 @Command(name = "org",
         mixinStandardHelpOptions = true,
         description = "A joining platform org: create its material on its own machine, then join it to the channel.",
         subcommands = {OrgCreateCommand.class, OrgJoinCommand.class})
-public final class OrgCommand implements Runnable {
+public final class OrgCommand extends CommandGroup {
 
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(), "missing command (create, join)");
-    }
 }

@@ -5,10 +5,7 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code admin-cli platform}: the member's platform on the ledger. */
 @Command(name = "platform",
@@ -16,15 +13,7 @@ import picocli.CommandLine.Spec;
         description = "The member's platform: register it, suspend or resume trading, list all platforms.",
         subcommands = {PlatformCommands.Register.class, PlatformCommands.Suspend.class, PlatformCommands.Resume.class,
             PlatformCommands.ListPlatforms.class})
-public final class PlatformCommands implements Runnable {
-
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(), "missing command (register, suspend, resume, list)");
-    }
+public final class PlatformCommands extends CommandGroup {
 
     /** {@code platform register}. */
     @Command(name = "register", mixinStandardHelpOptions = true,

@@ -5,25 +5,14 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code admin-cli rewards}: the member's reward catalog. */
 @Command(name = "rewards",
         mixinStandardHelpOptions = true,
         description = "The member's reward catalog: put an entry, list the catalog.",
         subcommands = {RewardsCommands.Put.class, RewardsCommands.ListRewards.class})
-public final class RewardsCommands implements Runnable {
-
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(), "missing command (put, list)");
-    }
+public final class RewardsCommands extends CommandGroup {
 
     /** {@code rewards put}. */
     @Command(name = "put", mixinStandardHelpOptions = true,

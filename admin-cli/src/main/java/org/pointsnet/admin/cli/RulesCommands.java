@@ -9,10 +9,7 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code admin-cli rules}: the member's conversion rules. */
 @Command(name = "rules",
@@ -20,16 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Conversion rules: pair rates (each side approves its own), the fee, limits; show them.",
         subcommands = {RulesCommands.SetRate.class, RulesCommands.ApproveRate.class, RulesCommands.SetFee.class,
             RulesCommands.SetLimits.class, RulesCommands.Show.class})
-public final class RulesCommands implements Runnable {
-
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(),
-            "missing command (set-rate, approve-rate, set-fee, set-limits, show)");
-    }
+public final class RulesCommands extends CommandGroup {
 
     /** {@code rules set-rate}: this side's approval of the rate from the member's platform to another. */
     @Command(name = "set-rate", mixinStandardHelpOptions = true,

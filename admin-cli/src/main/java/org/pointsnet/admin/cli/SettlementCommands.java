@@ -8,10 +8,7 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code admin-cli settlement}: closing and settling a period (docs/ledger.md, "Settlement"). */
@@ -21,15 +18,7 @@ import tools.jackson.databind.JsonNode;
             + " confirm payments, read the report."},
         subcommands = {SettlementCommands.Close.class, SettlementCommands.StoreStatement.class,
             SettlementCommands.Report.class, SettlementCommands.Confirm.class})
-public final class SettlementCommands implements Runnable {
-
-    @Spec
-    private CommandSpec command;
-
-    @Override
-    public void run() {
-        throw new ParameterException(command.commandLine(), "missing command (close, statement, report, confirm)");
-    }
+public final class SettlementCommands extends CommandGroup {
 
     /** {@code settlement close}. */
     @Command(name = "close", mixinStandardHelpOptions = true,
