@@ -28,7 +28,12 @@ import picocli.CommandLine.Spec;
                 + " orderer (peer channel update). The orderer's verdict is final: a refusal exits with 3 and quotes"
                 + " the orderer's reason; no orderer reachable exits with 4.",
             "Refuses to submit an update whose signatures fall short (exit 3: the channel's policy refuses it)"
-                + " unless --force (to see the orderer refuse it)."})
+                + " unless --force (to see the orderer refuse it)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:accepted by the orderer", "1:any other failure (a bad file, a missing Fabric tool)", "2:usage",
+            "3:refused: by the orderer (its reason quoted), or signatures short of the channel's policy",
+            "4:no orderer reachable or serving the channel"})
 public final class ConfigSubmitCommand implements Callable<Integer> {
 
     @Spec

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "update",
         mixinStandardHelpOptions = true,
         description = {
-            "Builds a channel configuration update of the ordering settings (batch timeout, block size) or of the"
+            "Builds a channel configuration update of the ordering settings (batch timeout, batch size) or of the"
                 + " Raft consenters from the latest config block and writes it, unsigned, to --out. Both belong to"
                 + " the Orderer group: the orderer org's admins sign them (config sign|submit --as orderer).",
             "A consenter change also keeps the orderer org's Endpoints (where peers reach the ordering service)"
@@ -48,6 +48,14 @@ public final class ConfigUpdateCommand implements Callable<Integer> {
     @Option(names = "--max-message-count", paramLabel = "<n>", description = "Transactions per block at most.")
     private Integer maxMessageCount;
 
+    @Option(names = "--preferred-max-bytes", paramLabel = "<bytes>",
+            description = "Block size at which the orderer cuts a block (BatchSize preferred_max_bytes).")
+    private Long preferredMaxBytes;
+
+    @Option(names = "--absolute-max-bytes", paramLabel = "<bytes>",
+            description = "Largest block, and so largest transaction, allowed (BatchSize absolute_max_bytes).")
+    private Long absoluteMaxBytes;
+
     @Option(names = "--remove-consenter", paramLabel = "<orderer>",
             description = "Removes a Raft consenter: an orderer of the spec (e.g. orderer2) or host:port.")
     private String removeConsenter;
@@ -66,8 +74,10 @@ public final class ConfigUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOptions();
-        ConfigEdits.checkBatch(batchTimeout, maxMessageCount);
+        ConfigEdits.Batch batch = new ConfigEdits.Batch(batchTimeout, maxMessageCount, preferredMaxBytes,
+            absoluteMaxBytes);
+        checkOptions(batch);
+        batch.check();
         NetworkSpec network = spec.load();
         ConsenterChoice consenters = new ConsenterChoice(command.commandLine(), network, admin.runtime());
         String removed = removeConsenter == null ? null : consenters.address(removeConsenter);
@@ -81,8 +91,8 @@ public final class ConfigUpdateCommand implements Callable<Integer> {
         ChannelConfigs.Fetched current = configs.fetch(identity);
         stdout.println("config block " + current.blockNumber());
         JsonNode updated = current.config();
-        if (batchTimeout != null || maxMessageCount != null) {
-            updated = ConfigEdits.batch(updated, batchTimeout, maxMessageCount);
+        if (batch.changesAnything()) {
+            updated = ConfigEdits.batch(updated, batch);
         }
         if (removed != null) {
             updated = ConsenterEdits.remove(updated, removed);
@@ -102,10 +112,11 @@ public final class ConfigUpdateCommand implements Callable<Integer> {
     }
 
     /** Usage errors found before anything is loaded or fetched. */
-    private void checkOptions() {
-        if (batchTimeout == null && maxMessageCount == null && removeConsenter == null && addConsenter == null) {
+    private void checkOptions(ConfigEdits.Batch batch) {
+        if (!batch.changesAnything() && removeConsenter == null && addConsenter == null) {
             throw new ParameterException(command.commandLine(), "nothing to change: give --batch-timeout,"
-                + " --max-message-count, --remove-consenter or --add-consenter");
+                + " --max-message-count, --preferred-max-bytes, --absolute-max-bytes, --remove-consenter or"
+                + " --add-consenter");
         }
         if (removeConsenter != null && addConsenter != null) {
             throw new ParameterException(command.commandLine(), "one consenter change per update (Raft"

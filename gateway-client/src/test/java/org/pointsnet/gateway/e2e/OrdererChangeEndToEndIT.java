@@ -102,16 +102,22 @@ class OrdererChangeEndToEndIT {
     /** Polls the orderer's channel status until it is a consenter again (or SETTLE passed); returns the last. */
     private static JsonNode awaitConsenter(final String orderer) throws Exception {
         final long deadline = System.nanoTime() + SETTLE.toNanos();
-        JsonNode status = JSON.readTree(NetworkStatus.runScript(60, "osnadmin", orderer, "list"));
+        JsonNode status = channelStatus(orderer);
         while (!"consenter".equals(status.path("consensusRelation").asString())
             || !"active".equals(status.path("status").asString())) {
             if (System.nanoTime() > deadline) {
                 break;
             }
             Thread.sleep(1_000);
-            status = JSON.readTree(NetworkStatus.runScript(60, "osnadmin", orderer, "list"));
+            status = channelStatus(orderer);
         }
         return status;
+    }
+
+    /** {@code osnadmin ORDERER list}: the orderer's view of the channel (status, consensusRelation, height). */
+    private static JsonNode channelStatus(final String orderer) throws Exception {
+        final String out = NetworkStatus.runScript(60, "osnadmin", orderer, "list");
+        return JSON.readTree(out.substring(Math.max(0, out.indexOf('{'))));
     }
 
     /** Polls status until every orderer reports the same height (ordering may still be cutting a block). */
