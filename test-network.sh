@@ -1092,7 +1092,8 @@ cmd_osnadmin() {
   local osn=(--channelID "$channel" -o "$admin_address" --ca-file "$PN_ORDERER_TLS_CA"
     --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY")
   case "$action" in
-    list) osnadmin channel list "${osn[@]}" ;;
+    # osnadmin prints "Status: <HTTP code>" before the JSON body; scripts get the JSON alone.
+    list) osnadmin channel list "${osn[@]}" | sed '/^Status: /d' ;;
     remove)
       step "$name leaves '$channel' (osnadmin channel remove: its copy of the chain is deleted)"
       osnadmin channel remove "${osn[@]}" >> "$LOGS/osnadmin.log" 2>&1 \
@@ -1112,7 +1113,7 @@ cmd_osnadmin() {
       osnadmin channel join --config-block "$block" "${osn[@]}" >> "$LOGS/osnadmin.log" 2>&1 \
         || fail_node osnadmin "osnadmin could not join $name to $channel"
       wait_until "$name" "active channel $channel" channel_active "$admin_address" "$channel"
-      info "$name on '$channel': $(osnadmin channel list "${osn[@]}" 2>/dev/null | tr -d ' \n')" ;;
+      info "$name on '$channel': $(osnadmin channel list "${osn[@]}" 2>/dev/null | sed '/^Status: /d' | tr -d ' \n')" ;;
   esac
 }
 
