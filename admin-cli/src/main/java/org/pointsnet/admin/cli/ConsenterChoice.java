@@ -66,7 +66,9 @@ final class ConsenterChoice {
     private String explicit(String value) {
         int colon = value.lastIndexOf(':');
         String port = value.substring(colon + 1);
-        if (colon == 0 || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+        boolean validPort = port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1
+            && Integer.parseInt(port) <= 65_535;
+        if (colon <= 0 || !validPort) {
             throw new ParameterException(commandLine, "'" + value + "' is not host:port");
         }
         return value;
