@@ -48,8 +48,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A period closes only once it has ended in each platform's time zone, and peers accept proposal timestamps only
  * within 15 minutes of their clock ({@code peer.authentication.timewindow}). So the test runs on a fresh channel of its
- * own, where it registers the platforms with a UTC offset whose midnight comes a few minutes after the conversions,
- * and waits for it.
+ * own, where it registers the platforms with a UTC offset whose midnight comes {@link #LEAD} later, shortly after the
+ * conversions, and waits for it.
  *
  * <p>Ordered last, after OrgJoinEndToEndIT: the platforms are those of the runtime folder, so in the full suite the
  * three founders and platform-d, which joined the live network just before (issue 14 asks for four).
