@@ -35,7 +35,8 @@ class RaftLeaderCrashEndToEndIT {
     private static final int SENDERS = 200;
     /**
      * Requests in flight, enough to keep blocks full (the orderer cuts one every 250 ms). More do not help: on 2
-     * cores the nodes' CPU is the limit (64 threads: 9.6 acknowledgements/s against 8 with 32, on a loaded machine).
+     * cores the nodes' CPU is the limit (REST transfers cost ~150 CPU ms each, docs/benchmarks.md; 64 threads gave
+     * 9.6 acknowledgements/s with the CPU saturated).
      */
     private static final int THREADS = 32;
     private static final int KILL_AFTER_ACKS = 200;
