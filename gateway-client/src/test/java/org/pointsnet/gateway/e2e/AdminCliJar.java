@@ -45,9 +45,10 @@ final class AdminCliJar {
 
     /** Runs the jar; fails on a hang or a stack trace. */
     Run run(final String... args) throws Exception {
-        // As test-network.sh runs it: umask 077, so what it writes under runtime/ is owner-only (check-runtime.sh).
+        // As test-network.sh runs it: umask 077, so what it writes under runtime/ is owner-only (check-runtime.sh);
+        // a short-lived JVM (C1 only, serial GC) starts and finishes sooner.
         final List<String> command = new ArrayList<>(List.of("bash", "-c",
-            "umask 077 && exec java -jar \"$0\" \"$@\"", jar.toString()));
+            "umask 077 && exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar \"$0\" \"$@\"", jar.toString()));
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().put("PATH", fabricBin + ":" + System.getenv("PATH"));
