@@ -29,9 +29,11 @@ import java.util.stream.Stream;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pointsnet.gateway.e2e.LedgerCalls.Outcome;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.e2e.RogueCalls.LedgerKey;
@@ -56,6 +58,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("network")
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettlementEndToEndIT {
 
     private static final String CURRENCY = "CNY";
@@ -145,7 +148,9 @@ class SettlementEndToEndIT {
         return NETWORK.mspId(platform);
     }
 
+    // First: the platforms' day ends shortly after the class set them up.
     @Test
+    @Order(1)
     void closeStoreConfirmAndDisputeAPeriodThroughTheAdminCli() throws Exception {
         // Each platform i converts 100·(i+1) of its points to platform i+1 (a ring), booked into the day ending soon;
         // the platforms at once (each its own user; a conflict on a shared key is endorsed again).
@@ -263,6 +268,100 @@ class SettlementEndToEndIT {
         // The ledger's own invariant holds on every platform.
         final Cli reconcile = ok("reconcile", "--org", reader);
         assertTrue(reconcile.out().endsWith("balanced\n"), reconcile.out());
+    }
+
+    /**
+     * The member commands issue 14 lists, each run from the jar against the live channel and checked on the ledger
+     * through another command: rules (fee, limits, a rate both sides approve), a conversion's fee swept, rewards,
+     * suspend and resume, a second registration refused (exit 3), reconcile.
+     */
+    @Test
+    @Order(2)
+    void memberCommandsChangeTheLedgerThroughTheJar() throws Exception {
+        final String own = platforms.get(0);
+        final String other = platforms.get(1);
+        final String tag = RUN + "-cmd";
+        assertCommitted(ok("rules", "set-fee", "--org", own, "--request-id", tag + "-fee", "--basis-points", "50",
+            "--max-fee", "100"), tag + "-fee");
+        assertCommitted(ok("rules", "set-limits", "--org", own, "--request-id", tag + "-limits", "--daily-per-user",
+            "5000", "--pair", other + "=4000"), tag + "-limits");
+        final long version = nextRateVersion(own, other);
+        assertCommitted(ok("rules", "set-rate", "--org", own, "--request-id", tag + "-rate", "--to", other,
+            "--rate-version", Long.toString(version), "--rate", "2"), tag + "-rate");
+        assertCommitted(ok("rules", "approve-rate", "--org", other, "--request-id", tag + "-approve", "--from", own,
+            "--rate-version", Long.toString(version), "--rate", "2"), tag + "-approve");
+        final JsonNode rules = LedgerCalls.JSON.readTree(ok("rules", "show", "--org", own, "--platform", own,
+            "--json").out());
+        assertEquals(50, rules.path("fee").path("basisPoints").asLong(), rules.toString());
+        assertEquals(5000, rules.path("limits").path("dailyPerUser").asLong(), rules.toString());
+        final JsonNode otherRules = LedgerCalls.JSON.readTree(ok("rules", "show", "--org", other, "--platform", other,
+            "--json").out());
+        assertEquals(version, rate(otherRules, own, other).path("agreedVersion").asLong(), otherRules.toString());
+
+        // A conversion into `own` pays `own`'s new fee; the credit it leaves is what `fees sweep` finds and sweeps.
+        final JsonNode receipt = submitUntilNoConflict(CLIENTS.get(other), "conversion:Convert", json("requestId",
+            tag + "-convert", "userId", other + ".settle-" + RUN, "fromPlatformId", other, "toPlatformId", own,
+            "amount", 1000), msp(other), msp(own)).outcome().json();
+        assertTrue(receipt.path("detail").path("quote").path("fee").asLong() > 0, receipt.toString());
+        PeerHeights.awaitInSync(Map.of(msp(own), CLIENTS.get(own), msp(other), CLIENTS.get(other)), CHANNEL);
+        final Cli sweep = ok("fees", "sweep", "--org", own, "--request-id", tag + "-sweep");
+        assertTrue(sweep.err().contains("fee credits to sweep on " + own), sweep.err());
+        assertCommitted(sweep, tag + "-sweep");
+        assertEquals("nothing to sweep on " + own + "\n", ok("fees", "sweep", "--org", own).out());
+
+        assertCommitted(ok("rewards", "put", "--org", own, "--request-id", tag + "-mug", "--reward-id", "mug-" + RUN,
+            "--name", "Mug", "--points", "500", "--stock", "10"), tag + "-mug");
+        final JsonNode rewards = LedgerCalls.JSON.readTree(ok("rewards", "list", "--org", own, "--json").out());
+        assertTrue(rewards.toString().contains("\"mug-" + RUN + "\""), rewards.toString());
+
+        assertCommitted(ok("platform", "suspend", "--org", own, "--request-id", tag + "-suspend", "--reason",
+            "audit"), tag + "-suspend");
+        assertEquals("SUSPENDED", status(own), "after suspend");
+        assertCommitted(ok("platform", "resume", "--org", own, "--request-id", tag + "-resume", "--reason",
+            "audit done"), tag + "-resume");
+        assertEquals("ACTIVE", status(own), "after resume");
+
+        final Cli again = admin("platform", "register", "--org", own, "--request-id", tag + "-register", "--name",
+            "Again", "--symbol", "AG", "--unit-value", "0.01", "--currency", CURRENCY, "--time-zone", "UTC");
+        assertEquals(3, again.exitCode(), again.out() + again.err());
+        assertTrue(again.err().startsWith("admin-cli: error: ") && again.err().contains(own), again.err());
+
+        final Cli reconcile = ok("reconcile", "--org", other);
+        assertTrue(reconcile.out().endsWith("balanced\n"), reconcile.out());
+    }
+
+    private static void assertCommitted(final Cli cli, final String requestId) {
+        assertTrue(cli.out().contains(" committed: request " + requestId + ", tx "), cli.out() + cli.err());
+    }
+
+    private static long nextRateVersion(final String from, final String to) throws Exception {
+        long latest = 0;
+        for (final String side : List.of(from, to)) {
+            final JsonNode rules = LedgerCalls.JSON.readTree(ok("rules", "show", "--org", side, "--platform", side,
+                "--json").out());
+            final JsonNode rate = rate(rules, from, to);
+            latest = Math.max(latest, Math.max(rate.path("approvedVersion").asLong(0),
+                rate.path("agreedVersion").asLong(0)));
+        }
+        return latest + 1;
+    }
+
+    private static JsonNode rate(final JsonNode rules, final String from, final String to) {
+        for (final JsonNode r : rules.path("rates")) {
+            if (r.path("fromPlatformId").asString().equals(from) && r.path("toPlatformId").asString().equals(to)) {
+                return r;
+            }
+        }
+        return LedgerCalls.JSON.createObjectNode();
+    }
+
+    private static String status(final String platform) throws Exception {
+        for (final JsonNode p : LedgerCalls.JSON.readTree(ok("platform", "list", "--org", platform, "--json").out())) {
+            if (p.path("platformId").asString().equals(platform)) {
+                return p.path("status").asString();
+            }
+        }
+        throw new AssertionError(platform + " not listed");
     }
 
     private static JsonNode payment(final JsonNode report, final String payer, final String payee) {
