@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -36,8 +37,9 @@ import org.pointsnet.contract.UserId;
 /**
  * Contract "link": identity links between one person's accounts on two platforms (docs/ledger.md, "Identity links").
  * Everything lives in the pair's link collection, which only the two platforms' orgs hold and whose writes need both
- * peers' endorsements; requests travel as transient data (key {@value #TRANSIENT_KEY}), so the block carries no user
- * id, and no function emits an event. Nothing personal: two pseudonyms, two consent hashes, flags and times.
+ * peers' endorsements; requests travel as transient data (key {@value #TRANSIENT_KEY}) and answers of submitted
+ * functions name no user, so the block carries no user id, and no function emits an event. Nothing personal: two
+ * pseudonyms, two consent hashes, flags and times.
  */
 @Contract(name = LinkContract.NAME)
 public final class LinkContract implements ContractInterface {
@@ -78,12 +80,12 @@ public final class LinkContract implements ContractInterface {
                 req.optBoolean("share").orElse(false), sha256Hex("consentHash", req.text("consentHash")));
         tx.state().write(collection, Keys.linkOffer(grantHash), offer);
         tx.state().flush();
-        return Json.write(Map.of("toPlatformId", to.platformId(), "expiresAt", offer.expiresAt()));
+        return Json.write(sorted(Map.of("toPlatformId", to.platformId(), "expiresAt", offer.expiresAt())));
     }
 
     /**
      * The accepting side (A's client, for A's user) presents the grant secret of an open offer made to A; the link
-     * is written on both sides and the offer deleted. Answers A's side (which names B's pseudonym).
+     * is written on both sides and the offer deleted. The answer (part of the block) names no user.
      */
     @Transaction(name = Names.ACCEPT, intent = Transaction.TYPE.SUBMIT)
     public String accept(final Context ctx, final String requestJson) {
@@ -116,7 +118,8 @@ public final class LinkContract implements ContractInterface {
         tx.state().write(collection, Keys.link(offer.userId()), theirs);
         tx.state().delete(collection, Keys.linkOffer(grantHash));
         tx.state().flush();
-        return Json.write(mine);
+        // The answer goes into the block (the proposal response): no user id in it.
+        return Json.write(sorted(Map.of("linkedPlatformId", from.platformId(), "since", at)));
     }
 
     /** Either side (its client, for its user) removes the link: both sides' records go. */
@@ -134,7 +137,7 @@ public final class LinkContract implements ContractInterface {
         tx.state().delete(collection, Keys.link(userId));
         tx.state().delete(collection, Keys.link(side.linkedUserId()));
         tx.state().flush();
-        return Json.write(Map.of("linkedPlatformId", linked.platformId(), "unlinkedAt", tx.timestamp()));
+        return Json.write(sorted(Map.of("linkedPlatformId", linked.platformId(), "unlinkedAt", tx.timestamp())));
     }
 
     /**
@@ -158,7 +161,8 @@ public final class LinkContract implements ContractInterface {
                 .sharing(share, consentHash, tx.timestamp());
         tx.state().write(collection, Keys.link(userId), side);
         tx.state().flush();
-        return Json.write(side);
+        return Json.write(sorted(Map.of("linkedPlatformId", linked.platformId(), "share", share,
+                "updated", side.updated())));
     }
 
     /**
@@ -194,6 +198,11 @@ public final class LinkContract implements ContractInterface {
     static String linkedUserId(final LedgerState state, final String fromPlatformId, final String toPlatformId,
             final String userId) {
         return side(state, Keys.linkCollection(fromPlatformId, toPlatformId), userId, toPlatformId).linkedUserId();
+    }
+
+    /** A map's entries in key order: every endorser must return byte-identical answers (Map.of's order varies). */
+    private static Map<String, Object> sorted(final Map<String, ?> entries) {
+        return new TreeMap<>(entries);
     }
 
     private static LinkSide side(final LedgerState state, final String collection, final String userId,
