@@ -14,22 +14,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Consents in the gateway's database (table {@code consent_record}, Flyway V5). A grant of a purpose that already
- * holds returns the holding consent; a withdrawal keeps the row with its withdrawal time.
+ * holds returns the holding consent; a withdrawal keeps the row with its withdrawal time. The user id and the other
+ * platform are sealed with the {@link PersonalDataCipher}; rows are found by the user id's blind index.
  */
 public final class ConsentStore {
 
     private static final String COLUMNS =
         "consent_id, user_id, purpose, platform_id, granted_at, withdrawn_at, digest";
+    private static final String USER = "consent.user_id";
+    private static final String PLATFORM = "consent.platform_id";
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    public ConsentStore(final JdbcClient jdbc, final Clock clock) {
+    public ConsentStore(final JdbcClient jdbc, final PersonalDataCipher cipher, final Clock clock) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -43,15 +49,17 @@ public final class ConsentStore {
         final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         final Consent consent = new Consent(id, userId, purpose, platformId, now, null,
             digest(id, userId, purpose, platformId, now));
-        jdbc.sql("INSERT INTO consent_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, NULL, ?)")
-            .params(id, userId, purpose.name(), platformId, Timestamp.from(now), consent.digest()).update();
+        jdbc.sql("INSERT INTO consent_record (user_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL, ?)")
+            .params(cipher.blindIndex(USER, userId), id, cipher.seal(USER, userId), purpose.name(),
+                platformId == null ? null : cipher.seal(PLATFORM, platformId), Timestamp.from(now), consent.digest())
+            .update();
         return consent;
     }
 
     /** Every consent of the user, granted or withdrawn, oldest first. */
     public List<Consent> list(final String userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE user_id = ? ORDER BY granted_at, consent_id")
-            .param(userId).query(ConsentStore::row).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_record WHERE user_key = ? ORDER BY granted_at, consent_id")
+            .param(cipher.blindIndex(USER, userId)).query(this::row).list();
     }
 
     /** The consent of this user, purpose and platform that holds now, if any. */
@@ -67,16 +75,17 @@ public final class ConsentStore {
      */
     public Optional<Consent> withdraw(final String userId, final String consentId) {
         final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        jdbc.sql("UPDATE consent_record SET withdrawn_at = ? WHERE consent_id = ? AND user_id = ? "
+        jdbc.sql("UPDATE consent_record SET withdrawn_at = ? WHERE consent_id = ? AND user_key = ? "
                 + "AND withdrawn_at IS NULL")
-            .params(Timestamp.from(now), consentId, userId).update();
+            .params(Timestamp.from(now), consentId, cipher.blindIndex(USER, userId)).update();
         return list(userId).stream().filter(c -> c.consentId().equals(consentId)).findFirst();
     }
 
-    private static Consent row(final ResultSet rs, final int rowNum) throws SQLException {
+    private Consent row(final ResultSet rs, final int rowNum) throws SQLException {
         final Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-        return new Consent(rs.getString("consent_id"), rs.getString("user_id"),
-            ConsentPurpose.valueOf(rs.getString("purpose")), rs.getString("platform_id"),
+        final String platform = rs.getString("platform_id");
+        return new Consent(rs.getString("consent_id"), cipher.open(USER, rs.getString("user_id")),
+            ConsentPurpose.valueOf(rs.getString("purpose")), platform == null ? null : cipher.open(PLATFORM, platform),
             rs.getTimestamp("granted_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant(),
             rs.getString("digest"));
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.privacy.PersonalDataCipher;
+import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.pointsnet.gateway.support.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,8 +20,9 @@ class ConsentStoreTest {
     private static final String ALICE = "platform-a.alice";
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
-    private final ConsentStore store = new ConsentStore(JdbcClient.create(TestDatabase.migratedH2()),
-        Clock.fixed(T0, ZoneOffset.UTC));
+    private final JdbcClient jdbc = JdbcClient.create(TestDatabase.migratedH2());
+    private final ConsentStore store = new ConsentStore(jdbc,
+        new PersonalDataCipher(PersonalDataKeyFile.ephemeral()), Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
     void aConsentIsGrantedOnceListedAndWithdrawnWithItsTimeKept() {
@@ -42,6 +45,15 @@ class ConsentStoreTest {
         final Consent again = store.grant(ALICE, ConsentPurpose.SHARE_BALANCES, "platform-b");
         assertNotEquals(share.consentId(), again.consentId(), "a new grant after a withdrawal is a new record");
         assertEquals(3, store.list(ALICE).size());
+    }
+
+    @Test
+    void theDatabaseHoldsNeitherTheUserIdNorThePlatformInClear() {
+        store.grant(ALICE, ConsentPurpose.LINK_ACCOUNTS, "platform-b");
+        final String row = jdbc.sql("SELECT user_key || ' ' || user_id || ' ' || platform_id FROM consent_record")
+            .query(String.class).single();
+        assertFalse(row.contains(ALICE) || row.contains("platform-b"), row);
+        assertEquals("platform-b", store.list(ALICE).get(0).platformId(), "and reads them back");
     }
 
     @Test
