@@ -89,7 +89,7 @@ class IdentityLinkEndToEndIT {
         // Nothing without consent, on either side.
         assertProblem(post(b, "/api/v1/links/grants", "{\"platformId\":\"" + A + "\"}", tokenB), 403,
             "CONSENT_REQUIRED");
-        assertProblem(b.send("GET", "/api/v1/consents", null, null, null), 403, "FORBIDDEN");
+        assertProblem(b.get("/api/v1/consents"), 403, "FORBIDDEN");
         consent(b, tokenB, "LINK_ACCOUNTS", A);
         consent(b, tokenB, "SHARE_BALANCES", A);
 
