@@ -99,7 +99,14 @@ class IdentityLinkEndToEndIT {
         final String linkBody = "{\"platformId\":\"" + B + "\",\"grant\":\"" + grant.path("grant").asString() + "\"}";
         assertProblem(post(a, "/api/v1/links", linkBody, tokenA), 403, "CONSENT_REQUIRED");
         consent(a, tokenA, "LINK_ACCOUNTS", B);
-        final JsonNode linked = ok(post(a, "/api/v1/links", linkBody, tokenA));
+        // A's peer reads the offer from its own copy: it may commit B's offer a moment after B's peer.
+        HttpResponse<String> accepted = post(a, "/api/v1/links", linkBody, tokenA);
+        final long acceptBy = System.nanoTime() + PEERS_CATCH_UP.toNanos();
+        while (accepted.statusCode() == 404 && System.nanoTime() < acceptBy) {
+            Thread.sleep(250);
+            accepted = post(a, "/api/v1/links", linkBody, tokenA);
+        }
+        final JsonNode linked = ok(accepted);
         assertEquals(B, linked.path("platformId").asString());
         assertTrue(linked.path("sharedWithUs").asBoolean(), linked.toString());
         assertFalse(linked.toString().contains(aliceB), "A's answer names Alice's id on B: " + linked);
@@ -191,6 +198,7 @@ class IdentityLinkEndToEndIT {
                 submitPrivately(clientB, "link:Offer", offer, ledger.mspId(B)), "an offer endorsed by B's peer alone");
             assertEquals(TxValidationCode.VALID,
                 submitPrivately(clientB, "link:Offer", offer, ledger.mspId(B), ledger.mspId(A)), "the offer");
+            waitForHeight(A, height(B));
             assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE,
                 submitPrivately(clientA, "link:Accept", accept, ledger.mspId(A)), "a link endorsed by A's peer alone");
             assertTrue(LedgerCalls.tryEvaluate(clientA, "link:Get", getLink).failed(), "the refused link exists");
