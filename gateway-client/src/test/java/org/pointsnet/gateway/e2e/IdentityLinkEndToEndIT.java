@@ -144,7 +144,7 @@ class IdentityLinkEndToEndIT {
         long credited = 0;
         for (final JsonNode posting : receipt.path("postings")) {
             if (B.equals(posting.path("platformId").asString()) && aliceB.equals(posting.path("userId").asString())) {
-                credited = posting.path("amount").asLong();
+                credited = posting.path("delta").asLong();
             }
         }
         assertTrue(credited > 0, "the conversion credited Alice's account on B: " + receipt);
