@@ -324,7 +324,8 @@ class SettlementEndToEndIT {
         final Cli again = admin("platform", "register", "--org", own, "--request-id", tag + "-register", "--name",
             "Again", "--symbol", "AG", "--unit-value", "0.01", "--currency", CURRENCY, "--time-zone", "UTC");
         assertEquals(3, again.exitCode(), again.out() + again.err());
-        assertTrue(again.err().startsWith("admin-cli: error: ") && again.err().contains(own), again.err());
+        assertTrue(again.err().contains("admin-cli: error: platform:Register refused: ")
+            && again.err().contains("'" + own + "' is already registered"), again.err());
 
         final Cli reconcile = ok("reconcile", "--org", other);
         assertTrue(reconcile.out().endsWith("balanced\n"), reconcile.out());
