@@ -43,7 +43,12 @@ public enum LedgerFunction {
     REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT),
 
     SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
-    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE);
+    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE),
+
+    SET_EXPIRY_RULE(Names.EXPIRY, Names.SET_RULE, Kind.SUBMIT),
+    EXPIRE(Names.EXPIRY, Names.EXPIRE, Kind.SUBMIT),
+    GET_LOTS(Names.EXPIRY, Names.GET_LOTS, Kind.EVALUATE),
+    GET_DUE(Names.EXPIRY, Names.GET_DUE, Kind.EVALUATE);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -98,6 +103,7 @@ public enum LedgerFunction {
         public static final String SETTLEMENT = "settlement";
         public static final String REVERSAL = "reversal";
         public static final String VALUE = "value";
+        public static final String EXPIRY = "expiry";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -129,6 +135,10 @@ public enum LedgerFunction {
         public static final String REVERSE = "Reverse";
         public static final String SET_CATEGORIES = "SetCategories";
         public static final String GET_CATEGORIES = "GetCategories";
+        public static final String SET_RULE = "SetRule";
+        public static final String EXPIRE = "Expire";
+        public static final String GET_LOTS = "GetLots";
+        public static final String GET_DUE = "GetDue";
 
         private Names() {}
     }
