@@ -39,6 +39,9 @@ public final class ApiAuthorizationRules {
         new Rule(HttpMethod.POST, "/api/v1/users", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.GET, "/api/v1/users/*/balances", ApiScopes.POINTS_READ),
         new Rule(HttpMethod.GET, "/api/v1/users/*/history", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/expiry", ApiScopes.POINTS_READ),
+        // The expiry transaction is a platform admin function (the operator identity signs it).
+        new Rule(HttpMethod.POST, "/api/v1/platforms/*/expirations", ApiScopes.PLATFORM_ADMIN),
         new Rule(HttpMethod.POST, "/api/v1/issuances", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.POST, "/api/v1/burns", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.POST, "/api/v1/transfers", ApiScopes.POINTS_TRANSFER),

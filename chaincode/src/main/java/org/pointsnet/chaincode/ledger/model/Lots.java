@@ -1,12 +1,11 @@
-package org.pointsnet.chaincode.ledger.core;
+package org.pointsnet.chaincode.ledger.model;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.pointsnet.chaincode.ledger.model.Account;
-import org.pointsnet.chaincode.ledger.model.Lot;
+import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.contract.Limits;
 
 /**

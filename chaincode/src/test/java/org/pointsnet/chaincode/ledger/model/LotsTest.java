@@ -1,4 +1,4 @@
-package org.pointsnet.chaincode.ledger.core;
+package org.pointsnet.chaincode.ledger.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
-import org.pointsnet.chaincode.ledger.model.Account;
-import org.pointsnet.chaincode.ledger.model.Lot;
 import org.pointsnet.chaincode.support.Json;
 import org.pointsnet.contract.Limits;
 
