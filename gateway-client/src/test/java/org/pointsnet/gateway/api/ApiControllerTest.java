@@ -60,7 +60,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class,
-    ValueController.class})
+    ValueController.class, ExpiryController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
@@ -408,6 +408,43 @@ class ApiControllerTest {
         expectProblem(send(put("/api/v1/platforms/platform-b/rules/reversal"), "k1", "{\"windowSeconds\":1}"), 403,
             "FORBIDDEN");
         expectProblem(postJson("/api/v1/burns/b-1/reversal", "{\"amount\":1}"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void expiryIsSetAndRunAsTheOperatorForTheCallersPlatformAndReadAsTheUsersLots() throws Exception {
+        when(ledger.submitAsAdmin(fn("expiry:SetRule"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"periodSeconds\":31536000}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":31536000}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":-1}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":\"60\"}"),
+            400, "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-b/rules/expiry"), "k1", "{\"periodSeconds\":60}"), 403,
+            "FORBIDDEN");
+
+        when(ledger.submitAsAdmin(fn("expiry:Expire"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"userIds\":[\"platform-a.u1\",\"platform-a.u2\"]}"))).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/platforms/platform-a/expirations",
+            "{\"userIds\":[\"platform-a.u1\",\"platform-a.u2\"]}"));
+        // Without userIds the gateway names the users GetDue finds.
+        when(ledger.evaluate(fn("expiry:GetDue"), json("{\"platformId\":\"platform-a\",\"limit\":100}")))
+            .thenReturn("{\"platformId\":\"platform-a\",\"dueBy\":\"2026-11-23T10:00:00Z\",\"users\":"
+                + "[{\"userId\":\"platform-a.u7\",\"amount\":3}]}");
+        when(ledger.submitAsAdmin(fn("expiry:Expire"), json("{\"requestId\":\"k2\",\"platformId\":\"platform-a\","
+            + "\"userIds\":[\"platform-a.u7\"]}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/platforms/platform-a/expirations"), "k2", ""));
+        expectProblem(postJson("/api/v1/platforms/platform-a/expirations", "{\"userIds\":[]}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(postJson("/api/v1/platforms/platform-a/expirations",
+            "{\"userIds\":[\"platform-a.u1\",\"platform-a.u1\"]}"), 400, "VALIDATION_FAILED");
+        expectProblem(postJson("/api/v1/platforms/platform-b/expirations", "{\"userIds\":[\"platform-b.u1\"]}"),
+            403, "FORBIDDEN");
+
+        when(ledger.evaluate(fn("expiry:GetLots"), json("{\"userId\":\"platform-a.u1\",\"platformId\":"
+            + "\"platform-a\"}"))).thenReturn("{\"userId\":\"platform-a.u1\",\"platforms\":[]}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/expiry")).andExpect(status().isOk())
+            .andExpect(content().json("{\"userId\":\"platform-a.u1\",\"platforms\":[]}"));
+        expectProblem(mvc.perform(get("/api/v1/users/platform-b.u1/expiry")), 403, "FORBIDDEN");
     }
 
     @Test
