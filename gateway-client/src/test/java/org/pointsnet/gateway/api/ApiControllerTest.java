@@ -516,6 +516,14 @@ class ApiControllerTest {
         when(ledger.submitAsAdmin(fn("platform:Register"),
             json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\"," + body.substring(1)))).thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-a"), "k1", body));
+        // Seed §5.1's multipliers of the point's value, optional (the chaincode's default is "1").
+        final String valued = body.substring(0, body.length() - 1) + ",\"multiplier\":\"1.2\",\"categoryMultiplier\":"
+            + "\"0.8\"}";
+        when(ledger.submitAsAdmin(fn("platform:Register"),
+            json("{\"requestId\":\"k2\",\"platformId\":\"platform-a\"," + valued.substring(1)))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a"), "k2", valued));
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k3", body.substring(0, body.length() - 1)
+            + ",\"multiplier\":\"-1\"}"), 400, "VALIDATION_FAILED");
     }
 
     /** The chaincode takes only ISO 4217 codes ([A-Z]{3}, the contract's Limits.CURRENCY): refused here already. */
