@@ -185,4 +185,24 @@ class ExpiryContractTest {
         assertTrue(onB.get("lots").get(0).get("expiresAt").stringValue().endsWith("T00:00:00Z"), onB.toString());
         supplyEqualsBalances();
     }
+
+    @Test
+    void theDueQueryPagesByUserIdAndJudgesAtTheGivenTime() {
+        rule(A, A_MSP, "e1", 10);
+        for (int i = 0; i < 3; i++) {
+            net.issue(A, "platform-a.d" + i, 5 + i);
+        }
+        final String dueBy = net.now.plusSeconds(20).toString();
+        assertTrue(net.query(ctx -> net.expiry.getDue(ctx, "{\"platformId\":\"platform-a\"}"))
+                .contains("\"users\":[]"), "nothing is due at the query's own time");
+        final JsonNode page = tree(net.query(ctx -> net.expiry.getDue(ctx, "{\"platformId\":\"platform-a\","
+                + "\"dueBy\":\"" + dueBy + "\",\"limit\":2}")));
+        assertEquals("[{\"userId\":\"platform-a.d0\",\"amount\":5},{\"userId\":\"platform-a.d1\",\"amount\":6}]",
+                page.get("users").toString());
+        assertEquals("platform-a.d1", page.get("nextAfterUserId").stringValue());
+        final JsonNode rest = tree(net.query(ctx -> net.expiry.getDue(ctx, "{\"platformId\":\"platform-a\","
+                + "\"dueBy\":\"" + dueBy + "\",\"limit\":2,\"afterUserId\":\"platform-a.d1\"}")));
+        assertEquals("[{\"userId\":\"platform-a.d2\",\"amount\":7}]", rest.get("users").toString());
+        assertTrue(rest.get("nextAfterUserId") == null, rest.toString());
+    }
 }
