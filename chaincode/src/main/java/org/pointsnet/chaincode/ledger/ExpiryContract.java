@@ -99,7 +99,8 @@ public final class ExpiryContract implements ContractInterface {
                 if (out.amount() > 0) {
                     Accounts.write(tx.state(), platform.platformId(), userId, out.account());
                     postings.add(new Posting(platform.platformId(), userId, -out.amount()));
-                    expired.add(new ExpiredLots(userId, out.amount(), out.removed()));
+                    expired.add(new ExpiredLots(userId, out.amount(), out.removed().size(),
+                            out.removed().get(out.removed().size() - 1).expiresAt()));
                 }
             }
             if (expired.isEmpty()) {

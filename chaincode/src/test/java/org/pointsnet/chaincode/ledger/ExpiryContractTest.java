@@ -88,8 +88,8 @@ class ExpiryContractTest {
         assertEquals("EXPIRE", r.get("type").stringValue());
         assertEquals("[{\"platformId\":\"platform-a\",\"userId\":\"" + U + "\",\"delta\":-70}]",
                 r.get("postings").toString());
-        assertEquals("{\"expired\":[{\"userId\":\"" + U + "\",\"amount\":70,\"lots\":[{\"expiresAt\":\"" + first
-                + "\",\"amount\":70}]}],\"skipped\":1}", r.get("detail").toString());
+        assertEquals("{\"expired\":[{\"userId\":\"" + U + "\",\"amount\":70,\"lots\":1,\"lastExpiresAt\":\"" + first
+                + "\"}],\"skipped\":1}", r.get("detail").toString());
         assertEquals(50, net.balance(A, U));
         supplyEqualsBalances();
         // The receipt is in the user's history, like any posting.
