@@ -48,7 +48,13 @@ public enum LedgerFunction {
     SET_EXPIRY_RULE(Names.EXPIRY, Names.SET_RULE, Kind.SUBMIT),
     EXPIRE(Names.EXPIRY, Names.EXPIRE, Kind.SUBMIT),
     GET_LOTS(Names.EXPIRY, Names.GET_LOTS, Kind.EVALUATE),
-    GET_DUE(Names.EXPIRY, Names.GET_DUE, Kind.EVALUATE);
+    GET_DUE(Names.EXPIRY, Names.GET_DUE, Kind.EVALUATE),
+
+    OFFER_LINK(Names.LINK, Names.OFFER, Kind.SUBMIT),
+    ACCEPT_LINK(Names.LINK, Names.ACCEPT, Kind.SUBMIT),
+    UNLINK(Names.LINK, Names.UNLINK, Kind.SUBMIT),
+    SHARE_LINK(Names.LINK, Names.SHARE, Kind.SUBMIT),
+    GET_LINK(Names.LINK, Names.GET, Kind.EVALUATE);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -104,6 +110,7 @@ public enum LedgerFunction {
         public static final String REVERSAL = "reversal";
         public static final String VALUE = "value";
         public static final String EXPIRY = "expiry";
+        public static final String LINK = "link";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -139,6 +146,10 @@ public enum LedgerFunction {
         public static final String EXPIRE = "Expire";
         public static final String GET_LOTS = "GetLots";
         public static final String GET_DUE = "GetDue";
+        public static final String OFFER = "Offer";
+        public static final String ACCEPT = "Accept";
+        public static final String UNLINK = "Unlink";
+        public static final String SHARE = "Share";
 
         private Names() {}
     }
