@@ -13,6 +13,7 @@ import org.pointsnet.gateway.quotes.InvalidQuoteException;
 import org.pointsnet.gateway.quotes.LockedQuote;
 import org.pointsnet.gateway.quotes.QuoteTokens;
 import org.pointsnet.gateway.security.CallerContext;
+import org.pointsnet.gateway.users.PlatformUsers;
 import org.pointsnet.gateway.users.UserCredentials;
 import org.pointsnet.gateway.users.UserIds;
 import org.pointsnet.gateway.web.ApiRequestException;
@@ -44,14 +45,17 @@ public class PointsController {
     private final CallerContext caller;
     private final UserIds userIds;
     private final ObjectProvider<UserCredentials> credentials;
+    private final ObjectProvider<PlatformUsers> users;
     private final QuoteTokens quotes;
 
     public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds,
-                            final ObjectProvider<UserCredentials> credentials, final QuoteTokens quotes) {
+                            final ObjectProvider<UserCredentials> credentials, final QuoteTokens quotes,
+                            final ObjectProvider<PlatformUsers> users) {
         this.ledger = ledger;
         this.caller = caller;
         this.userIds = userIds;
         this.credentials = credentials;
+        this.users = users;
         this.quotes = quotes;
     }
 
@@ -78,7 +82,10 @@ public class PointsController {
         if (password != null && password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw Validation.invalid("password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         }
-        final String userId = userIds.userId(caller(caller), platformUserId);
+        // A random pseudonym per person, kept sealed (PlatformUsers); deterministic only without the user store.
+        final PlatformUsers registry = users.getIfAvailable();
+        final String userId = registry != null ? registry.register(caller(caller), platformUserId)
+            : userIds.userId(caller(caller), platformUserId);
         // On the ledger first (idempotent): credits refuse ids their platform never registered, and a user who can
         // sign in must be one the ledger knows.
         ledger.registerUser(userId);
