@@ -113,7 +113,10 @@ public class PointsController {
         return Ledger.answer(LedgerFunction.GET_BALANCES, ledger.evaluate(LedgerFunction.GET_BALANCES, request));
     }
 
-    /** The user's receipts, newest first; a platform back end sees those on its own platform only. */
+    /**
+     * The user's receipts, newest first; a platform back end sees those on its own platform only. User ids other than
+     * the caller's own are masked ({@link UserIdMasking}).
+     */
     @GetMapping("/users/{userId}/history")
     public JsonNode history(@PathVariable final String userId,
                             @RequestParam(required = false) final String cursor,
@@ -124,7 +127,10 @@ public class PointsController {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
         }
         final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor, only);
-        return Ledger.answer(LedgerFunction.GET_HISTORY, ledger.evaluate(LedgerFunction.GET_HISTORY, request));
+        // Counterparties that are not the caller's own (another user; another platform's user) are masked.
+        return UserIdMasking.maskOthers(Ledger.answer(LedgerFunction.GET_HISTORY,
+            ledger.evaluate(LedgerFunction.GET_HISTORY, request)),
+            id -> id.equals(userId) || only != null && id.startsWith(only + "."));
     }
 
     @PostMapping("/issuances")

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
@@ -72,9 +73,13 @@ class PrivacyEndToEndIT {
         keyId = env.get("POINTSNET_SIGNATURES_CLIENTS_0_KEYID");
         // The back end's own key pair; the gateway reads the public half from the configured file when it changes.
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Files.writeString(Path.of(env.get("POINTSNET_SIGNATURES_CLIENTS_0_PUBLICKEYFILE")),
-            "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        // Owner-only like everything under runtime/ (scripts/check-runtime.sh checks it).
+        final Path publicKeyFile = Path.of(env.get("POINTSNET_SIGNATURES_CLIENTS_0_PUBLICKEYFILE"));
+        Files.deleteIfExists(publicKeyFile);
+        Files.createFile(publicKeyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+            "rw-------")));
+        Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         signedToken = b.oauth().token(signedClient, secrets.get("POINTSNET_SIGNATURES_CLIENTS_0_CLIENTSECRET"));
     }
 
