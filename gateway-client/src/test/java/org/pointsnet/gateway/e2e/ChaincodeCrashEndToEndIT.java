@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,11 +70,12 @@ class ChaincodeCrashEndToEndIT {
             .orElseThrow();
         burst.assertRepeatsAnswerTheSameTransaction();
 
-        for (int i = 0; i < TRANSFERS; i++) {
+        FaultBurst.inParallel(IntStream.range(0, TRANSFERS).boxed().toList(), i -> {
             assertEquals(50 - AMOUNT, ApiNetwork.balanceEventually(c, senders.get(i), C, 50 - AMOUNT), key(i));
             assertEquals(AMOUNT, ApiNetwork.balanceEventually(c, receivers.get(i), C, AMOUNT), key(i));
             assertEquals(1, NetworkInvariants.receiptsOf(c, senders.get(i), key(i)), "transfer " + key(i));
-        }
+            return key(i);
+        });
         final long height = NetworkInvariants.assertAll(clients);
         System.out.printf("chaincode crash: %s; %d refusals were 503 PLATFORM_UNAVAILABLE naming %s; first failure %d "
             + "ms after the kill; start %s took %d ms; first "

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  * and a deadline per phase.
  */
 final class FaultBurst {
+
+    /** Client threads for setting up users: enough to fill blocks, few enough not to starve the nodes of CPU. */
+    static final int SETUP_THREADS = 16;
 
     /** One write: its Idempotency-Key, path and JSON body. */
     record Op(String key, String path, String body) {
@@ -325,29 +329,51 @@ final class FaultBurst {
 
     /**
      * {@code count} users of the client's platform ({@code prefix}-0, -1, …), each issued {@code amount} points
-     * (0: none), the issuances sent by 8 threads; fails unless every one is acknowledged.
+     * (0: none); registrations and issuances are sent by {@link #SETUP_THREADS} threads (one at a time, 400
+     * registrations took minutes of CI, each waiting for its own block); fails unless every one is acknowledged.
      */
     static List<String> users(final ApiClient client, final String prefix, final int count, final long amount)
         throws Exception {
-        final List<String> users = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            users.add(ApiNetwork.user(client, prefix + "-" + i));
+            names.add(prefix + "-" + i);
         }
+        final List<String> users = inParallel(names, name -> ApiNetwork.user(client, name));
         if (amount > 0) {
-            final ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                final List<Future<?>> issued = new ArrayList<>();
-                for (final String user : users) {
-                    issued.add(pool.submit(() -> ApiNetwork.issue(client, user, amount)));
-                }
-                for (final Future<?> future : issued) {
-                    future.get(120, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            inParallel(users, user -> ApiNetwork.issue(client, user, amount));
         }
         return users;
+    }
+
+    /** One setup call on one item. */
+    interface Call<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /**
+     * {@code call} on every item by {@link #SETUP_THREADS} threads; the results in the items' order. Fails with the
+     * first failure (each call asserts its own answer).
+     */
+    static <T, R> List<R> inParallel(final List<T> items, final Call<T, R> call) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
+        try {
+            final List<Future<R>> futures = new ArrayList<>();
+            for (final T item : items) {
+                futures.add(pool.submit(() -> call.apply(item)));
+            }
+            final List<R> results = new ArrayList<>();
+            for (final Future<R> future : futures) {
+                results.add(future.get(180, TimeUnit.SECONDS));
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** amountOut of GET /quotes for a conversion of {@code amount} from one platform to another. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,13 @@ class NetworkStopStartEndToEndIT {
             .orElseThrow();
         burst.assertRepeatsAnswerTheSameTransaction();
 
-        for (int i = 0; i < CONVERSIONS; i++) {
+        FaultBurst.inParallel(IntStream.range(0, CONVERSIONS).boxed().toList(), i -> {
             final String user = users.get(i);
             assertEquals(100 - AMOUNT, ApiNetwork.balanceEventually(c, user, C, 100 - AMOUNT), user);
             assertEquals(amountOut, ApiNetwork.balanceEventually(c, user, A, amountOut), user);
             assertEquals(1, NetworkInvariants.receiptsOf(c, user, key(i)), "conversion " + key(i) + " in the history");
-        }
+            return user;
+        });
         final long height = NetworkInvariants.assertAll(clients);
         System.out.printf("network stop/start: %s; stop took %d ms, start %d ms; first retried conversion "
             + "acknowledged %d ms after start returned; invariants at height %d; test %d s%n", burst.summary(),

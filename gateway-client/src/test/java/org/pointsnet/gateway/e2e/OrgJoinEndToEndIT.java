@@ -221,7 +221,7 @@ class OrgJoinEndToEndIT {
         CliRun run(final String... args) throws Exception {
             // As test-network.sh runs it: umask 077, so what it writes under runtime/ is owner-only (check-runtime.sh).
             final List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "umask 077 && exec java -jar \"$0\" \"$@\"", jar.toString()));
+                "umask 077 && exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar \"$0\" \"$@\"", jar.toString()));
             command.addAll(List.of(args));
             final ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
             builder.environment().put("PATH", fabricBin + ":" + System.getenv("PATH"));

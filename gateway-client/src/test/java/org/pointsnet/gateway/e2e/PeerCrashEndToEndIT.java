@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,13 @@ class PeerCrashEndToEndIT {
             .orElseThrow();
         burst.assertRepeatsAnswerTheSameTransaction();
 
-        for (int i = 0; i < CONVERSIONS; i++) {
+        FaultBurst.inParallel(IntStream.range(0, CONVERSIONS).boxed().toList(), i -> {
             final String user = users.get(i);
             assertEquals(100 - AMOUNT, ApiNetwork.balanceEventually(a, user, A, 100 - AMOUNT), user);
             assertEquals(amountOut, ApiNetwork.balanceEventually(a, user, B, amountOut), user);
             assertEquals(1, NetworkInvariants.receiptsOf(a, user, key(i)), "conversion " + key(i) + " in the history");
-        }
+            return user;
+        });
         final long height = NetworkInvariants.assertAll(clients);
         System.out.printf("peer crash: %s; %d refusals were 503 PLATFORM_UNAVAILABLE naming %s; %d acknowledged in the "
             + "burst, %d after the retries; start %s took %d ms; first retried conversion acknowledged %d ms after it "

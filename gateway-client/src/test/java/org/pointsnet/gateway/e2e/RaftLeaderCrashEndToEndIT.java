@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class RaftLeaderCrashEndToEndIT {
     private static final int TRANSFERS = 2_000;
     /** Each sender sends TRANSFERS / SENDERS transfers, to its own receiver; ops of one sender are SENDERS apart. */
     private static final int SENDERS = 200;
-    /** Enough requests in flight to keep blocks full (the orderer cuts one at most every 2 s). */
+    /**
+     * Requests in flight, enough to keep blocks full (the orderer cuts one every 250 ms). More do not help: on 2
+     * cores the nodes' CPU is the limit (REST transfers cost ~150 CPU ms each, docs/benchmarks.md; 64 threads gave
+     * 9.6 acknowledgements/s with the CPU saturated).
+     */
     private static final int THREADS = 32;
     private static final int KILL_AFTER_ACKS = 200;
     private static final long AMOUNT = 7;
@@ -64,6 +69,7 @@ class RaftLeaderCrashEndToEndIT {
         }
         final List<FaultBurst.Op> ops = FaultBurst.transfers(B, from, to, AMOUNT, RaftLeaderCrashEndToEndIT::key);
         final String leader = NetworkNodes.raftLeader().orElseThrow(() -> new AssertionError("no Raft leader"));
+        final long setUp = System.nanoTime();
 
         final FaultBurst burst = new FaultBurst(b, THREADS, ops);
         final AtomicReference<Optional<String>> newLeader = new AtomicReference<>(Optional.empty());
@@ -85,8 +91,10 @@ class RaftLeaderCrashEndToEndIT {
         burst.retryUnacknowledged(60, Duration.ofSeconds(1), Duration.ofSeconds(180));
         burst.assertRepeatsAnswerTheSameTransaction();
 
+        final long burstDone = System.nanoTime();
+
         final long each = TRANSFERS / SENDERS;
-        for (int s = 0; s < SENDERS; s++) {
+        FaultBurst.inParallel(IntStream.range(0, SENDERS).boxed().toList(), s -> {
             final String sender = senders.get(s);
             assertEquals(ISSUED - each * AMOUNT, ApiNetwork.balanceEventually(b, sender, B, ISSUED - each * AMOUNT),
                 sender);
@@ -97,14 +105,18 @@ class RaftLeaderCrashEndToEndIT {
                 assertEquals(1, receipts.getOrDefault(key(i), 0), "transfer " + key(i) + " in " + sender
                     + "'s history");
             }
-        }
+            return sender;
+        });
         final long height = NetworkInvariants.assertAll(clients);
         System.out.printf("raft leader crash: killed %s, new leader %s seen by status %d ms after the kill; %s; "
             + "longest gap between acknowledgements %d ms; first acknowledgement of a request sent after the kill "
-            + "%d ms after it; start %s took %d ms; invariants at height %d; test %d s%n", leader,
+            + "%d ms after it; start %s took %d ms; invariants at height %d; test %d s (users %d s, burst and retries "
+            + "%d s, checks %d s)%n", leader,
             newLeader.get().get(), FaultBurst.since(burst.faultNanos(), electedNanos.get()).toMillis(),
             burst.summary(), gap.toMillis(), FaultBurst.since(burst.faultNanos(), firstAckAfter).toMillis(), leader,
-            startTook.toMillis(), height, FaultBurst.since(started, System.nanoTime()).toSeconds());
+            startTook.toMillis(), height, FaultBurst.since(started, System.nanoTime()).toSeconds(),
+            FaultBurst.since(started, setUp).toSeconds(), FaultBurst.since(setUp, burstDone).toSeconds(),
+            FaultBurst.since(burstDone, System.nanoTime()).toSeconds());
     }
 
     private static String key(final int i) {

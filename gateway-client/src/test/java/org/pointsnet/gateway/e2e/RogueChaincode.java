@@ -71,8 +71,9 @@ final class RogueChaincode implements AutoCloseable {
         final Path rogueClasses = rogueClasses();
         final ChaincodeServerProcess server = new ChaincodeServerProcess(NETWORK.runtime(), platformId);
         server.stop();
-        server.start(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-cp", genuineJar() + ":" + rogueClasses,
-                MAIN_CLASS),
+        // The rogue server lives for one test: C1 only, so it starts sooner (the genuine one starts as the script's).
+        server.start(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                genuineJar() + ":" + rogueClasses, MAIN_CLASS),
             "ROGUE chaincode server of " + platformId + " started by the trust-model end-to-end tests");
         awaitPeerReaches(platformId, true, server);
     }
