@@ -24,6 +24,11 @@
 #                                     (admin-cli org create, org join, config sign by every member,
 #                                     config submit; peer join, chaincode definition with its
 #                                     collection, its gateway); no ledger is deleted
+#   ./test-network.sh osnadmin ORDERER join|remove|list [CHANNEL]  the orderer's side of a consenter
+#                                     change (channel participation API, as the orderer org admin):
+#                                     join from the channel's latest config block (a follower until
+#                                     a config update lists it as consenter), remove (it leaves the
+#                                     channel and deletes its copy), list (its status on the channel)
 #
 # NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
 # postgres-platform-c, gateway-platform-a, ...
@@ -1073,6 +1078,49 @@ cmd_add_org() {
   step "$p joined '$PN_CHANNEL' in $((SECONDS - started))s"
 }
 
+# osnadmin ORDERER join|remove|list [CHANNEL]: the orderer's side of a Raft consenter change, through the channel
+# participation API as the orderer org's admin (admin-cli config update --add-consenter/--remove-consenter is the
+# channel's side). join fetches the channel's latest config block from another orderer and joins ORDERER with it: it
+# replicates the chain as a follower and serves as a consenter once the config lists it; waits until the channel is
+# active there. remove: ORDERER leaves the channel and deletes its copy (after the config removed it as consenter).
+# list: its status on the channel (JSON: status, consensusRelation, height).
+cmd_osnadmin() {
+  local name="${1:-}" action="${2:-}" channel fqdn admin_address own address from="" block
+  [ -n "$name" ] && [[ "$action" =~ ^(join|remove|list)$ ]] \
+    || die "usage: ./test-network.sh osnadmin ORDERER join|remove|list [CHANNEL]"
+  require_network
+  channel="${3:-$PN_CHANNEL}"
+  fqdn="$(orderer_fqdn "$name")" || die "unknown orderer '$name' (known: ${PN_ORDERERS[*]%%.*})"
+  admin_address="$(env_value "$RUNTIME/orderers/$fqdn/node.env" ORDERER_ADMIN_LISTENADDRESS)"
+  load_env "$RUNTIME/orderer-admin.env"
+  local osn=(--channelID "$channel" -o "$admin_address" --ca-file "$PN_ORDERER_TLS_CA"
+    --client-cert "$PN_ORDERER_ADMIN_CLIENT_CERT" --client-key "$PN_ORDERER_ADMIN_CLIENT_KEY")
+  case "$action" in
+    # osnadmin prints "Status: <HTTP code>" before the JSON body; scripts get the JSON alone.
+    list) osnadmin channel list "${osn[@]}" | sed '/^Status: /d' ;;
+    remove)
+      step "$name leaves '$channel' (osnadmin channel remove: its copy of the chain is deleted)"
+      osnadmin channel remove "${osn[@]}" >> "$LOGS/osnadmin.log" 2>&1 \
+        || fail_node osnadmin "osnadmin could not remove $name from $channel" ;;
+    join)
+      own="$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_NODE_ADDRESS)"
+      for address in "${PN_ORDERER_ADDRESSES[@]}"; do
+        if [ "$address" != "$own" ] && tcp_open "$address"; then from="$address"; break; fi
+      done
+      [ -n "$from" ] || die "no other orderer answers: nothing to fetch the config block of '$channel' from"
+      mkdir -p "$RUNTIME/channel"
+      block="$RUNTIME/channel/$channel-config-$name.block"
+      step "$name joins '$channel' from its latest config block (fetched from $from as the orderer org admin)"
+      ( load_env "$RUNTIME/orderer-org-admin.env"
+        peer channel fetch config "$block" -c "$channel" -o "$from" --tls --cafile "$PN_ORDERER_TLS_CA" ) \
+        >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "could not fetch the config block of $channel from $from"
+      osnadmin channel join --config-block "$block" "${osn[@]}" >> "$LOGS/osnadmin.log" 2>&1 \
+        || fail_node osnadmin "osnadmin could not join $name to $channel"
+      wait_until "$name" "active channel $channel" channel_active "$admin_address" "$channel"
+      info "$name on '$channel': $(osnadmin channel list "${osn[@]}" 2>/dev/null | sed '/^Status: /d' | tr -d ' \n')" ;;
+  esac
+}
+
 usage() {
   sed -n '2,/^set -euo pipefail/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'
 }
@@ -1091,6 +1139,7 @@ main() {
     start-gateway) cmd_start_gateway "$@" ;;
     channel) cmd_channel "$@" ;;
     add-org) cmd_add_org "$@" ;;
+    osnadmin) cmd_osnadmin "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

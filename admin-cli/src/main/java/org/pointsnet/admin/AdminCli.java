@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The PointsNet admin CLI: {@code admin-cli <group> <action> [options]}. Exit codes (ErrorReporter): 0 ok, 1 error,
- * 2 usage, 3 the ledger refused, 4 network unavailable, 5 reconciliation difference; a failure is one line on stderr
+ * 2 usage, 3 the ledger (or the orderer, for a config update) refused, 4 network unavailable, 5 reconciliation
+ * difference; a failure is one line on stderr
  * (a stack trace with --verbose).
  */
 @Command(name = "admin-cli",

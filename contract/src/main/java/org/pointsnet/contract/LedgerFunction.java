@@ -43,7 +43,13 @@ public enum LedgerFunction {
     REVERSE(Names.REVERSAL, Names.REVERSE, Kind.SUBMIT),
 
     SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
-    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE);
+    GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE),
+
+    OFFER_LINK(Names.LINK, Names.OFFER, Kind.SUBMIT),
+    ACCEPT_LINK(Names.LINK, Names.ACCEPT, Kind.SUBMIT),
+    UNLINK(Names.LINK, Names.UNLINK, Kind.SUBMIT),
+    SHARE_LINK(Names.LINK, Names.SHARE, Kind.SUBMIT),
+    GET_LINK(Names.LINK, Names.GET, Kind.EVALUATE);
 
     /** Whether a function changes the ledger (ordered, validated, committed) or only reads it. */
     public enum Kind {
@@ -98,6 +104,7 @@ public enum LedgerFunction {
         public static final String SETTLEMENT = "settlement";
         public static final String REVERSAL = "reversal";
         public static final String VALUE = "value";
+        public static final String LINK = "link";
 
         public static final String REGISTER = "Register";
         public static final String SUSPEND = "Suspend";
@@ -129,6 +136,10 @@ public enum LedgerFunction {
         public static final String REVERSE = "Reverse";
         public static final String SET_CATEGORIES = "SetCategories";
         public static final String GET_CATEGORIES = "GetCategories";
+        public static final String OFFER = "Offer";
+        public static final String ACCEPT = "Accept";
+        public static final String UNLINK = "Unlink";
+        public static final String SHARE = "Share";
 
         private Names() {}
     }

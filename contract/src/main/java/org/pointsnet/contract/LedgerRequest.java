@@ -40,6 +40,11 @@ public sealed interface LedgerRequest {
             case GET_CATEGORIES -> OfPlatform.class;
             case STORE_STATEMENT -> StoreStatement.class;
             case CONFIRM_SETTLEMENT -> ConfirmSettlement.class;
+            case OFFER_LINK -> OfferLink.class;
+            case ACCEPT_LINK -> AcceptLink.class;
+            case UNLINK -> Unlink.class;
+            case SHARE_LINK -> ShareLink.class;
+            case GET_LINK -> GetLink.class;
         };
     }
 
@@ -99,8 +104,16 @@ public sealed interface LedgerRequest {
      * {@code quotedAmountOut}, and only at a transaction time not after {@code quoteExpiresAt} (ISO-8601 instant).
      */
     record Convert(String requestId, String userId, String fromPlatformId, String toPlatformId, long amount,
-            String toUserId, Long minAmountOut, Long quotedAmountOut, String quotedRules, String quoteExpiresAt)
-            implements LedgerRequest {
+            String toUserId, Long minAmountOut, Long quotedAmountOut, String quotedRules, String quoteExpiresAt,
+            Boolean toLinkedAccount) implements LedgerRequest {
+
+        /** A conversion to {@code toUserId} (null: the user), optionally at a locked quote. */
+        public Convert(final String requestId, final String userId, final String fromPlatformId,
+                final String toPlatformId, final long amount, final String toUserId, final Long minAmountOut,
+                final Long quotedAmountOut, final String quotedRules, final String quoteExpiresAt) {
+            this(requestId, userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, quotedAmountOut,
+                quotedRules, quoteExpiresAt, null);
+        }
 
         /** A conversion without a locked quote (minAmountOut is the only guard). */
         public Convert(final String requestId, final String userId, final String fromPlatformId,
@@ -193,4 +206,26 @@ public sealed interface LedgerRequest {
      */
     record ConfirmSettlement(String requestId, String platformId, String period, String counterpartyPlatformId,
             String currency, String amount) implements LedgerRequest {}
+
+    /**
+     * {@code link:Offer}, sent as transient data: platform {@code platformId}'s user {@code userId} offers to link
+     * with their account on {@code toPlatformId}; whoever presents the secret whose SHA-256 (hex) is
+     * {@code grantHash} before {@code expiresAt} (ISO-8601) on that platform completes it.
+     */
+    record OfferLink(String platformId, String userId, String toPlatformId, String grantHash, String expiresAt,
+            boolean share, String consentHash) implements LedgerRequest {}
+
+    /** {@code link:Accept}, sent as transient data: {@code userId} of {@code platformId} takes the offer. */
+    record AcceptLink(String platformId, String userId, String fromPlatformId, String grant, boolean share,
+            String consentHash) implements LedgerRequest {}
+
+    /** {@code link:Unlink}, sent as transient data: either side removes the link of its user with the other. */
+    record Unlink(String platformId, String userId, String linkedPlatformId) implements LedgerRequest {}
+
+    /** {@code link:Share}, sent as transient data: whether this side shares its user's balances with the other. */
+    record ShareLink(String platformId, String userId, String linkedPlatformId, boolean share, String consentHash)
+            implements LedgerRequest {}
+
+    /** {@code link:Get}: {@code userId}'s link with {@code linkedPlatformId}, both sides. */
+    record GetLink(String userId, String linkedPlatformId) implements LedgerRequest {}
 }

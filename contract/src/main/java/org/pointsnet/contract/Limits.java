@@ -43,4 +43,7 @@ public final class Limits {
     public static final Pattern DECIMAL = Pattern.compile("\\d{1,18}(\\.\\d{1,18})?");
 
     private Limits() {}
+
+    /** Longest validity of an identity link offer (its grant), in seconds: the person completes it at once. */
+    public static final long MAX_LINK_GRANT_SECONDS = 600;
 }

@@ -130,21 +130,34 @@ public final class ChannelConfigs {
     /**
      * Sends the update to the orderer as {@code admin} (peer channel update adds the submitter's signature).
      *
-     * @throws ChannelConfigException carrying the orderer's refusal
+     * @throws ChannelConfigException of kind REFUSED carrying the orderer's refusal, UNAVAILABLE if no orderer could
+     *                                take it
      */
     public void submit(AdminIdentity admin, Path file) {
         ordered(admin, ordererArgs -> {
             List<String> args = new ArrayList<>(List.of("channel", "update", "-f", file.toString(), "-c", channel));
             args.addAll(ordererArgs);
-            tools.run(admin.env(), "peer", args.toArray(String[]::new));
+            try {
+                tools.run(admin.env(), "peer", args.toArray(String[]::new));
+            } catch (ChannelConfigException e) {
+                // The orderer answered with a status: BAD_REQUEST or FORBIDDEN is its verdict on the update.
+                if (e.getMessage().contains("got unexpected status: ") && !cannotServe(e.getMessage())) {
+                    throw new ChannelConfigException(ChannelConfigException.Kind.REFUSED,
+                        "the orderer refused the update: " + e.getMessage(), e);
+                }
+                throw e;
+            }
         });
     }
 
     /**
-     * Runs a call against the orderers in turn: the next one only when one cannot be reached, never after an
-     * answer (a refusal is the channel's verdict, not a reason to ask another orderer).
+     * Runs a call against the orderers in turn: the next one only when one cannot be reached or cannot serve the
+     * channel now (no Raft leader, the channel not joined there), never after a verdict (a refusal is the channel's
+     * verdict, not a reason to ask another orderer).
+     *
+     * @throws ChannelConfigException of kind UNAVAILABLE if no orderer could serve the call
      */
-    private static void ordered(AdminIdentity admin, OrdererCall call) {
+    private void ordered(AdminIdentity admin, OrdererCall call) {
         ChannelConfigException unreachable = null;
         for (String orderer : admin.orderers()) {
             try {
@@ -153,13 +166,23 @@ public final class ChannelConfigs {
             } catch (ChannelConfigException e) {
                 String message = e.getMessage();
                 if (!message.contains("connection refused") && !message.contains("failed to create new connection")
-                        && !message.contains("context deadline exceeded")) {
+                        && !message.contains("context deadline exceeded") && !cannotServe(message)) {
                     throw e;
                 }
                 unreachable = e;
             }
         }
-        throw unreachable != null ? unreachable : new ChannelConfigException("no orderer address in orderer-admin.env");
+        if (unreachable == null) {
+            throw new ChannelConfigException("no orderer address in orderer-admin.env");
+        }
+        throw new ChannelConfigException(ChannelConfigException.Kind.UNAVAILABLE,
+            "no orderer could serve '" + channel + "' now (" + admin.orderers().size() + " tried); the last said: "
+                + unreachable.getMessage(), unreachable);
+    }
+
+    /** An orderer's answer that says it cannot serve the channel now, not a verdict on the request. */
+    private static boolean cannotServe(String message) {
+        return message.contains("SERVICE_UNAVAILABLE") || message.contains("NOT_FOUND");
     }
 
     private interface OrdererCall {

@@ -37,35 +37,71 @@ public final class ConfigEdits {
     }
 
     /**
-     * The config with new batch settings (null: unchanged).
+     * Block cutting settings of the Orderer group; null fields stay as they are.
      *
-     * @throws ChannelConfigException for a timeout that is not a duration or a count below 1
+     * @param timeout           BatchTimeout, a Go duration like 250ms, 2s, 1m
+     * @param maxMessageCount   BatchSize max_message_count: transactions per block at most
+     * @param preferredMaxBytes BatchSize preferred_max_bytes: a block is cut once it reaches this size
+     * @param absoluteMaxBytes  BatchSize absolute_max_bytes: no block (nor transaction) is larger
      */
-    public static JsonNode batch(JsonNode config, String batchTimeout, Integer maxMessageCount) {
-        checkBatch(batchTimeout, maxMessageCount);
-        ObjectNode copy = (ObjectNode) config.deepCopy();
-        JsonNode values = copy.path("channel_group").path("groups").path("Orderer").path("values");
-        if (batchTimeout != null) {
-            ((ObjectNode) values.path("BatchTimeout").path("value")).put("timeout", batchTimeout);
+    public record Batch(String timeout, Integer maxMessageCount, Long preferredMaxBytes, Long absoluteMaxBytes) {
+
+        /** Whether any setting is given. */
+        public boolean changesAnything() {
+            return timeout != null || maxMessageCount != null || preferredMaxBytes != null || absoluteMaxBytes != null;
         }
-        if (maxMessageCount != null) {
-            ((ObjectNode) values.path("BatchSize").path("value")).put("max_message_count", maxMessageCount);
+
+        /**
+         * Checks the settings before anything is fetched, as the orderer's config validation would.
+         *
+         * @throws ChannelConfigException for a timeout that is not a duration, or a count or size below 1
+         */
+        public void check() {
+            if (timeout != null && !DURATION.matcher(timeout).matches()) {
+                throw new ChannelConfigException("--batch-timeout '" + timeout + "' is not a duration like 250ms, 2s"
+                    + " or 1m");
+            }
+            if (maxMessageCount != null && maxMessageCount < 1) {
+                throw new ChannelConfigException("--max-message-count must be at least 1, not " + maxMessageCount);
+            }
+            if (preferredMaxBytes != null && preferredMaxBytes < 1) {
+                throw new ChannelConfigException("--preferred-max-bytes must be at least 1, not " + preferredMaxBytes);
+            }
+            if (absoluteMaxBytes != null && absoluteMaxBytes < 1) {
+                throw new ChannelConfigException("--absolute-max-bytes must be at least 1, not " + absoluteMaxBytes);
+            }
         }
-        return copy;
     }
 
     /**
-     * Checks batch settings before anything is fetched (null: unchanged).
+     * The config with new batch settings.
      *
-     * @throws ChannelConfigException for a timeout that is not a duration or a count below 1
+     * @throws ChannelConfigException for a bad setting, or a preferred block size above the absolute one
      */
-    public static void checkBatch(String batchTimeout, Integer maxMessageCount) {
-        if (batchTimeout != null && !DURATION.matcher(batchTimeout).matches()) {
-            throw new ChannelConfigException("--batch-timeout '" + batchTimeout
-                + "' is not a duration like 250ms, 2s or 1m");
+    public static JsonNode batch(JsonNode config, Batch batch) {
+        batch.check();
+        ObjectNode copy = (ObjectNode) config.deepCopy();
+        JsonNode values = copy.path("channel_group").path("groups").path("Orderer").path("values");
+        if (batch.timeout() != null) {
+            ((ObjectNode) values.path("BatchTimeout").path("value")).put("timeout", batch.timeout());
         }
-        if (maxMessageCount != null && maxMessageCount < 1) {
-            throw new ChannelConfigException("--max-message-count must be at least 1, not " + maxMessageCount);
+        ObjectNode size = (ObjectNode) values.path("BatchSize").path("value");
+        if (batch.maxMessageCount() != null) {
+            size.put("max_message_count", batch.maxMessageCount());
         }
+        if (batch.preferredMaxBytes() != null) {
+            size.put("preferred_max_bytes", batch.preferredMaxBytes());
+        }
+        if (batch.absoluteMaxBytes() != null) {
+            size.put("absolute_max_bytes", batch.absoluteMaxBytes());
+        }
+        long preferred = size.path("preferred_max_bytes").asLong(0);
+        long absolute = size.path("absolute_max_bytes").asLong(Long.MAX_VALUE);
+        if (preferred > absolute) {
+            // The orderer rejects such a config; say so before anyone signs it.
+            throw new ChannelConfigException("preferred_max_bytes " + preferred + " would exceed absolute_max_bytes "
+                + absolute);
+        }
+        return copy;
     }
 }

@@ -157,7 +157,7 @@ public final class UpdatePolicyCheck {
                 if (before.isMissingNode() && write.path(kind).path(name).path("version").asString("0").equals("0")) {
                     changes.add("adds " + path + "/" + name);
                 } else if (changed(write.path(kind).path(name), before)) {
-                    changes.add("changes " + path + "/" + name + " to " + write.path(kind).path(name).path("value"));
+                    changes.add("changes " + path + "/" + name + " to " + shown(write.path(kind).path(name)));
                 }
             }
         }
@@ -169,5 +169,19 @@ public final class UpdatePolicyCheck {
                 describe(child, read.path("groups").path(name), path + "/" + name, changes);
             }
         }
+    }
+
+    /** A value as a reader checks it: Raft consenters by address (their certificates are kilobytes of base64). */
+    private static String shown(JsonNode element) {
+        JsonNode value = element.path("value");
+        JsonNode consenters = value.path("metadata").path("consenters");
+        if (!consenters.isArray()) {
+            return value.toString();
+        }
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode consenter : consenters) {
+            addresses.add(consenter.path("host").asString("") + ":" + consenter.path("port").asInt());
+        }
+        return value.path("type").asString("") + " consenters " + String.join(", ", addresses);
     }
 }

@@ -25,8 +25,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Checks whether the update's signatures (plus --as's, which submitting adds) meet the channel's"
                 + " policies for what it changes, lists who signed and who is missing, and submits it to the"
-                + " orderer (peer channel update). The orderer's verdict is final: a refusal exits with 1.",
-            "Refuses to submit an update whose signatures fall short unless --force (to see the orderer refuse it)."})
+                + " orderer (peer channel update). The orderer's verdict is final: a refusal exits with 3 and quotes"
+                + " the orderer's reason; no orderer reachable exits with 4.",
+            "Refuses to submit an update whose signatures fall short (exit 3: the channel's policy refuses it)"
+                + " unless --force (to see the orderer refuse it)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:accepted by the orderer", "1:any other failure (a bad file, a missing Fabric tool)", "2:usage",
+            "3:refused: by the orderer (its reason quoted), or signatures short of the channel's policy",
+            "4:no orderer reachable or serving the channel"})
 public final class ConfigSubmitCommand implements Callable<Integer> {
 
     @Spec
@@ -57,19 +64,17 @@ public final class ConfigSubmitCommand implements Callable<Integer> {
             ConfigCheckReport.print(stdout, configs, current, in, Set.of(identity.mspId()));
         stdout.flush();
         if (!unmet.isEmpty() && !force) {
-            throw new ChannelConfigException("not submitted: signatures missing for " + unmet.stream()
+            // The channel's policy refuses it; the orderer would say the same (exit 3, as for its own refusal).
+            throw new ChannelConfigException(ChannelConfigException.Kind.REFUSED, "not submitted: signatures"
+                + " missing for " + unmet.stream()
                 .map(requirement -> requirement.policy() + " (" + String.join(", ", requirement.missing()) + ")")
-                .toList() + "; each missing org's admin runs 'config sign --in " + in + "'");
+                .toList() + "; each missing org's admin runs 'config sign --in " + in + "'", null);
         }
         if (!unmet.isEmpty()) {
             stdout.println("submitting anyway (--force): the orderer will judge");
             stdout.flush();
         }
-        try {
-            configs.submit(identity, in);
-        } catch (ChannelConfigException e) {
-            throw new ChannelConfigException("the orderer refused the update: " + e.getMessage(), e);
-        }
+        configs.submit(identity, in);
         ChannelConfigs.Fetched after = configs.fetch(identity);
         stdout.println("accepted by the orderer: the channel config is now block " + after.blockNumber()
             + " (was " + current.blockNumber() + ")");

@@ -25,7 +25,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     public static final int FAILURE = 1;
     /** Exit code of a command line that cannot run: unknown command or option, missing or bad value. */
     public static final int USAGE = 2;
-    /** Exit code when the ledger refused: a chaincode error code, or a transaction committed invalid. */
+    /**
+     * Exit code when the ledger refused: a chaincode error code, a transaction committed invalid, or a channel config
+     * update the orderer (or the channel's policies, checked before submitting) refused.
+     */
     public static final int REFUSED = 3;
     /** Exit code when the peer, the orderers or the gateway could not be reached in time. */
     public static final int UNAVAILABLE = 4;
@@ -61,6 +64,13 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
                 case REFUSED -> REFUSED;
                 case UNAVAILABLE -> UNAVAILABLE;
                 case USAGE -> USAGE;
+                case FAILED -> FAILURE;
+            };
+        }
+        if (error instanceof ChannelConfigException config) {
+            return switch (config.kind()) {
+                case REFUSED -> REFUSED;
+                case UNAVAILABLE -> UNAVAILABLE;
                 case FAILED -> FAILURE;
             };
         }

@@ -1,13 +1,16 @@
 package org.pointsnet.admin.network;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.pointsnet.admin.spec.NetworkSpec;
+import org.pointsnet.contract.LinkCollections;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
 
 /**
- * The chaincode's private data collections: one {@code ledger-<platformId>} per platform.
+ * The chaincode's private data collections: one {@code ledger-<platformId>} per platform, and one
+ * {@code link-…} per pair of platforms for identity links (docs/ledger.md, "Identity links").
  * Every platform org is a member of every collection (all peers hold and can endorse
  * reads of all data), but a collection's endorsement policy names only its own platform's
  * peers. Fabric applies that policy to every write into the collection, first writes
@@ -47,8 +50,33 @@ public final class CollectionsConfig {
                 .append("    \"memberOnlyWrite\": true,\n")
                 .append("    \"endorsementPolicy\": {\"signaturePolicy\": \"OR('").append(org.mspId())
                 .append(".peer')\"}\n")
-                .append("  }").append(i + 1 < orgs.size() ? "," : "").append('\n');
+                .append("  }").append(i + 1 < orgs.size() || orgs.size() > 1 ? "," : "").append('\n');
         }
-        return json.append("]\n").toString();
+        final List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < orgs.size(); i++) {
+            for (int j = i + 1; j < orgs.size(); j++) {
+                pairs.add(linkCollection(orgs.get(i), orgs.get(j)));
+            }
+        }
+        json.append(String.join(",\n", pairs));
+        return json.append(pairs.isEmpty() ? "" : "\n").append("]\n").toString();
+    }
+
+    /**
+     * The identity links of two platforms' users: only the two orgs are members (a third platform's peer neither
+     * holds nor can read them), and every write needs both peers (a link endorsed by one side is invalid).
+     */
+    private static String linkCollection(PlatformOrgSpec first, PlatformOrgSpec second) {
+        return "  {\n"
+            + "    \"name\": \"" + LinkCollections.name(first.platformId(), second.platformId()) + "\",\n"
+            + "    \"policy\": \"OR('" + first.mspId() + ".member', '" + second.mspId() + ".member')\",\n"
+            + "    \"requiredPeerCount\": 1,\n"
+            + "    \"maxPeerCount\": 1,\n"
+            + "    \"blockToLive\": 0,\n"
+            + "    \"memberOnlyRead\": true,\n"
+            + "    \"memberOnlyWrite\": true,\n"
+            + "    \"endorsementPolicy\": {\"signaturePolicy\": \"AND('" + first.mspId() + ".peer', '"
+            + second.mspId() + ".peer')\"}\n"
+            + "  }";
     }
 }

@@ -123,12 +123,32 @@ class UpdatePolicyCheckTest {
             "the original config is left as it was");
         assertThrows(ChannelConfigException.class, () -> ConfigEdits.addOrg(added, "PlatformD", "PlatformDMSP", group));
 
-        JsonNode batch = ConfigEdits.batch(config, "2s", 50);
+        JsonNode batch = ConfigEdits.batch(config, new ConfigEdits.Batch("2s", 50, null, null));
         JsonNode values = batch.path("channel_group").path("groups").path("Orderer").path("values");
         assertEquals("2s", values.path("BatchTimeout").path("value").path("timeout").asString());
         assertEquals(50, values.path("BatchSize").path("value").path("max_message_count").asInt());
-        assertThrows(ChannelConfigException.class, () -> ConfigEdits.batch(config, "2 seconds", null));
-        assertThrows(ChannelConfigException.class, () -> ConfigEdits.batch(config, null, 0));
+        assertThrows(ChannelConfigException.class,
+            () -> ConfigEdits.batch(config, new ConfigEdits.Batch("2 seconds", null, null, null)));
+        assertThrows(ChannelConfigException.class,
+            () -> ConfigEdits.batch(config, new ConfigEdits.Batch(null, 0, null, null)));
+    }
+
+    @Test
+    void blockSizesChangeTogetherAndThePreferredSizeStaysWithinTheAbsoluteOne() {
+        JsonNode sized = ConfigEdits.batch(config(), new ConfigEdits.Batch(null, null, 1_048_576L, 4_194_304L));
+        JsonNode size = sized.path("channel_group").path("groups").path("Orderer").path("values").path("BatchSize")
+            .path("value");
+        assertEquals(1_048_576L, size.path("preferred_max_bytes").asLong());
+        assertEquals(4_194_304L, size.path("absolute_max_bytes").asLong());
+        assertEquals(100, size.path("max_message_count").asInt(), "what is not given stays");
+        assertTrue(assertThrows(ChannelConfigException.class,
+            () -> ConfigEdits.batch(sized, new ConfigEdits.Batch(null, null, 8_388_608L, null))).getMessage()
+            .contains("preferred_max_bytes 8388608 would exceed absolute_max_bytes 4194304"));
+        assertTrue(assertThrows(ChannelConfigException.class,
+            () -> ConfigEdits.batch(sized, new ConfigEdits.Batch(null, null, null, 0L))).getMessage()
+            .contains("--absolute-max-bytes must be at least 1"));
+        assertTrue(new ConfigEdits.Batch(null, null, 1L, null).changesAnything());
+        assertFalse(new ConfigEdits.Batch(null, null, null, null).changesAnything());
     }
 
     @Test

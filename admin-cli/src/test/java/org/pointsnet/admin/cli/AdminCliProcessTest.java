@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointsnet.admin.AdminCli;
 import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
+
+import picocli.CommandLine;
 
 /**
  * The CLI as a separate JVM (its real main and System.exit): exit codes and stderr of the ledger commands without a
@@ -31,10 +36,18 @@ class AdminCliProcessTest {
     }
 
     private static Result admin(String... args) throws IOException, InterruptedException {
+        return admin(Map.of(), args);
+    }
+
+    private static Result admin(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        // C1 only and the serial collector: these short runs start faster, with the same behaviour.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-cp", System.getProperty("java.class.path"), "org.pointsnet.admin.AdminCli"));
+            .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+            "org.pointsnet.admin.AdminCli"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "admin-cli did not finish");
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
             StandardCharsets.UTF_8), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -71,5 +84,73 @@ class AdminCliProcessTest {
         assertEquals(ErrorReporter.UNAVAILABLE, list.exitCode(), list.err());
         assertTrue(list.err().contains("admin-cli: error: platform:List failed: UNAVAILABLE"), list.err());
         assertFalse(list.err().contains("\tat "), list.err());
+    }
+
+    @Test
+    void aConsenterChangeWithBadArgumentsIsExitTwoAndWithoutOrderersExitFour(@TempDir Path dir) throws Exception {
+        Path runtime = dir.resolve("runtime");
+        Files.createDirectories(runtime);
+        Files.writeString(runtime.resolve("orderer-org-admin.env"), "CORE_PEER_LOCALMSPID='OrdererMSP'\n");
+        // Nothing listens on port 1.
+        Files.writeString(runtime.resolve("orderer-admin.env"), "PN_ORDERER_ADDRESSES=('127.0.0.1:1')\n"
+            + "PN_ORDERER_TLS_CA='/none'\n");
+        String out = dir.resolve("update.pb").toString();
+        List<String> update = List.of("config", "update", "--spec", SPEC.toString(), "--runtime", runtime.toString(),
+            "--as", "orderer", "--out", out);
+        // The bad arguments one by one: AdminCliTest; here the real main's exit code for one of them.
+        List<String> both = new ArrayList<>(update);
+        both.addAll(List.of("--remove-consenter", "orderer2", "--add-consenter", "orderer2"));
+        Result usage = admin(both.toArray(String[]::new));
+        assertEquals(ErrorReporter.USAGE, usage.exitCode(), usage.err());
+        assertTrue(usage.err().startsWith("admin-cli: one consenter change per update")
+            && usage.err().lines().count() == 1, usage.err());
+        assertFalse(Files.exists(Path.of(out)), "no command wrote an update");
+
+        // Arguments that are right, but no orderer answers: exit 4. A stand-in for Fabric's peer CLI says so.
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Files.writeString(bin.resolve("peer"), "#!/usr/bin/env bash\n"
+            + "echo 'Error: failed to create new connection: connection refused' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(bin.resolve("peer"), PosixFilePermissions.fromString("rwx------"));
+        List<String> args = new ArrayList<>(update);
+        args.addAll(List.of("--remove-consenter", "orderer2"));
+        Result unreachable = admin(Map.of("FABRIC_BIN", bin.toString()), args.toArray(String[]::new));
+        assertEquals(ErrorReporter.UNAVAILABLE, unreachable.exitCode(), unreachable.out() + unreachable.err());
+        assertTrue(unreachable.err().startsWith("admin-cli: error: no orderer could serve 'points' now (1 tried)")
+            && unreachable.err().contains("connection refused"), unreachable.err());
+        assertFalse(unreachable.err().contains("\tat "), unreachable.err());
+    }
+
+    /** Every command of the tree (leaf commands), as its words after {@code admin-cli}. */
+    private static List<List<String>> leafCommands(CommandLine command, List<String> path) {
+        List<List<String>> leaves = new ArrayList<>();
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!"help".equals(name)) {
+                List<String> words = new ArrayList<>(path);
+                words.add(name);
+                leaves.addAll(sub.getSubcommands().isEmpty() ? List.of(words) : leafCommands(sub, words));
+            }
+        });
+        return leaves;
+    }
+
+    @Test
+    void everyCommandRunInItsOwnJvmRefusesBadArgumentsWithExitTwoAndOneLine() throws Exception {
+        List<List<String>> commands = leafCommands(AdminCli.commandLine(), List.of());
+        assertTrue(commands.size() >= 25 && commands.contains(List.of("config", "update"))
+            && commands.contains(List.of("reconcile")), commands.toString());
+        for (List<String> words : commands) {
+            List<String> args = new ArrayList<>(words);
+            args.add("--no-such-option");
+            Result result = admin(args.toArray(String[]::new));
+            String name = "admin-cli " + String.join(" ", words);
+            assertEquals(ErrorReporter.USAGE, result.exitCode(), name + ": " + result.err());
+            assertEquals(1, result.err().lines().count(), name + ": " + result.err());
+            // picocli names a missing required option first, else the unknown one; either way the command's help.
+            assertTrue((result.err().startsWith("admin-cli: Unknown option: '--no-such-option'")
+                || result.err().startsWith("admin-cli: Missing required option"))
+                && result.err().contains("(see '" + name + " --help')"), name + ": " + result.err());
+            assertEquals("", result.out(), name);
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,5 +158,43 @@ class AdminCliTest {
             assertEquals(0, help.exitCode(), String.join(" ", command));
             assertTrue(help.out().contains("--spec=<file>"), help.out());
         }
+    }
+
+    @Test
+    void consenterChangesRefuseBadArgumentsBeforeFetchingAnything(@TempDir Path dir) throws IOException {
+        Path runtime = dir.resolve("runtime");
+        Files.createDirectories(runtime);
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n");
+        String out = dir.resolve("update.pb").toString();
+        List<String> update = List.of("config", "update", "--spec", SPEC, "--runtime", runtime.toString(),
+            "--as", "orderer", "--out", out);
+        Object[][] cases = {
+            {List.of("--remove-consenter", "orderer2", "--add-consenter", "orderer2"), ErrorReporter.USAGE,
+                "one consenter change per update"},
+            {List.of("--remove-consenter", "orderer9"), ErrorReporter.USAGE,
+                "'orderer9' is no orderer of the spec (known: orderer0, orderer1, orderer2) and no host:port"},
+            {List.of("--batch-timeout", "1s", "--consenter-tls-cert", key.toString()), ErrorReporter.USAGE,
+                "--consenter-tls-cert belongs to --add-consenter"},
+            {List.of("--add-consenter", "10.0.0.5:7080"), ErrorReporter.USAGE,
+                "give its TLS certificate with --consenter-tls-cert"},
+            {List.of("--add-consenter", "10.0.0.5:99999"), ErrorReporter.USAGE, "'10.0.0.5:99999' is not host:port"},
+            {List.of("--add-consenter", "orderer2"), ErrorReporter.FAILURE, "server.crt: no such TLS certificate file"},
+            {List.of("--add-consenter", "10.0.0.5:7080", "--consenter-tls-cert", key.toString()),
+                ErrorReporter.FAILURE, "key.pem is not a PEM certificate"},
+        };
+        for (Object[] bad : cases) {
+            List<String> args = new ArrayList<>(update);
+            @SuppressWarnings("unchecked")
+            List<String> options = (List<String>) bad[0];
+            args.addAll(options);
+            Run result = run(args.toArray(String[]::new));
+            assertEquals(bad[1], result.exitCode(), options + ": " + result.err());
+            assertEquals(1, result.err().lines().count(), result.err());
+            assertTrue(result.err().startsWith("admin-cli: ") && result.err().contains((String) bad[2]),
+                options + ": " + result.err());
+            assertFalse(result.err().contains("\tat "), result.err());
+        }
+        assertFalse(Files.exists(Path.of(out)), "no command wrote an update");
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointsnet.admin.crypto.CryptoGenerator;
 import org.pointsnet.admin.spec.NetworkSpec;
+import org.pointsnet.contract.LinkCollections;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -224,15 +225,40 @@ class NetworkRendererTest {
     @Test
     void everyPlatformHasACollectionOnlyItsOwnPeersCanEndorse() throws IOException {
         JsonNode collections = JsonMapper.builder().build().readTree(read(runtime.resolve("config/collections.json")));
-        assertEquals(3, collections.size());
+        assertEquals(6, collections.size(), "three ledger collections and three pair link collections");
+        int ledgers = 0;
         for (JsonNode collection : collections) {
-            String platform = collection.path("name").asString().substring("ledger-".length());
+            String name = collection.path("name").asString();
+            if (!name.startsWith("ledger-")) {
+                continue;
+            }
+            ledgers++;
+            String platform = name.substring("ledger-".length());
             String msp = spec.platform(platform).mspId();
             assertEquals("OR('" + msp + ".peer')", collection.path("endorsementPolicy").path("signaturePolicy").asString());
             assertEquals("OR('PlatformAMSP.member', 'PlatformBMSP.member', 'PlatformCMSP.member')",
                 collection.path("policy").asString());
             assertEquals(0, collection.path("blockToLive").asInt(), "ledger data is never purged");
         }
+        assertEquals(3, ledgers);
+    }
+
+    /** Identity links of two platforms: only those two hold them, and every write needs both peers. */
+    @Test
+    void everyPairOfPlatformsHasALinkCollectionOnlyTheTwoHoldAndBothMustEndorse() throws IOException {
+        JsonNode collections = JsonMapper.builder().build().readTree(read(runtime.resolve("config/collections.json")));
+        JsonNode ab = null;
+        for (JsonNode collection : collections) {
+            if (collection.path("name").asString().equals(LinkCollections.name("platform-b", "platform-a"))) {
+                ab = collection;
+            }
+        }
+        assertTrue(ab != null, collections.toString());
+        assertEquals("link-10-platform-a-platform-b", ab.path("name").asString());
+        assertEquals("OR('PlatformAMSP.member', 'PlatformBMSP.member')", ab.path("policy").asString());
+        assertEquals("AND('PlatformAMSP.peer', 'PlatformBMSP.peer')",
+            ab.path("endorsementPolicy").path("signaturePolicy").asString());
+        assertTrue(ab.path("memberOnlyRead").asBoolean() && ab.path("memberOnlyWrite").asBoolean());
     }
 
     /**

@@ -51,20 +51,28 @@ public final class ConversionContract implements ContractInterface {
     public String convert(final Context ctx, final String requestJson) {
         final Request req = Request.parse(Names.CONVERT, requestJson, Set.of("requestId", "userId", "fromPlatformId",
                 "toPlatformId", "amount", "toUserId", "minAmountOut", "quotedAmountOut", "quotedRules",
-                "quoteExpiresAt"));
-        record Input(Platform to, String userId, String toUserId, long amount, Optional<Long> minOut,
+                "quoteExpiresAt", "toLinkedAccount"));
+        record Input(Platform to, String userId, Optional<String> toUserId, long amount, Optional<Long> minOut,
                 Optional<LockedQuote> locked) {}
         return Mutation.of(ctx, req).platformIn("fromPlatformId").trading().run((tx, from, r) -> {
             final Platform to = tx.platform("toPlatformId", r.text("toPlatformId"));
             Conversions.requireDistinct(from.platformId(), to.platformId());
             final String userId = Ids.personUserId("userId", r.text("userId"));
-            return new Input(to, userId, Ids.personUserId("toUserId", r.optText("toUserId").orElse(userId)),
+            // "My account on B": the chaincode reads the target from the user's link, never from the caller.
+            final boolean linked = r.optBoolean("toLinkedAccount").orElse(false);
+            if (linked && r.optText("toUserId").isPresent()) {
+                throw refusal(VALIDATION_FAILED, "toUserId and toLinkedAccount exclude each other");
+            }
+            return new Input(to, userId, linked ? Optional.empty()
+                    : Optional.of(Ids.personUserId("toUserId", r.optText("toUserId").orElse(userId))),
                     Amounts.requirePositive("amount", r.integer("amount")),
                     r.optInteger("minAmountOut").map(m -> Amounts.requireNonNegative("minAmountOut", m)),
                     LockedQuote.of(r));
         }, (tx, from, in) -> {
             final Platform to = in.to();
             Tx.requireActive(to);
+            final String toUserId = in.toUserId().orElseGet(() -> LinkContract.linkedUserId(tx.state(),
+                    from.platformId(), to.platformId(), in.userId()));
             in.locked().ifPresent(locked -> locked.requireUnexpired(tx.at()));
             final Quote quote = Conversions.price(tx.state(), from, to, in.amount());
             in.locked().ifPresent(locked -> locked.requireSame(quote));
@@ -75,17 +83,17 @@ public final class ConversionContract implements ContractInterface {
             }
             Accounts.debit(tx.state(), from.platformId(), in.userId(), in.amount());
             Conversions.applyDailyLimits(tx.state(), from, to.platformId(), in.userId(), in.amount(), tx.at());
-            Accounts.credit(tx.state(), to.platformId(), in.toUserId(), quote.amountOut());
+            Accounts.credit(tx.state(), to.platformId(), toUserId, quote.amountOut());
             final List<Posting> postings = new ArrayList<>(List.of(
                     new Posting(from.platformId(), in.userId(), -in.amount()),
-                    new Posting(to.platformId(), in.toUserId(), quote.amountOut())));
+                    new Posting(to.platformId(), toUserId, quote.amountOut())));
             if (quote.fee() > 0) {
                 Accounts.creditFee(tx.state(), to.platformId(), tx.txId(), quote.fee());
                 postings.add(new Posting(to.platformId(), Ids.FEE_ACCOUNT, quote.fee()));
             }
             final Obligation obligation = bookObligation(tx, from, to, quote);
             return new Mutation.Outcome("CONVERT", postings, quote.rules(),
-                    new ConversionDetail(in.userId(), in.toUserId(), quote, obligation));
+                    new ConversionDetail(in.userId(), toUserId, quote, obligation));
         });
     }
 

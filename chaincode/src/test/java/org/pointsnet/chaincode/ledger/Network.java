@@ -30,6 +30,7 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.pointsnet.chaincode.testing.InMemoryLedger;
 import org.pointsnet.chaincode.testing.SimulatedTransaction;
+import org.pointsnet.contract.LinkCollections;
 import org.pointsnet.chaincode.testing.TestIdentity;
 import org.pointsnet.chaincode.testing.ValidationCode;
 
@@ -51,7 +52,10 @@ final class Network {
     final InMemoryLedger ledger = new InMemoryLedger().members(ALL)
             .collectionPolicy("ledger-" + A, Set.of(A_MSP))
             .collectionPolicy("ledger-" + B, Set.of(B_MSP))
-            .collectionPolicy("ledger-" + C, Set.of(C_MSP));
+            .collectionPolicy("ledger-" + C, Set.of(C_MSP))
+            .collectionPolicyAll(LinkCollections.name(A, B), Set.of(A_MSP, B_MSP))
+            .collectionPolicyAll(LinkCollections.name(A, C), Set.of(A_MSP, C_MSP))
+            .collectionPolicyAll(LinkCollections.name(B, C), Set.of(B_MSP, C_MSP));
     final PlatformContract platforms = new PlatformContract();
     final AccountContract accounts = new AccountContract();
     final ConversionContract conversions = new ConversionContract();
@@ -60,6 +64,7 @@ final class Network {
     final UserContract users = new UserContract();
     final ReversalContract reversals = new ReversalContract();
     final ValueContract values = new ValueContract();
+    final LinkContract links = new LinkContract();
     private final Set<String> registered = new java.util.HashSet<>();
     private int txCounter;
     private int userCounter;

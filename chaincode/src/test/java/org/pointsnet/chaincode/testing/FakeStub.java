@@ -97,6 +97,8 @@ public final class FakeStub implements InvocationHandler {
             case "getStringArgs" -> args.stream().map(b -> new String(b, UTF_8)).toList();
             case "getFunction" -> args.isEmpty() ? null : new String(args.get(0), UTF_8);
             case "getParameters" -> args.stream().skip(1).map(b -> new String(b, UTF_8)).toList();
+            // No transient data: the link contract then reads its request from the argument.
+            case "getTransient" -> java.util.Map.of();
             case "createCompositeKey" -> new CompositeKey((String) a[0], (String[]) a[1]);
             // Like the peer: a missing key reads as an empty array, not null.
             case "getState" -> state.getOrDefault((String) a[0], new byte[0]).clone();

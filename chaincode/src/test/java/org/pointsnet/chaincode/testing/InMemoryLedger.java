@@ -51,6 +51,16 @@ public final class InMemoryLedger {
         return this;
     }
 
+    /** Declares a collection whose writes need an endorsement of every one of {@code allOfMspIds}. */
+    public synchronized InMemoryLedger collectionPolicyAll(final String collection, final Set<String> allOfMspIds) {
+        if (allOfMspIds.isEmpty()) {
+            throw new IllegalArgumentException("a collection policy needs at least one MSP id");
+        }
+        collection(collection);
+        collectionPolicies.put(collection, Policy.allOf(allOfMspIds));
+        return this;
+    }
+
     /** Declares a collection without an endorsement policy of its own: its writes need the chaincode-level policy. */
     public synchronized InMemoryLedger collection(final String collection) {
         if (collection == null || collection.isEmpty()) {

@@ -37,6 +37,12 @@ final class Policy {
         return new Policy("OR" + sorted(ids), (endorsers, used) -> endorsers.stream().anyMatch(ids::contains));
     }
 
+    /** AND('A.peer', 'B.peer', ...): every named MSP endorsed (the pair link collections' policy). */
+    static Policy allOf(final Set<String> mspIds) {
+        final Set<String> ids = Set.copyOf(mspIds);
+        return new Policy("AND" + sorted(ids), (endorsers, used) -> endorsers.containsAll(ids));
+    }
+
     /** Implicit MAJORITY of the members' Endorsement policies: more than half of them endorsed (implicitmeta.go). */
     static Policy majorityOf(final Set<String> members) {
         final Set<String> ids = Set.copyOf(members);

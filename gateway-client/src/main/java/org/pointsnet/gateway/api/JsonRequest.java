@@ -91,6 +91,18 @@ final class JsonRequest {
         return value.asString();
     }
 
+    /** An optional JSON boolean; false when absent. */
+    boolean optionalBoolean(final String name) {
+        if (!has(name)) {
+            return false;
+        }
+        final JsonNode value = present(name);
+        if (!value.isBoolean()) {
+            throw Validation.invalid(name + " must be true or false");
+        }
+        return value.asBoolean();
+    }
+
     String optionalString(final String name) {
         return has(name) ? string(name) : null;
     }

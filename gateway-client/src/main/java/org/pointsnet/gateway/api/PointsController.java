@@ -8,7 +8,9 @@ import java.util.Map;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Limits;
+import org.pointsnet.gateway.consent.ConsentPurpose;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.links.IdentityLinks;
 import org.pointsnet.gateway.quotes.InvalidQuoteException;
 import org.pointsnet.gateway.quotes.LockedQuote;
 import org.pointsnet.gateway.quotes.QuoteTokens;
@@ -47,16 +49,18 @@ public class PointsController {
     private final ObjectProvider<UserCredentials> credentials;
     private final ObjectProvider<PlatformUsers> users;
     private final QuoteTokens quotes;
+    private final ObjectProvider<IdentityLinks> links;
 
     public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds,
                             final ObjectProvider<UserCredentials> credentials, final QuoteTokens quotes,
-                            final ObjectProvider<PlatformUsers> users) {
+                            final ObjectProvider<PlatformUsers> users, final ObjectProvider<IdentityLinks> links) {
         this.ledger = ledger;
         this.caller = caller;
         this.userIds = userIds;
         this.credentials = credentials;
         this.users = users;
         this.quotes = quotes;
+        this.links = links;
     }
 
     @GetMapping("/platforms")
@@ -224,7 +228,8 @@ public class PointsController {
                                    @RequestBody(required = false) final String body) {
         final String requestId = Ledger.requestId(caller, key);
         final JsonRequest in = JsonRequest.parse(body,
-            "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut", "quoteId");
+            "userId", "fromPlatformId", "toPlatformId", "amount", "toUserId", "minAmountOut", "quoteId",
+            "toLinkedAccount");
         final String userId = in.userId("userId");
         final String fromPlatformId = in.platformId("fromPlatformId");
         final String toPlatformId = in.platformId("toPlatformId");
@@ -232,20 +237,29 @@ public class PointsController {
         final String toUserId = in.optionalUserId("toUserId");
         final Long minAmountOut = in.optionalAmount("minAmountOut");
         final String quoteId = in.optionalString("quoteId");
+        final boolean toLinkedAccount = in.optionalBoolean("toLinkedAccount");
         if (fromPlatformId.equals(toPlatformId)) {
             throw Validation.invalid("toPlatformId must differ from fromPlatformId");
+        }
+        if (toLinkedAccount && toUserId != null) {
+            throw Validation.invalid("toUserId and toLinkedAccount exclude each other");
         }
         // The source platform's client initiates a conversion: its points leave.
         requireCaller(caller, fromPlatformId);
         requireUser(caller, userId);
+        if (toLinkedAccount) {
+            // "My account on B": the chaincode resolves it from the link; the person's link consent must hold here.
+            links.getObject().requireConsent(userId, ConsentPurpose.LINK_ACCOUNTS, toPlatformId);
+        }
+        final Boolean linked = toLinkedAccount ? Boolean.TRUE : null;
         if (quoteId == null) {
             return ReceiptResponse.of(ledger.submit(LedgerFunction.CONVERT, new LedgerRequest.Convert(requestId,
-                userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut)));
+                userId, fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, null, null, null, linked)));
         }
         final LockedQuote locked = lockedQuote(quoteId, fromPlatformId, toPlatformId, amount);
         return ReceiptResponse.of(ledger.submit(LedgerFunction.CONVERT, new LedgerRequest.Convert(requestId, userId,
             fromPlatformId, toPlatformId, amount, toUserId, minAmountOut, locked.amountOut(), locked.rules(),
-            locked.expiresAt().toString())));
+            locked.expiresAt().toString(), linked)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import java.util.List;
 import org.pointsnet.contract.LedgerFunction;
 
 /**
@@ -14,6 +15,15 @@ interface ContractCalls {
     Submitted submitOnce(LedgerFunction function, String requestJson);
 
     String evaluate(LedgerFunction function, String requestJson);
+
+    /**
+     * Like {@link #submitOnce} but the request travels as transient data (never written into the block) and only the
+     * peers of {@code endorsingMspIds} endorse: for private data that only those orgs hold.
+     */
+    default Submitted submitPrivateOnce(final LedgerFunction function, final String requestJson,
+                                        final List<String> endorsingMspIds) {
+        throw new UnsupportedOperationException("private submits are not supported here");
+    }
 
     /** The number of the block that holds committed transaction {@code txId} (this org's peer, qscc). */
     long blockNumberOf(String txId);

@@ -2,6 +2,7 @@ package org.pointsnet.gateway.ledger;
 
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
@@ -21,6 +22,9 @@ final class FabricContractCalls implements ContractCalls {
     /** Endorsing peers executed against different world states (the two platforms' peers at other heights). */
     static final String ENDORSEMENT_MISMATCH = "ProposalResponsePayloads do not match";
 
+    /** The transient-data key the chaincode's link contract reads its request from. */
+    static final String TRANSIENT_KEY = "request";
+
     private final Contract contract;
     private final Qscc qscc;
 
@@ -31,10 +35,23 @@ final class FabricContractCalls implements ContractCalls {
 
     @Override
     public Submitted submitOnce(final LedgerFunction function, final String requestJson) {
+        return submit(function, contract.newProposal(function.qualifiedName()).addArguments(requestJson));
+    }
+
+    @Override
+    public Submitted submitPrivateOnce(final LedgerFunction function, final String requestJson,
+                                       final List<String> endorsingMspIds) {
+        // The argument is an empty object: the request (user ids, a grant) is transient, kept out of the block.
+        return submit(function, contract.newProposal(function.qualifiedName()).addArguments("{}")
+            .putTransient(TRANSIENT_KEY, requestJson.getBytes(StandardCharsets.UTF_8))
+            .setEndorsingOrganizations(endorsingMspIds.toArray(String[]::new)));
+    }
+
+    private Submitted submit(final LedgerFunction function, final Proposal.Builder builder) {
         final String name = function.qualifiedName();
         String txId = null;
         try {
-            final Proposal proposal = contract.newProposal(name).addArguments(requestJson).build();
+            final Proposal proposal = builder.build();
             txId = proposal.getTransactionId();
             final Timer.Sample submitting = Timer.start();
             final SubmittedTransaction submitted = proposal.endorse().submitAsync();

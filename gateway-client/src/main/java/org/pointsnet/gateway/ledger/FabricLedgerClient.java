@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
@@ -54,6 +55,14 @@ public final class FabricLedgerClient implements LedgerClient {
             throw new AdminIdentityMissingException();
         }
         return submitWithRetries(admin, function, requestJson);
+    }
+
+    @Override
+    public String submitPrivately(final LedgerFunction function, final LedgerRequest request,
+                                  final List<String> endorsingMspIds) {
+        final String requestJson = json(function, LedgerFunction.Kind.SUBMIT, request);
+        return withRetries(function, () -> client.submitPrivateOnce(function, requestJson, endorsingMspIds))
+            .resultJson();
     }
 
     @Override

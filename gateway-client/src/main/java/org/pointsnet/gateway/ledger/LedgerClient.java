@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.ledger;
 
+import java.util.List;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Receipt;
@@ -33,6 +34,13 @@ public interface LedgerClient {
      * chaincode's operator role), for platform admin functions. Never the org's Admin@, its channel admin.
      */
     Committed submitAsAdmin(LedgerFunction function, LedgerRequest request);
+
+    /**
+     * Submits a function whose request must stay out of the block (identity links: {@code link:*}) as transient data,
+     * endorsed by exactly the peers of {@code endorsingMspIds} (the orgs that hold the data), as the org's client
+     * identity; returns the function's JSON answer. These functions write no receipt and emit no event.
+     */
+    String submitPrivately(LedgerFunction function, LedgerRequest request, List<String> endorsingMspIds);
 
     /** Whether an admin identity is configured; without one {@link #submitAsAdmin} throws. */
     boolean adminAvailable();

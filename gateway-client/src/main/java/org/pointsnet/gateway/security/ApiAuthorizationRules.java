@@ -49,6 +49,9 @@ public final class ApiAuthorizationRules {
         new Rule(HttpMethod.POST, "/api/v1/conversions", ApiScopes.POINTS_TRANSFER),
         new Rule(HttpMethod.GET, "/api/v1/rewards", ApiScopes.POINTS_READ),
         new Rule(HttpMethod.POST, "/api/v1/redemptions", ApiScopes.POINTS_REDEEM),
+        // Identity links and consents: a person's own token (the controllers refuse back ends, except unlinking).
+        new Rule(null, "/api/v1/links/**", ApiScopes.POINTS_READ),
+        new Rule(null, "/api/v1/consents/**", ApiScopes.POINTS_READ),
         new Rule(null, "/api/v1/settlements/**", ApiScopes.CLEARING),
         new Rule(null, "/api/v1/reconciliation", ApiScopes.CLEARING),
         // The smoke-test probe writes to the ledger as the org's client identity and lists recent events.

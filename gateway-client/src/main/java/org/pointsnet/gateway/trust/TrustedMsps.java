@@ -65,6 +65,11 @@ public final class TrustedMsps {
         return Optional.ofNullable(mspByPlatform.get(platformId));
     }
 
+    /** Every configured platform id, sorted. */
+    public java.util.SortedSet<String> platformIds() {
+        return new java.util.TreeSet<>(mspByPlatform.keySet());
+    }
+
     /** The root CA certificates of {@code mspId}; empty for an MSP not in the configuration. */
     public List<X509Certificate> roots(final String mspId) {
         return rootsByMsp.getOrDefault(mspId, List.of());

@@ -30,6 +30,11 @@ public enum ErrorCode {
     RULES_CHANGED(HttpStatus.CONFLICT, "Rules changed"),
     /** Already reversed, itself a reversal, outside the reversal window, or reversals disabled. Nothing changed. */
     NOT_REVERSIBLE(HttpStatus.UNPROCESSABLE_CONTENT, "Not reversible"),
+    /**
+     * The request needs a consent the person has not given or has withdrawn (identity links, sharing balances with a
+     * linked platform), on this platform or, for a linked platform's data, on that one. Nothing was changed.
+     */
+    CONSENT_REQUIRED(HttpStatus.FORBIDDEN, "Consent required"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

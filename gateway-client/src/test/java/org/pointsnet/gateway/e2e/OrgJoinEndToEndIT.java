@@ -73,41 +73,48 @@ class OrgJoinEndToEndIT {
         final Map<String, Long> heightsBefore = peerHeights();
 
         // platform-d's operator: its own keys and org definition.
-        final Cli cli = new Cli(root, runtime);
+        final AdminCliJar cli = new AdminCliJar();
         cli.ok("org", "create", "--spec", cli.spec, "--org", D, "--repo", root.toString(), "--runtime",
             runtime.toString());
         final Path update = work.resolve("add-platform-d.pb");
-        final CliRun join = cli.ok("org", "join", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", A,
+        final AdminCliJar.Run join = cli.ok("org", "join", "--spec", cli.spec, "--runtime", cli.runtime, "--as", A,
             "--org", D, "--out", update.toString());
-        assertTrue(join.out.contains("adds Channel/Application/PlatformD"), join.out);
+        assertTrue(join.out().contains("adds Channel/Application/PlatformD"), join.out());
 
         // Unsigned: the local check refuses to submit and names who is missing.
-        final CliRun unsigned = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+        final AdminCliJar.Run unsigned = cli.fails(AdminCliJar.REFUSED,
+            "config", "submit", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", A, "--in", update.toString());
-        assertTrue(unsigned.err.contains("not submitted: signatures missing")
-            && unsigned.err.contains("PlatformB") && unsigned.err.contains("PlatformC"), unsigned.err);
-        final long configBlock = configBlock(unsigned.out);
+        assertTrue(unsigned.err().contains("not submitted: signatures missing")
+            && unsigned.err().contains("PlatformB") && unsigned.err().contains("PlatformC"), unsigned.err());
+        final long configBlock = configBlock(unsigned.out());
 
         // Two of three members (B signs, A submits): still short; forced to the orderer, which refuses it.
-        cli.ok("config", "sign", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", B, "--in",
+        cli.ok("config", "sign", "--spec", cli.spec, "--runtime", cli.runtime, "--as", B, "--in",
             update.toString());
-        final CliRun twice = cli.fails("config", "sign", "--spec", cli.spec, "--runtime", runtime.toString(),
+        final AdminCliJar.Run twice = cli.fails(AdminCliJar.FAILURE,
+            "config", "sign", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", B, "--in", update.toString());
-        assertTrue(twice.err.contains("signed by PlatformBMSP already"), twice.err);
-        final CliRun refused = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+        assertTrue(twice.err().contains("signed by PlatformBMSP already"), twice.err());
+        final AdminCliJar.Run refused = cli.fails(AdminCliJar.REFUSED,
+            "config", "submit", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", A, "--in", update.toString(), "--force");
-        assertTrue(refused.out.contains("missing: PlatformC"), refused.out);
-        assertTrue(refused.err.contains("the orderer refused the update"), refused.err);
-        final CliRun after = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+        assertTrue(refused.out().contains("missing: PlatformC"), refused.out());
+        // Exit 3 with the orderer's own reason (its policy evaluation), not a generic failure.
+        assertTrue(refused.err().contains("the orderer refused the update") && refused.err().contains("polic"),
+            refused.err());
+        final AdminCliJar.Run after = cli.fails(AdminCliJar.REFUSED,
+            "config", "submit", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", A, "--in", update.toString());
-        assertEquals(configBlock, configBlock(after.out), "a refused update left the channel config as it was");
+        assertEquals(configBlock, configBlock(after.out()), "a refused update left the channel config as it was");
 
         // Every member signs with its own admin, A submits; the peer joins, the definition gains ledger-platform-d.
         NetworkStatus.runScript(900, "add-org", D);
-        final CliRun lateSubmit = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+        final AdminCliJar.Run lateSubmit = cli.fails(AdminCliJar.REFUSED,
+            "config", "submit", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", A, "--in", update.toString(), "--force");
-        assertTrue(lateSubmit.err.contains("the orderer refused the update"), "a stale update is refused: "
-            + lateSubmit.err);
+        assertTrue(lateSubmit.err().contains("the orderer refused the update"), "a stale update is refused: "
+            + lateSubmit.err());
 
         final String status = NetworkStatus.runScript(60, "status");
         for (final String node : List.of("peer-" + D, "chaincode-" + D, "gateway-" + D)) {
@@ -156,19 +163,20 @@ class OrgJoinEndToEndIT {
 
         // The same commands change batch settings: an Orderer group value, the orderer org's admins decide.
         final Path batch = work.resolve("batch.pb");
-        final CliRun built = cli.ok("config", "update", "--spec", cli.spec, "--runtime", runtime.toString(), "--as",
+        final AdminCliJar.Run built = cli.ok("config", "update", "--spec", cli.spec, "--runtime", cli.runtime, "--as",
             "orderer", "--batch-timeout", "300ms", "--out", batch.toString());
-        assertTrue(built.out.contains("changes Channel/Orderer/BatchTimeout"), built.out);
-        final CliRun byPlatforms = cli.fails("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(),
+        assertTrue(built.out().contains("changes Channel/Orderer/BatchTimeout"), built.out());
+        final AdminCliJar.Run byPlatforms = cli.fails(AdminCliJar.REFUSED,
+            "config", "submit", "--spec", cli.spec, "--runtime", cli.runtime,
             "--as", A, "--in", batch.toString());
-        assertTrue(byPlatforms.out.contains("/Channel/Orderer/Admins") && byPlatforms.err.contains("OrdererOrg"),
-            byPlatforms.out + byPlatforms.err);
-        assertTrue(cli.ok("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer",
-            "--in", batch.toString()).out.contains("accepted by the orderer"));
+        assertTrue(byPlatforms.out().contains("/Channel/Orderer/Admins") && byPlatforms.err().contains("OrdererOrg"),
+            byPlatforms.out() + byPlatforms.err());
+        assertTrue(cli.ok("config", "submit", "--spec", cli.spec, "--runtime", cli.runtime, "--as", "orderer",
+            "--in", batch.toString()).out().contains("accepted by the orderer"));
         // Back to the spec's 250ms, so the benchmark after the suite measures the usual network.
-        cli.ok("config", "update", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer",
+        cli.ok("config", "update", "--spec", cli.spec, "--runtime", cli.runtime, "--as", "orderer",
             "--batch-timeout", "250ms", "--out", batch.toString());
-        cli.ok("config", "submit", "--spec", cli.spec, "--runtime", runtime.toString(), "--as", "orderer", "--in",
+        cli.ok("config", "submit", "--spec", cli.spec, "--runtime", cli.runtime, "--as", "orderer", "--in",
             batch.toString());
     }
 
@@ -198,57 +206,6 @@ class OrgJoinEndToEndIT {
             }
         }
         return heights;
-    }
-
-    /** One run of the admin-cli jar: exit code, stdout, stderr. */
-    private record CliRun(int exitCode, String out, String err) {
-    }
-
-    /** The admin-cli jar test-network.sh staged, run as an operator would, with Fabric's tools on PATH. */
-    private static final class Cli {
-        private final Path root;
-        private final Path jar;
-        private final String spec;
-        private final String fabricBin;
-
-        Cli(final Path root, final Path runtime) throws Exception {
-            this.root = root;
-            this.jar = runtime.resolve("jars/admin-cli.jar");
-            this.spec = root.resolve("crypto-config/network.yaml").toString();
-            this.fabricBin = Files.readString(runtime.resolve("fabric-bin"), StandardCharsets.UTF_8).strip();
-        }
-
-        CliRun run(final String... args) throws Exception {
-            // As test-network.sh runs it: umask 077, so what it writes under runtime/ is owner-only (check-runtime.sh).
-            final List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "umask 077 && exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar \"$0\" \"$@\"", jar.toString()));
-            command.addAll(List.of(args));
-            final ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-            builder.environment().put("PATH", fabricBin + ":" + System.getenv("PATH"));
-            final Path err = Files.createTempFile("admin-cli", ".err");
-            builder.redirectError(err.toFile());
-            final Process process = builder.start();
-            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(300, TimeUnit.SECONDS), "admin-cli " + String.join(" ", args) + " hung");
-            final String errors = Files.readString(err, StandardCharsets.UTF_8);
-            Files.delete(err);
-            assertFalse(errors.contains("\tat "), "a stack trace: " + errors);
-            return new CliRun(process.exitValue(), out, errors);
-        }
-
-        CliRun ok(final String... args) throws Exception {
-            final CliRun run = run(args);
-            assertEquals(0, run.exitCode(), "admin-cli " + String.join(" ", args) + ": " + run.out() + run.err());
-            return run;
-        }
-
-        /** Exit code 1 with one "admin-cli: error:" line. */
-        CliRun fails(final String... args) throws Exception {
-            final CliRun run = run(args);
-            assertEquals(1, run.exitCode(), "admin-cli " + String.join(" ", args) + ": " + run.out() + run.err());
-            assertTrue(run.err().startsWith("admin-cli: error: ") && run.err().lines().count() == 1, run.err());
-            return run;
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.support;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
@@ -26,6 +27,12 @@ public final class ReadOnlyLedger implements LedgerClient {
 
     @Override
     public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
+        throw new UnsupportedOperationException("read-only ledger: " + function.qualifiedName());
+    }
+
+    @Override
+    public String submitPrivately(final LedgerFunction function, final LedgerRequest request,
+                                  final List<String> endorsingMspIds) {
         throw new UnsupportedOperationException("read-only ledger: " + function.qualifiedName());
     }
 

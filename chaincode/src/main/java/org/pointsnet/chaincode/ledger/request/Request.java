@@ -114,6 +114,18 @@ public final class Request {
         return Optional.of(v.longValue());
     }
 
+    /** An optional boolean field. */
+    public Optional<Boolean> optBoolean(final String name) {
+        final JsonNode v = field(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw wrongType(name, "true or false");
+        }
+        return Optional.of(v.booleanValue());
+    }
+
     /** An optional array of objects, each read strictly with {@code allowed} fields. */
     public List<Request> objects(final String name, final Set<String> allowed) {
         final JsonNode v = field(name);

@@ -15,6 +15,21 @@ public final class Keys {
         return COLLECTION_PREFIX + platformId;
     }
 
+    /** The collection of the identity links between two platforms' users (only those two hold it). */
+    public static String linkCollection(final String platformId, final String otherPlatformId) {
+        return org.pointsnet.contract.LinkCollections.name(platformId, otherPlatformId);
+    }
+
+    /** A user's side of their link, in the pair's link collection (one link per user and pair). */
+    public static String link(final String userId) {
+        return key("link", userId);
+    }
+
+    /** An open link offer, by the SHA-256 (hex) of its grant secret, in the pair's link collection. */
+    public static String linkOffer(final String grantHash) {
+        return key("offer", grantHash);
+    }
+
     /** Public directory entry of a platform. */
     public static String directory(final String platformId) {
         return key("platform", platformId);
