@@ -385,6 +385,8 @@ write_gateway_secrets() {
   ( umask 077
     printf "POINTSNET_OAUTH_CLIENTSECRET='%s'\nPOINTSNET_USERS_HMACKEY='%s'\n" \
       "$(random_secret)" "$(random_secret)" > "$file"
+    # The secret of <platform>-signed-backend, the back-end client that must sign its requests (RFC 9421).
+    printf "POINTSNET_SIGNATURES_CLIENTS_0_CLIENTSECRET='%s'\n" "$(random_secret)" >> "$file"
     if [ -z "$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_POSTGRES_PORT)" ]; then
       printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$(random_secret)" >> "$file"
     fi )

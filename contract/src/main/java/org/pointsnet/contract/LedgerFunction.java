@@ -45,6 +45,11 @@ public enum LedgerFunction {
     SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
     GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE),
 
+    SET_EXPIRY_RULE(Names.EXPIRY, Names.SET_RULE, Kind.SUBMIT),
+    EXPIRE(Names.EXPIRY, Names.EXPIRE, Kind.SUBMIT),
+    GET_LOTS(Names.EXPIRY, Names.GET_LOTS, Kind.EVALUATE),
+    GET_DUE(Names.EXPIRY, Names.GET_DUE, Kind.EVALUATE),
+
     OFFER_LINK(Names.LINK, Names.OFFER, Kind.SUBMIT),
     ACCEPT_LINK(Names.LINK, Names.ACCEPT, Kind.SUBMIT),
     UNLINK(Names.LINK, Names.UNLINK, Kind.SUBMIT),
@@ -104,6 +109,7 @@ public enum LedgerFunction {
         public static final String SETTLEMENT = "settlement";
         public static final String REVERSAL = "reversal";
         public static final String VALUE = "value";
+        public static final String EXPIRY = "expiry";
         public static final String LINK = "link";
 
         public static final String REGISTER = "Register";
@@ -136,6 +142,10 @@ public enum LedgerFunction {
         public static final String REVERSE = "Reverse";
         public static final String SET_CATEGORIES = "SetCategories";
         public static final String GET_CATEGORIES = "GetCategories";
+        public static final String SET_RULE = "SetRule";
+        public static final String EXPIRE = "Expire";
+        public static final String GET_LOTS = "GetLots";
+        public static final String GET_DUE = "GetDue";
         public static final String OFFER = "Offer";
         public static final String ACCEPT = "Accept";
         public static final String UNLINK = "Unlink";

@@ -40,6 +40,10 @@ public sealed interface LedgerRequest {
             case GET_CATEGORIES -> OfPlatform.class;
             case STORE_STATEMENT -> StoreStatement.class;
             case CONFIRM_SETTLEMENT -> ConfirmSettlement.class;
+            case SET_EXPIRY_RULE -> SetExpiryRule.class;
+            case EXPIRE -> Expire.class;
+            case GET_LOTS -> Lots.class;
+            case GET_DUE -> Due.class;
             case OFFER_LINK -> OfferLink.class;
             case ACCEPT_LINK -> AcceptLink.class;
             case UNLINK -> Unlink.class;
@@ -206,6 +210,21 @@ public sealed interface LedgerRequest {
      */
     record ConfirmSettlement(String requestId, String platformId, String period, String counterpartyPlatformId,
             String currency, String amount) implements LedgerRequest {}
+
+    /** {@code expiry:SetRule}: points credited from now on expire after {@code periodSeconds}; 0: never. */
+    record SetExpiryRule(String requestId, String platformId, long periodSeconds) implements LedgerRequest {}
+
+    /** {@code expiry:Expire}: removes the lots of these users (the platform's own accounts) expired by the tx time. */
+    record Expire(String requestId, String platformId, List<String> userIds) implements LedgerRequest {}
+
+    /** {@code expiry:GetLots}: a user's lots (what expires when); a non-null platformId: that platform only. */
+    record Lots(String userId, String platformId) implements LedgerRequest {}
+
+    /**
+     * {@code expiry:GetDue}: the platform's users with points expired by {@code dueBy} (ISO-8601 instant; null: the
+     * query's time), at most {@code limit} (1..1000, null: 100), by user id after {@code afterUserId}.
+     */
+    record Due(String platformId, String dueBy, Long limit, String afterUserId) implements LedgerRequest {}
 
     /**
      * {@code link:Offer}, sent as transient data: platform {@code platformId}'s user {@code userId} offers to link

@@ -19,6 +19,12 @@ public final class Limits {
     public static final int MAX_DECIMALS = 6;
     /** Longest reversal window a platform may set: 366 days, in seconds. */
     public static final long MAX_REVERSAL_WINDOW_SECONDS = 366L * 24 * 60 * 60;
+    /** Longest expiry period a platform may set: 10 years of 366 days, in seconds. */
+    public static final long MAX_EXPIRY_PERIOD_SECONDS = 10L * 366 * 24 * 60 * 60;
+    /** Most expiring lots one account record keeps (docs/ledger.md, "Point expiry"): the record stays small. */
+    public static final int MAX_LOTS = 64;
+    /** Most users one expiry transaction names (each is a point read and a write). */
+    public static final int MAX_EXPIRE_USERS = 100;
 
     /** Most conversions one settlement statement lists (its request carries each one's tx id and parties). */
     public static final int MAX_STATEMENT_CONVERSIONS = 2_000;

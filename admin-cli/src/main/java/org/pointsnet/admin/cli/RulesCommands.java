@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 /** {@code admin-cli rules}: the member's conversion rules. */
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
-        description = "Conversion rules: pair rates (each side approves its own), the fee, limits; show them.",
+        description = "The platform's rules: pair rates (each side approves its own), the fee, limits, earning"
+            + " categories, point expiry; show them.",
         subcommands = {RulesCommands.SetRate.class, RulesCommands.ApproveRate.class, RulesCommands.SetFee.class,
-            RulesCommands.SetLimits.class, RulesCommands.Show.class})
+            RulesCommands.SetLimits.class, RulesCommands.Show.class, RulesCommands.SetCategories.class,
+            RulesCommands.SetExpiry.class})
 public final class RulesCommands extends CommandGroup {
 
     /** {@code rules set-rate}: this side's approval of the rate from the member's platform to another. */
@@ -133,6 +135,48 @@ public final class RulesCommands extends CommandGroup {
             }
             Table.print(out(), List.of("rate"), rows);
             return 0;
+        }
+    }
+
+    /** {@code rules set-categories}: the value model's earning categories, a new version from a stated time. */
+    @Command(name = "set-categories", mixinStandardHelpOptions = true,
+            description = "Sets the member platform's earning categories and their multipliers as a new version"
+                + " (value:SetCategories, the same call as PUT /platforms/{id}/rules/categories); an issuance in a"
+                + " category credits floor(amount x multiplier).")
+    static final class SetCategories extends LedgerCommand {
+        @Option(names = "--category", required = true, paramLabel = "<category>=<multiplier>",
+                description = "One category and its multiplier (plain decimal); repeatable, 1-32. The list replaces"
+                    + " the whole previous one.")
+        private Map<String, String> categories;
+        @Option(names = "--effective-from", paramLabel = "<instant>",
+                description = "ISO-8601 instant from which the version applies, not in the past (default: now).")
+        private String effectiveFrom;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            List<LedgerRequest.Category> list = new ArrayList<>();
+            for (Map.Entry<String, String> c : new java.util.TreeMap<>(categories).entrySet()) {
+                list.add(new LedgerRequest.Category(c.getKey(), c.getValue()));
+            }
+            return printReceipt(ledger.submit(LedgerFunction.SET_CATEGORIES,
+                new LedgerRequest.SetCategories(requestId(), org(), effectiveFrom, list)));
+        }
+    }
+
+    /** {@code rules set-expiry}: how long the member platform's points live from their credit. */
+    @Command(name = "set-expiry", mixinStandardHelpOptions = true,
+            description = "Sets how long points credited from now on live (expiry:SetRule, the same call as"
+                + " PUT /platforms/{id}/rules/expiry); 0: they never expire. Points already credited keep their"
+                + " expiry.")
+    static final class SetExpiry extends LedgerCommand {
+        @Option(names = "--period-seconds", required = true,
+                description = "Seconds from the credit; a day or more expires at the next whole UTC day after it.")
+        private long periodSeconds;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            return printReceipt(ledger.submit(LedgerFunction.SET_EXPIRY_RULE,
+                new LedgerRequest.SetExpiryRule(requestId(), org(), periodSeconds)));
         }
     }
 }

@@ -245,6 +245,15 @@ final class NodeEnvironments {
             .put("POINTSNET_OAUTH_SIGNINGKEYFILE", runtime.platform(org.platformId()).resolve("oauth-signing-key.json"))
             // The key locked quote ids are MACed with (created 0600 at first start, kept across restarts).
             .put("POINTSNET_QUOTES_KEYFILE", runtime.platform(org.platformId()).resolve("quote-key"))
+            // Personal data at rest (AES-256-GCM keys and the blind-index key, created 0600 at first start).
+            .put("POINTSNET_PRIVACY_KEYFILE", runtime.platform(org.platformId()).resolve("personal-data-keys"))
+            // A second back-end client that must sign every request (RFC 9421); its public key is whatever the
+            // platform's back end puts in this file (read again when it changes); its secret is in
+            // gateway-secrets.env (test-network.sh).
+            .put("POINTSNET_SIGNATURES_CLIENTS_0_CLIENTID", org.platformId() + "-signed-backend")
+            .put("POINTSNET_SIGNATURES_CLIENTS_0_KEYID", org.platformId() + "-signed-backend-key")
+            .put("POINTSNET_SIGNATURES_CLIENTS_0_PUBLICKEYFILE",
+                runtime.platform(org.platformId()).resolve("signed-backend.pub.pem"))
             .put("PN_GATEWAY_URL", url)
             // What verifies the gateway's certificate (curl --cacert, status --json caCert).
             .put("PN_HTTPS_CACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))

@@ -59,6 +59,15 @@ class AdminCliProcessTest {
         assertEquals(ErrorReporter.USAGE, missing.exitCode(), missing.err());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().contains("--counterparty"), missing.err());
+        Result badCategory = admin("rules", "set-categories", "--org", "platform-a", "--category", "flights");
+        assertEquals(ErrorReporter.USAGE, badCategory.exitCode(), badCategory.err());
+        assertEquals(1, badCategory.err().lines().count(), badCategory.err());
+        Result badExpiry = admin("rules", "set-expiry", "--org", "platform-a", "--period-seconds", "soon");
+        assertEquals(ErrorReporter.USAGE, badExpiry.exitCode(), badExpiry.err());
+        assertTrue(badExpiry.err().contains("--period-seconds"), badExpiry.err());
+        Result expiryHelp = admin("rules", "set-expiry", "--help");
+        assertEquals(0, expiryHelp.exitCode(), expiryHelp.err());
+        assertTrue(expiryHelp.out().contains("expiry:SetRule"), expiryHelp.out());
         Result help = admin("settlement", "report", "--help");
         assertEquals(0, help.exitCode(), help.err());
         assertTrue(help.out().contains("--period"), help.out());

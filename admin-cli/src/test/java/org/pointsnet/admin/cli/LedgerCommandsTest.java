@@ -152,6 +152,22 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void valueModelAndExpiryCommands() {
+        ok(run("rules", "set-categories", "--request-id", "r1", "--category", "hotels=1", "--category", "flights=2.5",
+            "--effective-from", "2026-12-01T00:00:00Z"), "value:SetCategories {\"requestId\":\"r1\",\"platformId\":"
+                + "\"platform-a\",\"effectiveFrom\":\"2026-12-01T00:00:00Z\",\"categories\":[{\"category\":\"flights\","
+                + "\"multiplier\":\"2.5\"},{\"category\":\"hotels\",\"multiplier\":\"1\"}]}");
+        ok(run("rules", "set-categories", "--request-id", "r2", "--category", "flights=3"),
+            "value:SetCategories {\"requestId\":\"r2\",\"platformId\":\"platform-a\",\"categories\":[{\"category\":"
+                + "\"flights\",\"multiplier\":\"3\"}]}");
+        ok(run("rules", "set-expiry", "--request-id", "r3", "--period-seconds", "31536000"),
+            "expiry:SetRule {\"requestId\":\"r3\",\"platformId\":\"platform-a\",\"periodSeconds\":31536000}");
+        Run json = run("rules", "set-expiry", "--request-id", "r4", "--period-seconds", "0", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(RECEIPT + "\n", json.out());
+    }
+
+    @Test
     void rewardAndFeeCommands() {
         ok(run("rewards", "put", "--request-id", "r1", "--reward-id", "mug", "--name", "Mug", "--points", "500",
             "--stock", "10"), "reward:PutReward {\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"rewardId\":\"mug\","
@@ -246,6 +262,10 @@ class LedgerCommandsTest {
         String[][] bad = {
             {"platform", "suspend"},
             {"rules", "set-fee", "--basis-points", "many", "--max-fee", "1"},
+            {"rules", "set-categories"},
+            {"rules", "set-categories", "--category", "flights"},
+            {"rules", "set-expiry"},
+            {"rules", "set-expiry", "--period-seconds", "a year"},
             {"rewards", "put", "--reward-id", "x"},
             {"settlement", "confirm", "--period", "2026-11-29"},
             {"settlement", "report"},
@@ -271,7 +291,8 @@ class LedgerCommandsTest {
     void everyCommandHasHelp() {
         String[][] commands = {{"platform", "register"}, {"platform", "suspend"}, {"platform", "resume"},
             {"platform", "list"}, {"rules", "set-rate"}, {"rules", "approve-rate"}, {"rules", "set-fee"},
-            {"rules", "set-limits"}, {"rules", "show"}, {"rewards", "put"}, {"rewards", "list"}, {"fees", "sweep"},
+            {"rules", "set-limits"}, {"rules", "show"}, {"rules", "set-categories"}, {"rules", "set-expiry"},
+            {"rewards", "put"}, {"rewards", "list"}, {"fees", "sweep"},
             {"settlement", "close"}, {"settlement", "statement"}, {"settlement", "report"}, {"settlement", "confirm"},
             {"reconcile"}};
         for (String[] command : commands) {

@@ -113,6 +113,10 @@ class NetworkRendererTest {
         assertEquals("5s", value(gateway, "POINTSNET_PROJECTION_RECONCILEINTERVAL"));
         assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-c/oauth-signing-key.json"));
         assertTrue(value(gateway, "POINTSNET_QUOTES_KEYFILE").endsWith("/platforms/platform-c/quote-key"));
+        assertTrue(value(gateway, "POINTSNET_PRIVACY_KEYFILE").endsWith("/platforms/platform-c/personal-data-keys"));
+        assertEquals("platform-c-signed-backend", value(gateway, "POINTSNET_SIGNATURES_CLIENTS_0_CLIENTID"));
+        assertTrue(value(gateway, "POINTSNET_SIGNATURES_CLIENTS_0_PUBLICKEYFILE")
+            .endsWith("/platforms/platform-c/signed-backend.pub.pem"));
         // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
         assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
         assertEquals("9055", value(gateway, "PN_POSTGRES_PORT"));

@@ -18,6 +18,7 @@ import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
+import org.pointsnet.chaincode.ledger.model.Account;
 import org.pointsnet.chaincode.ledger.model.AmountDetail;
 import org.pointsnet.chaincode.ledger.model.Balance;
 import org.pointsnet.chaincode.ledger.model.Balances;
@@ -68,7 +69,7 @@ public final class AccountContract implements ContractInterface {
                 reason(r)), r.text("category")), (tx, platform, in) -> {
                     final ValueContract.Credited credited = ValueContract.credit(tx.state(), platform,
                             in.category(), in.base().amount(), tx.at());
-                    Accounts.credit(tx.state(), platform.platformId(), in.base().userId(), credited.points());
+                    Accounts.credit(tx, platform.platformId(), in.base().userId(), credited.points());
                     return new Mutation.Outcome("ISSUE", List.of(new Posting(platform.platformId(),
                             in.base().userId(), credited.points())), null, new CategoryIssueDetail(
                             in.base().userId(), credited.points(), in.base().reason(), in.category(),
@@ -95,8 +96,9 @@ public final class AccountContract implements ContractInterface {
             }
             return new TransferDetail(from, to, Amounts.requirePositive("amount", r.integer("amount")), reason(r));
         }, (tx, platform, in) -> {
-            Accounts.debit(tx.state(), platform.platformId(), in.fromUserId(), in.amount());
-            Accounts.credit(tx.state(), platform.platformId(), in.toUserId(), in.amount());
+            // The recipient gets the very lots the sender gave: a transfer renews no expiry.
+            Accounts.credit(tx, platform.platformId(), in.toUserId(),
+                    Accounts.debit(tx, platform.platformId(), in.fromUserId(), in.amount()));
             return new Mutation.Outcome("TRANSFER", List.of(new Posting(platform.platformId(), in.fromUserId(),
                     -in.amount()), new Posting(platform.platformId(), in.toUserId(), in.amount())), null, in);
         });
@@ -128,7 +130,7 @@ public final class AccountContract implements ContractInterface {
                 total = Amounts.add("swept fees", total, amount);
                 tx.state().delete(collection, creditKey);
             }
-            Accounts.credit(tx.state(), platform.platformId(), Ids.FEE_ACCOUNT, total);
+            Accounts.credit(tx, platform.platformId(), Ids.FEE_ACCOUNT, total);
             // No postings: the fee account's balance, as postings and queries count it, does not change.
             return Mutation.Outcome.of("SWEEP_FEES", new SweepDetail(txIds, total));
         });
@@ -203,7 +205,7 @@ public final class AccountContract implements ContractInterface {
             if (only.isEmpty() || only.get().equals(p.platformId())) {
                 final String c = Keys.collection(p.platformId());
                 out.add(new Supply(p.platformId(), sum(state, c, Keys.supplyPrefix()),
-                        Amounts.add("balances", sum(state, c, Keys.accountPrefix()),
+                        Amounts.add("balances", accounts(state, c),
                                 sum(state, c, Keys.feeCreditPrefix()))));
             }
         }
@@ -234,9 +236,9 @@ public final class AccountContract implements ContractInterface {
                 Ids.userId("userId", r.text("userId")), Amounts.requirePositive("amount", r.integer("amount")),
                 reason(r)), (tx, platform, in) -> {
                     if (issue) {
-                        Accounts.credit(tx.state(), platform.platformId(), in.userId(), in.amount());
+                        Accounts.credit(tx, platform.platformId(), in.userId(), in.amount());
                     } else {
-                        Accounts.debit(tx.state(), platform.platformId(), in.userId(), in.amount());
+                        Accounts.debit(tx, platform.platformId(), in.userId(), in.amount());
                     }
                     return new Mutation.Outcome(issue ? "ISSUE" : "BURN", List.of(new Posting(platform.platformId(),
                             in.userId(), issue ? in.amount() : -in.amount())), null, in);
@@ -250,7 +252,7 @@ public final class AccountContract implements ContractInterface {
     /** Balance plus, for the fee account, unswept fee credits; empty when the user has no account there. */
     private static Optional<Long> balance(final LedgerState state, final String platformId, final String userId) {
         final String c = Keys.collection(platformId);
-        Optional<Long> balance = state.read(c, Keys.account(userId), Quantity.class).map(Quantity::value);
+        Optional<Long> balance = state.read(c, Keys.account(userId), Account.class).map(Account::value);
         if (Ids.FEE_ACCOUNT.equals(userId)) {
             final List<LedgerState.Entry> credits = state.range(c, Keys.feeCreditPrefix(), null, Integer.MAX_VALUE);
             if (!credits.isEmpty()) {
@@ -262,6 +264,15 @@ public final class AccountContract implements ContractInterface {
 
     private static long sum(final LedgerState state, final String collection, final String prefix) {
         return sum(state.range(collection, prefix, null, Integer.MAX_VALUE));
+    }
+
+    /** The sum of every account's whole balance (expired lots not yet removed count: they are still supply). */
+    private static long accounts(final LedgerState state, final String collection) {
+        long total = 0;
+        for (final LedgerState.Entry e : state.range(collection, Keys.accountPrefix(), null, Integer.MAX_VALUE)) {
+            total = Amounts.add("sum", total, StoredJson.read(e.value(), Account.class).value());
+        }
+        return total;
     }
 
     private static long sum(final List<LedgerState.Entry> entries) {

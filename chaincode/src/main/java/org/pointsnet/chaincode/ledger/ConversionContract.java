@@ -81,9 +81,9 @@ public final class ConversionContract implements ContractInterface {
                         + to.platformId() + "' now pays " + quote.amountOut() + ", below minAmountOut "
                         + in.minOut().get());
             }
-            Accounts.debit(tx.state(), from.platformId(), in.userId(), in.amount());
+            Accounts.debit(tx, from.platformId(), in.userId(), in.amount());
             Conversions.applyDailyLimits(tx.state(), from, to.platformId(), in.userId(), in.amount(), tx.at());
-            Accounts.credit(tx.state(), to.platformId(), toUserId, quote.amountOut());
+            Accounts.credit(tx, to.platformId(), toUserId, quote.amountOut());
             final List<Posting> postings = new ArrayList<>(List.of(
                     new Posting(from.platformId(), in.userId(), -in.amount()),
                     new Posting(to.platformId(), toUserId, quote.amountOut())));

@@ -93,7 +93,7 @@ final class Reversals {
         }
         for (final Posting p : undone) {
             if (p.delta() > 0) {
-                Accounts.credit(tx.state(), p.platformId(), p.userId(), p.delta());
+                Accounts.credit(tx, p.platformId(), p.userId(), p.delta());
             }
         }
         tx.state().write(collection, Keys.reversed(originalRequestId),
@@ -129,7 +129,7 @@ final class Reversals {
                 return;
             }
         }
-        Accounts.debit(tx.state(), p.platformId(), p.userId(), amount);
+        Accounts.debit(tx, p.platformId(), p.userId(), amount);
     }
 
     /** The original obligation with the opposite sign, booked now on both sides (a settlement delta, not an edit). */

@@ -114,7 +114,7 @@ public final class RewardContract implements ContractInterface {
         }
         final long cost = Amounts.multiply("points of " + quantity + " x '" + rewardId + "'", reward.points(),
                 quantity);
-        Accounts.debit(tx.state(), platform.platformId(), userId, cost);
+        Accounts.debit(tx, platform.platformId(), userId, cost);
         final List<Shards.Take> takes = Shards.STOCK.take(quantity, Shards.STOCK.home(userId),
                 shard -> remaining(tx.state(), collection, rewardId, shard));
         if (takes.isEmpty()) {

@@ -64,6 +64,7 @@ final class Network {
     final UserContract users = new UserContract();
     final ReversalContract reversals = new ReversalContract();
     final ValueContract values = new ValueContract();
+    final ExpiryContract expiry = new ExpiryContract();
     final LinkContract links = new LinkContract();
     private final Set<String> registered = new java.util.HashSet<>();
     private int txCounter;
@@ -182,7 +183,8 @@ final class Network {
 
     long balance(final String platformId, final String userId) {
         return ledger.privateState("ledger-" + platformId, new org.hyperledger.fabric.shim.ledger.CompositeKey("acct",
-                userId).toString()).map(b -> Long.parseLong(new String(b, UTF_8).replaceAll("\\D", ""))).orElse(0L);
+                userId).toString()).map(b -> org.pointsnet.chaincode.ledger.state.StoredJson.tree(b).get("value")
+                .longValue()).orElse(0L);
     }
 
     static String eventPayload(final SimulatedTransaction tx) {

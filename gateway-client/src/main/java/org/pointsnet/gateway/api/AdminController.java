@@ -52,18 +52,25 @@ public class AdminController {
         final String requestId = Validation.idempotencyKey(key);
         Validation.platformId("id", id);
         final JsonRequest in = JsonRequest.parse(body, "name", "symbol", "decimals", "unitValue", "currency",
-            "timeZone", "settlementPeriod");
+            "multiplier", "categoryMultiplier", "timeZone", "settlementPeriod");
         final String name = Validation.text("name", in.string("name"), Limits.MAX_NAME);
         final String symbol = Validation.symbol("symbol", in.string("symbol"));
         final long decimals = in.integer("decimals", 0, Limits.MAX_DECIMALS);
         final String unitValue = Validation.decimal("unitValue", in.string("unitValue"));
         final String currency = Validation.currency("currency", in.string("currency"));
+        // Seed §5.1's value of a point: unitValue × multiplier × categoryMultiplier (chaincode default "1" each).
+        final String multiplier = optionalDecimal(in, "multiplier");
+        final String categoryMultiplier = optionalDecimal(in, "categoryMultiplier");
         final String timeZone = in.optionalText("timeZone", 64);
         final String settlementPeriod = in.optionalText("settlementPeriod", 16);
         requireCaller(caller, id);
         return ReceiptResponse.of(ledger.submitAsAdmin(LedgerFunction.REGISTER_PLATFORM,
-            new LedgerRequest.RegisterPlatform(requestId, id, name, symbol, decimals, unitValue, currency, null, null,
-                timeZone, settlementPeriod)));
+            new LedgerRequest.RegisterPlatform(requestId, id, name, symbol, decimals, unitValue, currency, multiplier,
+                categoryMultiplier, timeZone, settlementPeriod)));
+    }
+
+    private static String optionalDecimal(final JsonRequest in, final String name) {
+        return in.has(name) ? Validation.decimal(name, in.string(name)) : null;
     }
 
     /** This side's approval of the rate from {@code id} to {@code toId}; the caller must be one of the two. */

@@ -141,6 +141,28 @@ final class JsonRequest {
         return has(name) ? amount(name) : null;
     }
 
+    /** An optional array of 1 to {@code max} distinct user ids; null when absent. */
+    List<String> optionalUserIds(final String name, final int max) {
+        if (!has(name)) {
+            return null;
+        }
+        final JsonNode value = required(name);
+        if (!value.isArray() || value.isEmpty() || value.size() > max) {
+            throw Validation.invalid(name + " must be an array of 1 to " + max + " user ids");
+        }
+        final List<String> ids = new ArrayList<>();
+        for (final JsonNode item : value) {
+            if (!item.isString()) {
+                throw Validation.invalid(name + " must be an array of strings");
+            }
+            ids.add(Validation.userId(name + "[]", item.asString()));
+        }
+        if (new TreeSet<>(ids).size() != ids.size()) {
+            throw Validation.invalid(name + " names a user twice");
+        }
+        return ids;
+    }
+
     List<JsonRequest> objects(final String name, final int max, final String... allowed) {
         if (!has(name)) {
             return Collections.emptyList();

@@ -15,6 +15,7 @@ import org.pointsnet.gateway.quotes.InvalidQuoteException;
 import org.pointsnet.gateway.quotes.LockedQuote;
 import org.pointsnet.gateway.quotes.QuoteTokens;
 import org.pointsnet.gateway.security.CallerContext;
+import org.pointsnet.gateway.users.PlatformUsers;
 import org.pointsnet.gateway.users.UserCredentials;
 import org.pointsnet.gateway.users.UserIds;
 import org.pointsnet.gateway.web.ApiRequestException;
@@ -46,16 +47,18 @@ public class PointsController {
     private final CallerContext caller;
     private final UserIds userIds;
     private final ObjectProvider<UserCredentials> credentials;
+    private final ObjectProvider<PlatformUsers> users;
     private final QuoteTokens quotes;
     private final ObjectProvider<IdentityLinks> links;
 
     public PointsController(final LedgerClient ledger, final CallerContext caller, final UserIds userIds,
                             final ObjectProvider<UserCredentials> credentials, final QuoteTokens quotes,
-                            final ObjectProvider<IdentityLinks> links) {
+                            final ObjectProvider<PlatformUsers> users, final ObjectProvider<IdentityLinks> links) {
         this.ledger = ledger;
         this.caller = caller;
         this.userIds = userIds;
         this.credentials = credentials;
+        this.users = users;
         this.quotes = quotes;
         this.links = links;
     }
@@ -83,7 +86,10 @@ public class PointsController {
         if (password != null && password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw Validation.invalid("password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         }
-        final String userId = userIds.userId(caller(caller), platformUserId);
+        // A random pseudonym per person, kept sealed (PlatformUsers); deterministic only without the user store.
+        final PlatformUsers registry = users.getIfAvailable();
+        final String userId = registry != null ? registry.register(caller(caller), platformUserId)
+            : userIds.userId(caller(caller), platformUserId);
         // On the ledger first (idempotent): credits refuse ids their platform never registered, and a user who can
         // sign in must be one the ledger knows.
         ledger.registerUser(userId);
@@ -111,7 +117,10 @@ public class PointsController {
         return Ledger.answer(LedgerFunction.GET_BALANCES, ledger.evaluate(LedgerFunction.GET_BALANCES, request));
     }
 
-    /** The user's receipts, newest first; a platform back end sees those on its own platform only. */
+    /**
+     * The user's receipts, newest first; a platform back end sees those on its own platform only. User ids other than
+     * the caller's own are masked ({@link UserIdMasking}).
+     */
     @GetMapping("/users/{userId}/history")
     public JsonNode history(@PathVariable final String userId,
                             @RequestParam(required = false) final String cursor,
@@ -122,7 +131,10 @@ public class PointsController {
             Validation.visibleAscii("cursor", cursor, Validation.MAX_CURSOR);
         }
         final LedgerRequest.History request = new LedgerRequest.History(userId, pageSize, cursor, only);
-        return Ledger.answer(LedgerFunction.GET_HISTORY, ledger.evaluate(LedgerFunction.GET_HISTORY, request));
+        // Counterparties that are not the caller's own (another user; another platform's user) are masked.
+        return UserIdMasking.maskOthers(Ledger.answer(LedgerFunction.GET_HISTORY,
+            ledger.evaluate(LedgerFunction.GET_HISTORY, request)),
+            id -> id.equals(userId) || only != null && id.startsWith(only + "."));
     }
 
     @PostMapping("/issuances")

@@ -81,6 +81,12 @@ public final class ConsentStore {
         return list(userId).stream().filter(c -> c.consentId().equals(consentId)).findFirst();
     }
 
+    /** Deletes every consent record of the user (erasure); the number deleted. */
+    public int erase(final String userId) {
+        return jdbc.sql("DELETE FROM consent_record WHERE user_key = ?").param(cipher.blindIndex(USER, userId))
+            .update();
+    }
+
     private Consent row(final ResultSet rs, final int rowNum) throws SQLException {
         final Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         final String platform = rs.getString("platform_id");

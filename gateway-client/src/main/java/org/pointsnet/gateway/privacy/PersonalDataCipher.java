@@ -24,6 +24,8 @@ public final class PersonalDataCipher {
 
     /** The prefix of every sealed value of this format. */
     public static final String VERSION = "v1";
+    /** The blind-index purpose of network user ids (posting.user_ref, platform_user.user_ref). */
+    public static final String USER_INDEX = "user";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String AES = "AES/GCM/NoPadding";
@@ -94,6 +96,11 @@ public final class PersonalDataCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
+    }
+
+    /** The id of the key new values are sealed under. */
+    public String currentKeyId() {
+        return keys.currentKeyId();
     }
 
     /** True when {@code sealed} is under an older key than the current one (rotation re-seals it). */

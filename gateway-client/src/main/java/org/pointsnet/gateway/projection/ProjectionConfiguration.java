@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.fabric.FabricConnection;
 import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.pointsnet.gateway.trust.EndorsementVerifier;
 import org.pointsnet.gateway.trust.TrustedMsps;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,9 @@ public class ProjectionConfiguration {
 
     @Bean
     ProjectionStore projectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
-                                    final ReceiptAdmission admission, final MeterRegistry meters) {
-        return new ProjectionStore(jdbc, transactions, admission, meters);
+                                    final ReceiptAdmission admission, final MeterRegistry meters,
+                                    final PersonalDataCipher cipher) {
+        return new ProjectionStore(jdbc, transactions, admission, meters, cipher);
     }
 
     /** qscc GetChainInfo on this org's peer. */

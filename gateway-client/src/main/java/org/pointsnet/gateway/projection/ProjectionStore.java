@@ -2,7 +2,6 @@ package org.pointsnet.gateway.projection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import org.pointsnet.contract.Posting;
 import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.events.BlockHandler;
 import org.pointsnet.gateway.events.TransactionEvent;
+import org.pointsnet.gateway.privacy.PersonalDataCipher;
+import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,21 +32,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ProjectionStore implements BlockHandler {
 
     static final String SET_ASIDE_METRIC = "pointsnet.projection.events.set.aside";
+    /** The sealed receipt payload's purpose (associated data). */
+    public static final String PAYLOAD_PURPOSE = "receipt.payload";
+    /** The blind-index purpose of a receipt's request id (a back end's Idempotency-Key may name a user). */
+    static final String REQUEST_INDEX = "receipt.request_id";
+    /** The sealed set-aside payload's purpose (associated data). */
+    public static final String SET_ASIDE_PURPOSE = SetAsideStore.PURPOSE;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionStore.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ReceiptAdmission admission;
+    private final PersonalDataCipher cipher;
     private final SetAsideStore setAside;
     private final Map<SetAsideReason, Counter> setAsideCounts = new EnumMap<>(SetAsideReason.class);
 
+    /** A store that seals with keys in memory only (tests). */
     public ProjectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
                            final ReceiptAdmission admission, final MeterRegistry meters) {
+        this(jdbc, transactions, admission, meters, new PersonalDataCipher(PersonalDataKeyFile.ephemeral()));
+    }
+
+    public ProjectionStore(final JdbcClient jdbc, final TransactionTemplate transactions,
+                           final ReceiptAdmission admission, final MeterRegistry meters,
+                           final PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.admission = admission;
-        this.setAside = new SetAsideStore(jdbc);
+        this.cipher = cipher;
+        this.setAside = new SetAsideStore(jdbc, cipher);
         // Every reason from the start at 0: an alert on increase() then sees the very first one.
         for (final SetAsideReason reason : SetAsideReason.values()) {
             setAsideCounts.put(reason, Counter.builder(SET_ASIDE_METRIC)
@@ -105,15 +121,18 @@ public final class ProjectionStore implements BlockHandler {
             return new SetAside(blockNumber, event.txIndex(), event.txId(), SetAsideReason.TOTAL_OVERFLOW,
                 "a platform's replayed supply would overflow a signed 64-bit integer", event.payload());
         }
-        jdbc.sql("INSERT INTO receipt (tx_id, block_number, type, request_id, platform_id, tx_timestamp, payload) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(event.txId(), blockNumber, receipt.type(), receipt.requestId(), receipt.platformId(),
-                receipt.timestamp(), event.payload().toString(StandardCharsets.UTF_8))
+        // No user id in clear (docs/architecture.md, "Personal data at rest"): payload sealed, users by blind index.
+        jdbc.sql("INSERT INTO receipt (tx_id, block_number, type, request_ref, platform_id, tx_timestamp, "
+                + "payload_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(event.txId(), blockNumber, receipt.type(),
+                cipher.blindIndex(REQUEST_INDEX, receipt.requestId()), receipt.platformId(), receipt.timestamp(),
+                cipher.seal(PAYLOAD_PURPOSE, event.payload().toByteArray()))
             .update();
         int seq = 0;
         for (final Posting posting : receipt.postings()) {
-            jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_id, delta) VALUES (?, ?, ?, ?, ?)")
-                .params(event.txId(), seq++, posting.platformId(), posting.userId(), posting.delta())
+            jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_ref, delta) VALUES (?, ?, ?, ?, ?)")
+                .params(event.txId(), seq++, posting.platformId(), cipher.blindIndex(PersonalDataCipher.USER_INDEX,
+                    posting.userId()), posting.delta())
                 .update();
         }
         return null;

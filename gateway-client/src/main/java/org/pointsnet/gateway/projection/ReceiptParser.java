@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pointsnet.contract.Limits;
@@ -61,7 +63,9 @@ final class ReceiptParser {
          * A reversal: one posting of either sign on the receipt's platform (an issue's or a burn's undone), or a
          * conversion's undone: a credit on the receipt's platform, then one or two debits on one other platform.
          */
-        REVERSAL
+        REVERSAL,
+        /** An expiry: one or more debits, each of another user, all on the receipt's platform. */
+        EXPIRY
     }
 
     private static final Map<String, Shape> TYPES = Map.ofEntries(
@@ -73,7 +77,8 @@ final class ReceiptParser {
         Map.entry("SWEEP_FEES", Shape.NONE), Map.entry("ISSUE", Shape.CREDIT), Map.entry("BURN", Shape.DEBIT),
         Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT),
         Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL),
-        Map.entry("SET_CATEGORIES", Shape.NONE));
+        Map.entry("SET_CATEGORIES", Shape.NONE), Map.entry("SET_EXPIRY_RULE", Shape.NONE),
+        Map.entry("EXPIRE", Shape.EXPIRY));
 
     private ReceiptParser() {
     }
@@ -180,6 +185,7 @@ final class ReceiptParser {
             case TRANSFER -> count == 2;
             case CONVERT -> count == 2 || count == 3;
             case REVERSAL -> count >= 1 && count <= 3;
+            case EXPIRY -> count >= 1 && count <= Limits.MAX_EXPIRE_USERS;
         };
         if (!countOk) {
             throw new RejectedEventException(MALFORMED, type + " receipt with " + count + " postings");
@@ -194,6 +200,10 @@ final class ReceiptParser {
         }
         if (shape == Shape.REVERSAL) {
             checkReversal(postings, platformId);
+            return;
+        }
+        if (shape == Shape.EXPIRY) {
+            checkExpiry(postings, platformId);
             return;
         }
         if (shape == Shape.CREDIT ? first.delta() <= 0 : first.delta() >= 0) {
@@ -221,6 +231,22 @@ final class ReceiptParser {
                 if (credit.delta() <= 0) {
                     throw new RejectedEventException(BAD_AMOUNT, "CONVERT receipt with a credit of " + credit.delta());
                 }
+            }
+        }
+    }
+
+    private static void checkExpiry(final List<Posting> postings, final String platformId)
+        throws RejectedEventException {
+        final Set<String> users = new HashSet<>();
+        for (final Posting debit : postings) {
+            if (!debit.platformId().equals(platformId)) {
+                throw new RejectedEventException(MALFORMED, "EXPIRE receipt posting on another platform");
+            }
+            if (debit.delta() >= 0) {
+                throw new RejectedEventException(BAD_AMOUNT, "EXPIRE receipt with a posting of " + debit.delta());
+            }
+            if (!users.add(debit.userId())) {
+                throw new RejectedEventException(MALFORMED, "EXPIRE receipt posting twice on one user");
             }
         }
     }

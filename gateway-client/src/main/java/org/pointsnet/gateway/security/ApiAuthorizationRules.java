@@ -39,6 +39,12 @@ public final class ApiAuthorizationRules {
         new Rule(HttpMethod.POST, "/api/v1/users", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.GET, "/api/v1/users/*/balances", ApiScopes.POINTS_READ),
         new Rule(HttpMethod.GET, "/api/v1/users/*/history", ApiScopes.POINTS_READ),
+        new Rule(HttpMethod.GET, "/api/v1/users/*/expiry", ApiScopes.POINTS_READ),
+        // The expiry transaction is a platform admin function (the operator identity signs it).
+        new Rule(HttpMethod.POST, "/api/v1/platforms/*/expirations", ApiScopes.PLATFORM_ADMIN),
+        // A person's data (PersonalDataController): their own with any of their tokens; a user's via the back end.
+        new Rule(null, "/api/v1/me/personal-data", ApiScopes.POINTS_READ),
+        new Rule(null, "/api/v1/users/*/personal-data", ApiScopes.PLATFORM_ADMIN),
         new Rule(HttpMethod.POST, "/api/v1/issuances", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.POST, "/api/v1/burns", ApiScopes.POINTS_ISSUE),
         new Rule(HttpMethod.POST, "/api/v1/transfers", ApiScopes.POINTS_TRANSFER),

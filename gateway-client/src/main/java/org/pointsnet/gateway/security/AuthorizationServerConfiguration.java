@@ -13,9 +13,10 @@ import org.pointsnet.gateway.config.GatewayProperties;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.users.JdbcUserCredentials;
 import org.pointsnet.gateway.users.UserCredentials;
-import org.pointsnet.gateway.users.UserIds;
+import org.pointsnet.gateway.users.PlatformUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +64,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 public class AuthorizationServerConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
+    private static final int MIN_SECRET = 32;
 
     /** The authorization server's endpoints; an unauthenticated browser is sent to the login page. */
     @Bean
@@ -84,7 +86,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(final GatewaySettings settings, final PasswordEncoder passwords) {
+    RegisteredClientRepository registeredClients(final GatewaySettings settings, final PasswordEncoder passwords,
+                                                 final ObjectProvider<AdditionalBackends> extra) {
         final GatewaySettings.OAuth oauth = settings.requireOAuth();
         // Present in embedded mode: the validator refuses to start without it.
         final String secret = oauth.clientSecret().orElseThrow().value();
@@ -110,6 +113,18 @@ public class AuthorizationServerConfiguration {
                     .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.ES256).build());
         }
         clients.add(backend.build());
+        // Further back-end clients (e.g. pointsnet.signatures.clients[i] with a client secret): the back end's scopes.
+        for (final AdditionalBackends.Backend signed : extraBackends(extra, platform)) {
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(signed.clientId().getBytes()).toString())
+                .clientId(signed.clientId())
+                .clientSecret(passwords.encode(signed.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
+                .tokenSettings(tokens)
+                .build());
+        }
         clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes((platform + "-app").getBytes()).toString())
             .clientId(appClientId(platform))
             .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -120,6 +135,20 @@ public class AuthorizationServerConfiguration {
             .tokenSettings(tokens)
             .build());
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    private static List<AdditionalBackends.Backend> extraBackends(final ObjectProvider<AdditionalBackends> extra,
+                                                                 final String platform) {
+        return extra.orderedStream().flatMap(source -> source.backends().stream())
+            .filter(client -> !client.clientId().equals(backendClientId(platform))
+                && !client.clientId().equals(appClientId(platform)))
+            .peek(client -> {
+                if (client.clientSecret().length() < MIN_SECRET) {
+                    throw new IllegalStateException("the client secret of " + client.clientId() + " has fewer than "
+                        + MIN_SECRET + " characters");
+                }
+            })
+            .toList();
     }
 
     /** The back end's client id: {@code <platformId>-backend}. */
@@ -167,7 +196,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(final GatewaySettings settings) {
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(final GatewaySettings settings,
+                                                                 final PlatformUsers users) {
         final String audience = settings.requireOAuth().expectedAudience();
         return context -> {
             context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
@@ -177,10 +207,13 @@ public class AuthorizationServerConfiguration {
             // A mutable list: the grant is stored as JSON, and Spring Security's type allowlist refuses List.of's
             // class.
             context.getClaims().audience(new ArrayList<>(List.of(audience)))
-                .claim(TokenClaims.PLATFORM_ID, settings.platformId());
+                .claim(TokenClaims.PLATFORM_ID, settings.platformId())
+                .claim(TokenClaims.CLIENT_ID, context.getRegisteredClient().getClientId());
             if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
-                // The principal is the signed-in user, named by their network user id (PlatformUserDirectory).
-                context.getClaims().claim(TokenClaims.USER_ID, context.getPrincipal().getName());
+                // The principal is the signed-in user's account reference (PlatformUserDirectory); an account erased
+                // since sign-in gets no token.
+                context.getClaims().claim(TokenClaims.USER_ID, users.userIdOfRef(context.getPrincipal().getName())
+                    .orElseThrow(() -> new IllegalStateException("the signed-in account was erased")));
             }
         };
     }
@@ -200,13 +233,12 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    UserCredentials userCredentials(final JdbcClient jdbc, final PasswordEncoder passwords) {
-        return new JdbcUserCredentials(jdbc, passwords);
+    UserCredentials userCredentials(final PlatformUsers users, final PasswordEncoder passwords) {
+        return new JdbcUserCredentials(users, passwords);
     }
 
     @Bean
-    PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final UserIds userIds,
-                                                final UserCredentials credentials) {
-        return new PlatformUserDirectory(settings.platformId(), userIds, credentials);
+    PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final PlatformUsers users) {
+        return new PlatformUserDirectory(settings.platformId(), users);
     }
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -116,7 +118,24 @@ public final class HashedTokenAuthorizationService implements OAuth2Authorizatio
             return authorization;
         }
         return OAuth2Authorization.from(authorization)
-            .token(replaced, metadata -> metadata.putAll(token.getMetadata()))
+            .token(replaced, metadata -> metadata.putAll(withoutUserId(token.getMetadata())))
             .build();
+    }
+
+    /**
+     * The token's metadata without the user id claim: the stored claims would otherwise hold the network user id in
+     * clear (docs/architecture.md, "Personal data at rest"); the token itself still carries it.
+     */
+    private static Map<String, Object> withoutUserId(final Map<String, Object> metadata) {
+        if (!(metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME) instanceof Map<?, ?> claims)
+            || !claims.containsKey(TokenClaims.USER_ID)) {
+            return metadata;
+        }
+        final Map<String, Object> redacted = new HashMap<>();
+        claims.forEach((name, value) -> redacted.put(String.valueOf(name), value));
+        redacted.remove(TokenClaims.USER_ID);
+        final Map<String, Object> out = new HashMap<>(metadata);
+        out.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, redacted);
+        return out;
     }
 }

@@ -1,8 +1,6 @@
 package org.pointsnet.gateway.security;
 
-import org.pointsnet.gateway.users.UserCredentials;
-import org.pointsnet.gateway.users.UserIds;
-import org.pointsnet.gateway.web.ApiRequestException;
+import org.pointsnet.gateway.users.PlatformUsers;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,19 +8,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The login page's users: an end user signs in with their id on the platform and the password the platform set
- * for them ({@code POST /api/v1/users} with {@code password}). The authenticated name is the pseudonymous network
- * user id, so that is what the user's tokens carry; the platform's own user id never leaves the gateway.
+ * for them ({@code POST /api/v1/users} with {@code password}). The authenticated name is the account's reference (a
+ * blind index of the network user id), so the authorization server's tables hold no user id in clear; the token
+ * customizer puts the network user id itself into the token ({@link TokenClaims#USER_ID}). The platform's own user
+ * id never leaves the gateway.
  */
 public final class PlatformUserDirectory implements UserDetailsService {
 
     private final String platformId;
-    private final UserIds userIds;
-    private final UserCredentials credentials;
+    private final PlatformUsers users;
 
-    public PlatformUserDirectory(final String platformId, final UserIds userIds, final UserCredentials credentials) {
+    public PlatformUserDirectory(final String platformId, final PlatformUsers users) {
         this.platformId = platformId;
-        this.userIds = userIds;
-        this.credentials = credentials;
+        this.users = users;
     }
 
     @Override
@@ -30,14 +28,10 @@ public final class PlatformUserDirectory implements UserDetailsService {
         if (platformUserId == null || platformUserId.isEmpty() || platformUserId.length() > 128) {
             throw new UsernameNotFoundException("no such user");
         }
-        final String userId;
-        try {
-            userId = userIds.userId(platformId, platformUserId);
-        } catch (ApiRequestException e) {
-            throw new UsernameNotFoundException("user ids are not configured on this gateway");
-        }
-        final String hash = credentials.passwordHash(userId)
+        final PlatformUsers.Account account = users.find(platformId, platformUserId)
+            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        final String hash = account.passwordHash()
             .orElseThrow(() -> new UsernameNotFoundException("no password set for this user"));
-        return User.withUsername(userId).password(hash).roles("USER").build();
+        return User.withUsername(account.userRef()).password(hash).roles("USER").build();
     }
 }

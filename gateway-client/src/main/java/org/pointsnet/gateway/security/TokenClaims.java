@@ -9,6 +9,9 @@ public final class TokenClaims {
     /** Present only in end-user tokens: the pseudonymous network user id the token acts for. */
     public static final String USER_ID = "user_id";
 
+    /** The OAuth client the token was issued to (RFC 9068): which clients must sign their requests is per client. */
+    public static final String CLIENT_ID = "client_id";
+
     private TokenClaims() {
     }
 }

@@ -9,6 +9,8 @@ public enum ErrorCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
     /** No access token, or one that is malformed, expired, revoked or not meant for this gateway. */
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthenticated"),
+    /** A client that must sign its requests (RFC 9421) sent one without a valid signature; member reason says why. */
+    SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "Signature invalid"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     /** Points would go to (or come from) a user id that no platform created: malformed, or never registered. */

@@ -59,12 +59,21 @@ public final class Problems {
      */
     public static void write(final HttpServletResponse response, final ErrorCode code, final String detail)
         throws IOException {
+        write(response, code, detail, null, null);
+    }
+
+    /** {@link #write(HttpServletResponse, ErrorCode, String)} with one more member (e.g. a refusal's reason). */
+    public static void write(final HttpServletResponse response, final ErrorCode code, final String detail,
+                             final String member, final String value) throws IOException {
         final ObjectNode body = JsonMapper.shared().createObjectNode()
             .put("type", code.type().toString())
             .put("title", code.title())
             .put("status", code.status().value())
             .put("detail", detail)
             .put(CODE, code.name());
+        if (member != null) {
+            body.put(member, value);
+        }
         count(code.name(), code.status().value());
         response.setStatus(code.status().value());
         // Bytes, not a Writer: the content type stays exactly application/problem+json (JSON is UTF-8 by RFC 8259).

@@ -60,7 +60,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = {PointsController.class, AdminController.class, ReversalController.class,
-    ValueController.class})
+    ValueController.class, ExpiryController.class})
 @Import({ApiControllerTest.Beans.class, ResourceServerConfiguration.class})
 class ApiControllerTest {
 
@@ -411,6 +411,43 @@ class ApiControllerTest {
     }
 
     @Test
+    void expiryIsSetAndRunAsTheOperatorForTheCallersPlatformAndReadAsTheUsersLots() throws Exception {
+        when(ledger.submitAsAdmin(fn("expiry:SetRule"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"periodSeconds\":31536000}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":31536000}"));
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":-1}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-a/rules/expiry"), "k1", "{\"periodSeconds\":\"60\"}"),
+            400, "VALIDATION_FAILED");
+        expectProblem(send(put("/api/v1/platforms/platform-b/rules/expiry"), "k1", "{\"periodSeconds\":60}"), 403,
+            "FORBIDDEN");
+
+        when(ledger.submitAsAdmin(fn("expiry:Expire"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
+            + "\"userIds\":[\"platform-a.u1\",\"platform-a.u2\"]}"))).thenReturn(committed());
+        expectReceipt(postJson("/api/v1/platforms/platform-a/expirations",
+            "{\"userIds\":[\"platform-a.u1\",\"platform-a.u2\"]}"));
+        // Without userIds the gateway names the users GetDue finds.
+        when(ledger.evaluate(fn("expiry:GetDue"), json("{\"platformId\":\"platform-a\",\"limit\":100}")))
+            .thenReturn("{\"platformId\":\"platform-a\",\"dueBy\":\"2026-11-23T10:00:00Z\",\"users\":"
+                + "[{\"userId\":\"platform-a.u7\",\"amount\":3}]}");
+        when(ledger.submitAsAdmin(fn("expiry:Expire"), json("{\"requestId\":\"k2\",\"platformId\":\"platform-a\","
+            + "\"userIds\":[\"platform-a.u7\"]}"))).thenReturn(committed());
+        expectReceipt(send(post("/api/v1/platforms/platform-a/expirations"), "k2", ""));
+        expectProblem(postJson("/api/v1/platforms/platform-a/expirations", "{\"userIds\":[]}"), 400,
+            "VALIDATION_FAILED");
+        expectProblem(postJson("/api/v1/platforms/platform-a/expirations",
+            "{\"userIds\":[\"platform-a.u1\",\"platform-a.u1\"]}"), 400, "VALIDATION_FAILED");
+        expectProblem(postJson("/api/v1/platforms/platform-b/expirations", "{\"userIds\":[\"platform-b.u1\"]}"),
+            403, "FORBIDDEN");
+
+        when(ledger.evaluate(fn("expiry:GetLots"), json("{\"userId\":\"platform-a.u1\",\"platformId\":"
+            + "\"platform-a\"}"))).thenReturn("{\"userId\":\"platform-a.u1\",\"platforms\":[]}");
+        mvc.perform(get("/api/v1/users/platform-a.u1/expiry")).andExpect(status().isOk())
+            .andExpect(content().json("{\"userId\":\"platform-a.u1\",\"platforms\":[]}"));
+        expectProblem(mvc.perform(get("/api/v1/users/platform-b.u1/expiry")), 403, "FORBIDDEN");
+    }
+
+    @Test
     void conversionFromTheCallersPlatformWithOptionalFields() throws Exception {
         when(ledger.submit(fn("conversion:Convert"), json("{\"requestId\":\"k1\",\"userId\":\"platform-a.u1\",\"fromPlatformId\":"
             + "\"platform-a\",\"toPlatformId\":\"platform-b\",\"amount\":300,\"toUserId\":\"platform-b.u9\",\"minAmountOut\":140}")))
@@ -479,6 +516,14 @@ class ApiControllerTest {
         when(ledger.submitAsAdmin(fn("platform:Register"),
             json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\"," + body.substring(1)))).thenReturn(committed());
         expectReceipt(send(put("/api/v1/platforms/platform-a"), "k1", body));
+        // Seed §5.1's multipliers of the point's value, optional (the chaincode's default is "1").
+        final String valued = body.substring(0, body.length() - 1) + ",\"multiplier\":\"1.2\",\"categoryMultiplier\":"
+            + "\"0.8\"}";
+        when(ledger.submitAsAdmin(fn("platform:Register"),
+            json("{\"requestId\":\"k2\",\"platformId\":\"platform-a\"," + valued.substring(1)))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a"), "k2", valued));
+        expectProblem(send(put("/api/v1/platforms/platform-a"), "k3", body.substring(0, body.length() - 1)
+            + ",\"multiplier\":\"-1\"}"), 400, "VALIDATION_FAILED");
     }
 
     /** The chaincode takes only ISO 4217 codes ([A-Z]{3}, the contract's Limits.CURRENCY): refused here already. */

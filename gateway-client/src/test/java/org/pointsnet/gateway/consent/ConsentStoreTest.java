@@ -57,6 +57,17 @@ class ConsentStoreTest {
     }
 
     @Test
+    void erasureDeletesEveryConsentOfTheUserAndNoOneElses() {
+        store.grant(ALICE, ConsentPurpose.LINK_ACCOUNTS, "platform-b");
+        store.grant(ALICE, ConsentPurpose.ANALYTICS, null);
+        store.grant("platform-a.bob", ConsentPurpose.ANALYTICS, null);
+        assertEquals(2, store.erase(ALICE));
+        assertTrue(store.list(ALICE).isEmpty());
+        assertEquals(1, store.list("platform-a.bob").size());
+        assertEquals(0, store.erase(ALICE), "nothing left to erase");
+    }
+
+    @Test
     void theDigestCoversIdUserPurposePlatformAndTime() {
         final Consent c = store.grant(ALICE, ConsentPurpose.ANALYTICS, null);
         assertEquals(64, c.digest().length());

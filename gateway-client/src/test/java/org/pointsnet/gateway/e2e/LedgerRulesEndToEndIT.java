@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The ledger's rules of issue 16 through real peers and the gateways' REST API: locked quotes (a quote id executes
  * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing) and reversals (a conversion
  * is reversed only with both platforms' endorsements and restores balances, supply and settlement) and the value
- * model's earning categories (per-category multipliers, versioned from a stated time). Rule changes made here keep
- * every amount the same (a fee rule re-set to its values is only a new version), so the classes that run after this
+ * model's earning categories (per-category multipliers, versioned from a stated time) and point expiry (two lots
+ * expire lot by lot, spending takes the oldest first, supply and projection agree). Rule changes made here keep
+ * every amount the same (the expiry rule is set back to 0 before the test ends) (a fee rule re-set to its values is only a new version), so the classes that run after this
  * one price conversions as before.
  */
 @Tag("network")
@@ -213,6 +214,112 @@ class LedgerRulesEndToEndIT {
         assertEquals(version + 1, after.path("detail").path("categoriesVersion").asLong(), after.toString());
         assertBalances(user, 252 + 101 + 250 + 300, 0);
         ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void pointsIssuedInTwoLotsExpireLotByLotSpendingTakesTheOldestFirstAndSupplyAndProjectionAgree()
+        throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-exp-" + RUN);
+        final JsonNode first;
+        final JsonNode second;
+        try {
+            // Short periods so the test waits seconds: lot 1 lives 25 s, lot 2 (issued under a new version) 70 s,
+            // so the steps between the two expiries have most of a minute even on a loaded machine.
+            setExpiry(25, "exp-rule-25");
+            issue(user, "exp-lot-1", 100);
+            setExpiry(70, "exp-rule-70");
+            issue(user, "exp-lot-2", 50);
+        } finally {
+            // Credits from now on never expire again: the classes after this one see A as before.
+            setExpiry(0, "exp-rule-0");
+        }
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        JsonNode lots = lotsOnA(user);
+        assertEquals(2, lots.path("lots").size(), lots.toString());
+        first = lots.path("lots").path(0);
+        second = lots.path("lots").path(1);
+        assertEquals(100, first.path("amount").asLong(), lots.toString());
+        assertEquals(50, second.path("amount").asLong(), lots.toString());
+        final Instant firstDue = Instant.parse(first.path("expiresAt").asString());
+        final Instant secondDue = Instant.parse(second.path("expiresAt").asString());
+        assertTrue(secondDue.isAfter(firstDue), lots.toString());
+
+        // Spending takes the oldest lot first.
+        assertEquals(200, a.post("/api/v1/burns", "exp-spend-" + RUN, "{\"userId\":\"" + user + "\",\"amount\":30}")
+            .statusCode());
+        lots = lotsOnA(user);
+        assertEquals(70, lots.path("lots").path(0).path("amount").asLong(), lots.toString());
+        assertEquals(50, lots.path("lots").path(1).path("amount").asLong(), lots.toString());
+        if (Instant.now().isBefore(firstDue.minusSeconds(5))) {
+            // Nothing is due yet: the expiry transaction is refused and changes nothing.
+            ApiNetwork.assertProblem(a.post("/api/v1/platforms/" + A + "/expirations", "exp-early-" + RUN,
+                "{\"userIds\":[\"" + user + "\"]}"), 400, "VALIDATION_FAILED");
+        }
+
+        // Lot 1 is due: no one can spend it; only A's own peer can remove it (endorsed by B alone it is invalid),
+        // and B's gateway cannot act for A at all.
+        sleepUntil(firstDue);
+        ApiNetwork.assertProblem(a.post("/api/v1/burns", "exp-overspend-" + RUN, "{\"userId\":\"" + user
+            + "\",\"amount\":51}"), 422, "INSUFFICIENT_BALANCE");
+        ApiNetwork.assertProblem(gateways.get(B).post("/api/v1/platforms/" + A + "/expirations", "exp-b-" + RUN,
+            "{\"userIds\":[\"" + user + "\"]}"), 403, "FORBIDDEN");
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        final String expire = LedgerCalls.json("requestId", "exp-rogue-" + RUN, "platformId", A, "userIds",
+            List.of(user));
+        try (FabricConnection operatorOfB = network.connect(B, Role.OPERATOR)) {
+            final LedgerCalls.Outcome byB = LedgerCalls.submit(operatorOfB, "expiry:Expire", expire, network.mspId(B));
+            assertTrue(byB.code() == null && byB.endorsementError().contains("FORBIDDEN"), byB.toString());
+        }
+        try (FabricConnection operatorOfA = network.connect(A, Role.OPERATOR)) {
+            final LedgerCalls.Outcome endorsedByB = LedgerCalls.submit(operatorOfA, "expiry:Expire", expire,
+                network.mspId(B));
+            assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, endorsedByB.code(), endorsedByB.toString());
+        }
+        assertBalances(user, 120, 0);
+
+        final HttpResponse<String> expired = a.post("/api/v1/platforms/" + A + "/expirations", "exp-1-" + RUN,
+            "{\"userIds\":[\"" + user + "\"]}");
+        assertEquals(200, expired.statusCode(), expired.body());
+        final JsonNode receipt = JSON.readTree(expired.body());
+        assertEquals("EXPIRE", receipt.path("type").asString(), expired.body());
+        assertEquals(-70, receipt.path("postings").path(0).path("delta").asLong(), expired.body());
+        assertBalances(user, 50, 0);
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        NetworkInvariants.assertSupplyEqualsBalancesOnEveryPeer(network);
+        ApiNetwork.assertReconciled(a);
+
+        // Then lot 2, this time the users found by the gateway's evaluate-only query.
+        sleepUntil(secondDue);
+        final HttpResponse<String> swept = a.post("/api/v1/platforms/" + A + "/expirations", "exp-2-" + RUN, "");
+        assertEquals(200, swept.statusCode(), swept.body());
+        assertTrue(swept.body().contains("{\"platformId\":\"" + A + "\",\"userId\":\"" + user
+            + "\",\"delta\":-50}"), swept.body());
+        assertBalances(user, 0, 0);
+        assertEquals("[]", lotsOnA(user).path("lots").toString());
+        PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        NetworkInvariants.assertSupplyEqualsBalancesOnEveryPeer(network);
+        ApiNetwork.assertReconciled(a);
+    }
+
+    private static void setExpiry(final long seconds, final String key) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).put("/api/v1/platforms/" + A + "/rules/expiry",
+            key + "-" + RUN, "{\"periodSeconds\":" + seconds + "}");
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The user's lots on A, as A's gateway answers GET /users/{id}/expiry. */
+    private static JsonNode lotsOnA(final String user) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).get("/api/v1/users/" + user + "/expiry");
+        assertEquals(200, response.statusCode(), response.body());
+        final JsonNode platforms = JSON.readTree(response.body()).path("platforms");
+        assertEquals(A, platforms.path(0).path("platformId").asString(), response.body());
+        return platforms.path(0);
+    }
+
+    /** Sleeps until {@code due} has passed by the local clock, plus a margin for the peers' clocks. */
+    private static void sleepUntil(final Instant due) throws InterruptedException {
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis() + 2_000));
     }
 
     private static JsonNode categoryIssue(final String user, final String key, final long base,

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.events.BlockEvents;
 import org.pointsnet.gateway.events.TestBlocks;
 import org.pointsnet.gateway.events.TransactionEvent;
+import org.pointsnet.gateway.privacy.PersonalDataCipher;
+import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.pointsnet.gateway.support.TestDatabase;
 import org.pointsnet.gateway.support.TestMsps;
 import org.pointsnet.gateway.support.TestPki;
@@ -38,6 +40,8 @@ class ProjectionStoreTest {
     private JdbcClient jdbc;
     private SimpleMeterRegistry meters;
 
+    private final PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataKeyFile.ephemeral());
+
     @BeforeEach
     void migrate() throws Exception {
         msps = TestMsps.shared();
@@ -45,7 +49,12 @@ class ProjectionStoreTest {
         jdbc = JdbcClient.create(data);
         meters = new SimpleMeterRegistry();
         store = new ProjectionStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(data)),
-            msps.admission(), meters);
+            msps.admission(), meters, cipher);
+    }
+
+    /** The stored set-aside payload, opened: it is kept sealed. */
+    private byte[] opened(final Object stored) {
+        return cipher.openBytes(SetAsideStore.PURPOSE, new String((byte[]) stored, StandardCharsets.US_ASCII));
     }
 
     private static List<TransactionEvent> events(final long number, final TestBlocks.Tx... txs) {
@@ -184,6 +193,21 @@ class ProjectionStoreTest {
     }
 
     @Test
+    void noUserIdIsStoredInClearThePayloadIsSealedAndPostingsNameUsersByBlindIndex() {
+        store.handle(0, events(0, receipt("t1", "ISSUE", A, A, "platform-a.alice-in-clear", 7)));
+
+        final Map<String, Object> receipt = jdbc.sql("SELECT * FROM receipt").query().singleRow();
+        final Map<String, Object> posting = jdbc.sql("SELECT * FROM posting").query().singleRow();
+        assertTrue(!receipt.toString().contains("alice-in-clear") && !posting.toString().contains("alice-in-clear"),
+            "a user id in clear");
+        assertEquals(cipher.blindIndex(PersonalDataCipher.USER_INDEX, "platform-a.alice-in-clear"),
+            posting.get("USER_REF"));
+        assertTrue(cipher.open(ProjectionStore.PAYLOAD_PURPOSE, (String) receipt.get("PAYLOAD_SEALED"))
+            .contains("platform-a.alice-in-clear"));
+        assertEquals(Map.of(A, 7L), store.snapshot().supplies());
+    }
+
+    @Test
     void aMalformedPayloadIsSetAsideAndTheResumePositionAdvances() {
         final String payload = "{\"type\":\"ISSUE\", not json";
         store.handle(0, events(0, TestBlocks.Tx.valid("t1", "Receipt", payload).endorsedBy(msps.peer(B))));
@@ -198,7 +222,7 @@ class ProjectionStoreTest {
         assertTrue(((String) row.get("DETAIL")).startsWith("payload is not valid JSON (stopped at line 1, column "),
             (String) row.get("DETAIL"));
         final byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(bytes, (byte[]) row.get("PAYLOAD"));
+        assertArrayEquals(bytes, opened(row.get("PAYLOAD")));
         assertEquals(bytes.length, row.get("PAYLOAD_SIZE"));
         assertEquals(SetAsideStore.sha256(bytes), row.get("PAYLOAD_SHA256"));
         assertEquals(1.0, setAsideCount(SetAsideReason.MALFORMED));
@@ -237,7 +261,7 @@ class ProjectionStoreTest {
         assertEquals("MALFORMED", row.get("REASON"));
         assertEquals("the chaincode event is not a ChaincodeEvent message; endorsements: "
             + "PlatformBMSP: valid peer endorsement", row.get("DETAIL"));
-        assertArrayEquals(garbage.toByteArray(), (byte[]) row.get("PAYLOAD"));
+        assertArrayEquals(garbage.toByteArray(), opened(row.get("PAYLOAD")));
         assertEquals(1, store.nextBlock());
     }
 
@@ -310,7 +334,8 @@ class ProjectionStoreTest {
         store.handle(0, events(0, receipt("t1", "ISSUE", A, A, "u1", 10)));
         // The store refuses one user's posting, as a full disk or a lost connection would: the block's earlier
         // receipt and its set-aside event must not stay behind, and the position must not move.
-        jdbc.sql("ALTER TABLE posting ADD CONSTRAINT refuse_boom CHECK (user_id <> 'boom')").update();
+        jdbc.sql("ALTER TABLE posting ADD CONSTRAINT refuse_boom CHECK (user_ref <> '"
+            + cipher.blindIndex(PersonalDataCipher.USER_INDEX, "boom") + "')").update();
         final List<TransactionEvent> broken = events(1, receipt("t2", "ISSUE", A, A, "u2", 5),
             TestBlocks.Tx.valid("t3", "Receipt", "x"), receipt("t4", "ISSUE", A, A, "boom", 5));
 

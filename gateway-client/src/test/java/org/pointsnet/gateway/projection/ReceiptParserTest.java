@@ -91,6 +91,12 @@ class ReceiptParserTest {
                 SetAsideReason.MALFORMED, "REVERSE receipt of a conversion debiting its own platform"),
             Arguments.of(TestBlocks.receipt("t1", "REVERSE", "platform-a", "platform-a", "u1", 5, "platform-b", "u2", 6),
                 SetAsideReason.BAD_AMOUNT, "REVERSE receipt with a debit of 6"),
+            Arguments.of(TestBlocks.receipt("t1", "EXPIRE", "platform-a", "platform-a", "u1", -5, "platform-a", "u2", 6),
+                SetAsideReason.BAD_AMOUNT, "EXPIRE receipt with a posting of 6"),
+            Arguments.of(TestBlocks.receipt("t1", "EXPIRE", "platform-a", "platform-a", "u1", -5, "platform-b", "u2", -6),
+                SetAsideReason.MALFORMED, "EXPIRE receipt posting on another platform"),
+            Arguments.of(TestBlocks.receipt("t1", "EXPIRE", "platform-a", "platform-a", "u1", -5, "platform-a", "u1", -6),
+                SetAsideReason.MALFORMED, "EXPIRE receipt posting twice on one user"),
             Arguments.of(TestBlocks.receipt("t1", "REGISTER_PLATFORM", "platform-a", "platform-a", "u1", 5),
                 SetAsideReason.MALFORMED, "REGISTER_PLATFORM receipt with 1 postings"),
             Arguments.of("{\"pad\":\"" + "x".repeat(ReceiptParser.MAX_PAYLOAD_BYTES) + "\"}", SetAsideReason.MALFORMED,
@@ -133,6 +139,9 @@ class ReceiptParserTest {
             "platform-a", "u1", 7))).postings().get(0).delta());
         assertEquals(3, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "REVERSE", "platform-a",
             "platform-a", "u1", 300, "platform-b", "u2", -140, "platform-b", "fee", -10))).postings().size());
+        // An expiry: one debit per user whose lots expired, all on the receipt's platform.
+        assertEquals(2, ReceiptParser.parse("t1", bytes(TestBlocks.receipt("t1", "EXPIRE", "platform-a",
+            "platform-a", "u1", -70, "platform-a", "u2", -3))).postings().size());
         // Fields the projection does not store (requestHash, rules, detail) are not its business.
         assertEquals(List.of(), ReceiptParser.parse("t1", bytes(issue(r -> {
             r.put("type", "SET_FEE_RULE");

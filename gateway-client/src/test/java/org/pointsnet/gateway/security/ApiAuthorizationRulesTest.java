@@ -38,6 +38,9 @@ class ApiAuthorizationRulesTest {
         assertEquals(Optional.of("platform.admin"), scope(HttpMethod.PUT, "/api/v1/platforms/platform-a/rules/rates/platform-b"));
         assertEquals(Optional.of("platform.admin"), scope(HttpMethod.PUT, "/api/v1/platforms/platform-a/rules/fee"));
         assertEquals(Optional.of("platform.admin"), scope(HttpMethod.PUT, "/api/v1/platforms/platform-a/rewards/r-1"));
+        assertEquals(Optional.of("platform.admin"), scope(HttpMethod.PUT, "/api/v1/platforms/platform-a/rules/expiry"));
+        assertEquals(Optional.of("platform.admin"), scope(HttpMethod.POST, "/api/v1/platforms/platform-a/expirations"));
+        assertEquals(Optional.of("points.read"), scope(HttpMethod.GET, "/api/v1/users/u-1/expiry"));
     }
 
     @Test

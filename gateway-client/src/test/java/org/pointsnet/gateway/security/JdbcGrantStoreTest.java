@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.support.TestDatabase;
 import org.pointsnet.gateway.users.JdbcUserCredentials;
+import org.pointsnet.gateway.users.PlatformUsers;
+import org.pointsnet.gateway.users.PlatformUsersTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The authorization server's tables (Flyway V2 on H2): user passwords and the purge of expired grants. */
+/** The authorization server's tables (Flyway V2 and V4 on H2): user passwords and the purge of expired grants. */
 class JdbcGrantStoreTest {
 
     private JdbcClient jdbc;
@@ -32,11 +34,13 @@ class JdbcGrantStoreTest {
 
     @Test
     void passwordsAreStoredHashedAndReplaced() {
-        final JdbcUserCredentials credentials = new JdbcUserCredentials(jdbc, passwords);
-        credentials.setPassword("platform-a.u1", "first password 1");
-        credentials.setPassword("platform-a.u1", "second password 2");
+        final PlatformUsers users = PlatformUsersTest.users(jdbc);
+        final JdbcUserCredentials credentials = new JdbcUserCredentials(users, passwords);
+        final String userId = users.register("platform-a", "u1");
+        credentials.setPassword(userId, "first password 1");
+        credentials.setPassword(userId, "second password 2");
 
-        final String hash = credentials.passwordHash("platform-a.u1").orElseThrow();
+        final String hash = credentials.passwordHash(userId).orElseThrow();
         assertFalse(hash.contains("second password"), "stored in the clear");
         assertTrue(passwords.matches("second password 2", hash));
         assertFalse(passwords.matches("first password 1", hash));

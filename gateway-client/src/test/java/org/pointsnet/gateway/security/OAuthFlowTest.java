@@ -255,7 +255,9 @@ class OAuthFlowTest {
         final String userToken = OAuthClient.json(fresh.body()).get("access_token").asString();
         final JsonNode claims = OAuthClient.claims(userToken);
         assertEquals(alice, claims.get("user_id").asString());
-        assertEquals(alice, claims.get("sub").asString());
+        // sub is the account's reference (a blind index), so the grant tables hold no user id in clear.
+        assertFalse(claims.get("sub").asString().contains(alice.substring("platform-a.".length())));
+        assertEquals("platform-a-app", claims.get("client_id").asString());
         assertEquals("platform-a", claims.get("platform_id").asString());
 
         // Own balances pass authorization (the ledger is down here); another user's are refused.

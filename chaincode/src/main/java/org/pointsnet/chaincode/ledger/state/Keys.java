@@ -190,6 +190,11 @@ public final class Keys {
         return key("reversed", originalRequestId);
     }
 
+    /** The platform's expiry rule (docs/ledger.md, "Point expiry"). */
+    public static String expiryRule() {
+        return key("rule", "expiry");
+    }
+
     /** Nanoseconds until year 2262 counted down, zero-padded: newer timestamps sort first. */
     static String invertedTime(final Instant at) {
         final long nanos = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
