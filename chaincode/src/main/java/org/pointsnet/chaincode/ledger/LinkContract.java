@@ -6,11 +6,8 @@ import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
 import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +29,7 @@ import org.pointsnet.chaincode.ledger.tx.Users;
 import org.pointsnet.chaincode.support.Json;
 import org.pointsnet.contract.LedgerFunction.Names;
 import org.pointsnet.contract.Limits;
+import org.pointsnet.contract.LinkGrants;
 import org.pointsnet.contract.UserId;
 
 /**
@@ -97,7 +95,7 @@ public final class LinkContract implements ContractInterface {
         final String userId = ownUser(tx, own, req.text("userId"));
         final Platform from = tx.platform("fromPlatformId", req.text("fromPlatformId"));
         Conversions.requireDistinct(own.platformId(), from.platformId());
-        final String grantHash = sha256(Ids.text("grant", req.text("grant"), Limits.MAX_ID));
+        final String grantHash = LinkGrants.hash(Ids.text("grant", req.text("grant"), Limits.MAX_ID));
         final String consentHash = sha256Hex("consentHash", req.text("consentHash"));
         final String collection = Keys.linkCollection(own.platformId(), from.platformId());
         final LinkOffer offer = tx.state().read(collection, Keys.linkOffer(grantHash), LinkOffer.class)
@@ -248,15 +246,6 @@ public final class LinkContract implements ContractInterface {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw refusal(VALIDATION_FAILED, field + " must be an ISO-8601 instant");
-        }
-    }
-
-    static String sha256(final String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

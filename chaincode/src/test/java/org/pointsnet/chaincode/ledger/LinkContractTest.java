@@ -27,7 +27,7 @@ class LinkContractTest {
 
     private String offer(final String grant, final long validSeconds) {
         return "{\"platformId\":\"" + B + "\",\"userId\":\"" + ALICE_B + "\",\"toPlatformId\":\"" + A
-            + "\",\"grantHash\":\"" + LinkContract.sha256(grant) + "\",\"expiresAt\":\""
+            + "\",\"grantHash\":\"" + org.pointsnet.contract.LinkGrants.hash(grant) + "\",\"expiresAt\":\""
             + net.now.plusSeconds(1 + validSeconds) + "\",\"share\":true,\"consentHash\":\"" + CONSENT + "\"}";
     }
 

@@ -1,8 +1,5 @@
 package org.pointsnet.gateway.links;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
+import org.pointsnet.contract.LinkGrants;
 import org.pointsnet.gateway.consent.Consent;
 import org.pointsnet.gateway.consent.ConsentPurpose;
 import org.pointsnet.gateway.consent.ConsentStore;
@@ -72,7 +69,7 @@ public final class IdentityLinks {
         final String grant = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         final Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(GRANT_VALIDITY);
         ledger.submitPrivately(LedgerFunction.OFFER_LINK, new LedgerRequest.OfferLink(ownPlatformId, userId,
-            toPlatformId, sha256(grant), expiresAt.toString(), share, consent.digest()), endorsers);
+            toPlatformId, LinkGrants.hash(grant), expiresAt.toString(), share, consent.digest()), endorsers);
         return new LinkGrant(grant, ownPlatformId, toPlatformId, expiresAt);
     }
 
@@ -165,14 +162,5 @@ public final class IdentityLinks {
         final String own = msps.mspOf(ownPlatformId).orElseThrow(() -> new IllegalStateException(
             "this gateway's platform '" + ownPlatformId + "' is not in its trust configuration"));
         return List.of(own, other);
-    }
-
-    static String sha256(final String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }

@@ -2,15 +2,14 @@ package org.pointsnet.gateway.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pointsnet.gateway.config.OwnerOnlyFile;
 
 /**
  * The personal data key file: owner-only (0600, its folder created 0700), created at first start, one key per line:
@@ -32,9 +31,7 @@ public final class PersonalDataKeyFile {
     /** The keys in {@code file}, creating the file with fresh keys first when it does not exist. */
     public static PersonalDataKeys loadOrCreate(final Path file) {
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
+            OwnerOnlyFile.createIfAbsent(file, fresh());
             return parse(Files.readAllLines(file, StandardCharsets.US_ASCII));
         } catch (IOException | IllegalArgumentException e) {
             // The message names the file only: the exception could quote a key.
@@ -94,25 +91,5 @@ public final class PersonalDataKeyFile {
         final byte[] key = new byte[PersonalDataKeys.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static void create(final Path file) throws IOException {
-        final Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rwx------")));
-        }
-        // A private temp file moved into place: never readable by others nor half-written; a concurrent creator
-        // loses the race and both use the winner's keys.
-        final Path tmp = Files.createTempFile(dir, ".personal-data-keys", ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(tmp, fresh(), StandardCharsets.US_ASCII);
-            Files.move(tmp, file);
-        } catch (FileAlreadyExistsException e) {
-            // another process created it first
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

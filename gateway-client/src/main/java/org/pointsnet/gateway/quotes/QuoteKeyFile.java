@@ -2,12 +2,11 @@ package org.pointsnet.gateway.quotes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.pointsnet.gateway.config.OwnerOnlyFile;
 
 /**
  * The quote MAC key: 32 random bytes, base64 in an owner-only file (0600, its folder created 0700) that is created at
@@ -24,9 +23,7 @@ public final class QuoteKeyFile {
     /** The key in {@code file}, creating the file first when it does not exist. */
     public static byte[] loadOrCreate(final Path file) {
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
+            OwnerOnlyFile.createIfAbsent(file, Base64.getEncoder().encodeToString(ephemeral()));
             final byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             if (key.length < KEY_BYTES) {
                 throw new IllegalArgumentException("fewer than " + KEY_BYTES + " bytes");
@@ -43,25 +40,5 @@ public final class QuoteKeyFile {
         final byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return key;
-    }
-
-    private static void create(final Path file) throws IOException {
-        final Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rwx------")));
-        }
-        // A private temp file moved into place: never readable by others nor half-written; a concurrent creator
-        // loses the race and both use the winner's key.
-        final Path tmp = Files.createTempFile(dir, ".quote-key", ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(ephemeral()), StandardCharsets.US_ASCII);
-            Files.move(tmp, file);
-        } catch (FileAlreadyExistsException e) {
-            // another process created it first
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

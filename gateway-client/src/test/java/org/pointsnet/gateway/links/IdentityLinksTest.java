@@ -93,7 +93,7 @@ class IdentityLinksTest {
         assertEquals(43, grant.grant().length());
         assertEquals(NOW.plus(IdentityLinks.GRANT_VALIDITY), grant.expiresAt());
         final LedgerRequest.OfferLink offer = (LedgerRequest.OfferLink) ledger.sent.get(0);
-        assertEquals(IdentityLinks.sha256(grant.grant()), offer.grantHash());
+        assertEquals(org.pointsnet.contract.LinkGrants.hash(grant.grant()), offer.grantHash());
         assertEquals(digest, offer.consentHash());
         assertEquals(false, offer.share(), "no sharing consent, no sharing");
         assertEquals(List.of("PlatformBMSP", "PlatformAMSP"), ledger.endorsers.get(0));
