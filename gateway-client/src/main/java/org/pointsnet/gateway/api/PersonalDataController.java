@@ -1,6 +1,5 @@
 package org.pointsnet.gateway.api;
 
-import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.links.IdentityLinks;
 import org.pointsnet.gateway.links.LinkView;
 import org.pointsnet.gateway.security.CallerContext;
@@ -29,14 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
 public class PersonalDataController {
 
     private final PlatformUsers users;
-    private final ConsentStore consents;
     private final ObjectProvider<IdentityLinks> links;
     private final CallerContext caller;
 
-    public PersonalDataController(final PlatformUsers users, final ConsentStore consents,
-                                  final ObjectProvider<IdentityLinks> links, final CallerContext caller) {
+    public PersonalDataController(final PlatformUsers users, final ObjectProvider<IdentityLinks> links,
+                                  final CallerContext caller) {
         this.users = users;
-        this.consents = consents;
         this.links = links;
         this.caller = caller;
     }
@@ -73,7 +70,7 @@ public class PersonalDataController {
                 identityLinks.unlink(userId, link.platformId());
             }
         }
-        final boolean held = consents.erase(userId) > 0 | users.erase(userId);
+        final boolean held = users.erase(userId);
         final ObjectNode out = JsonRequest.JSON.createObjectNode();
         out.put("userId", userId);
         out.put("erased", held);

@@ -26,8 +26,12 @@ public final class ConsentStore {
 
     private static final String COLUMNS =
         "consent_id, user_id, purpose, platform_id, granted_at, withdrawn_at, digest";
-    private static final String USER = "consent.user_id";
-    private static final String PLATFORM = "consent.platform_id";
+    /** The purpose the user id column is sealed for (and its blind index keyed with). */
+    public static final String USER_PURPOSE = "consent.user_id";
+    /** The purpose the other platform's id column is sealed for. */
+    public static final String PLATFORM_PURPOSE = "consent.platform_id";
+    private static final String USER = USER_PURPOSE;
+    private static final String PLATFORM = PLATFORM_PURPOSE;
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;

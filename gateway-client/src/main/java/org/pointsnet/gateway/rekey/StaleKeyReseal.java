@@ -2,6 +2,7 @@ package org.pointsnet.gateway.rekey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.pointsnet.gateway.privacy.PersonalDataException;
 import org.pointsnet.gateway.projection.ProjectionStore;
@@ -12,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Re-seals, at start, every stored value sealed under a key older than the current one (docs/operations.md,
- * "Personal data keys"): the sealed network user ids, receipt payloads and set-aside payloads. Each row is rewritten
- * only if it still holds the value read, so a concurrent writer is never overwritten. When it is done, the older
- * keys can be removed from the key file.
+ * "Personal data keys"): the sealed network user ids, receipt payloads, set-aside payloads and consent records.
+ * Each row is rewritten only if it still holds the value read, so a concurrent writer is never overwritten. When it
+ * is done, the older keys can be removed from the key file.
  */
 public final class StaleKeyReseal {
 
@@ -27,7 +28,9 @@ public final class StaleKeyReseal {
     static final List<Column> COLUMNS = List.of(
         new Column("platform_user", "login_ref", "user_id_sealed", PlatformUsers.USER_ID_PURPOSE, false),
         new Column("receipt", "tx_id", "payload_sealed", ProjectionStore.PAYLOAD_PURPOSE, false),
-        new Column("projection_set_aside", "tx_id", "payload", ProjectionStore.SET_ASIDE_PURPOSE, true));
+        new Column("projection_set_aside", "tx_id", "payload", ProjectionStore.SET_ASIDE_PURPOSE, true),
+        new Column("consent_record", "consent_id", "user_id", ConsentStore.USER_PURPOSE, false),
+        new Column("consent_record", "consent_id", "platform_id", ConsentStore.PLATFORM_PURPOSE, false));
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;

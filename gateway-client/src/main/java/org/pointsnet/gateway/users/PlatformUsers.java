@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,15 +41,18 @@ public final class PlatformUsers {
     private final TransactionTemplate transactions;
     private final PersonalDataCipher cipher;
     private final UserIds userIds;
+    private final ConsentStore consentRecords;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public PlatformUsers(final JdbcClient jdbc, final TransactionTemplate transactions,
-                         final PersonalDataCipher cipher, final UserIds userIds, final Clock clock) {
+                         final PersonalDataCipher cipher, final UserIds userIds, final ConsentStore consentRecords,
+                         final Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cipher = cipher;
         this.userIds = userIds;
+        this.consentRecords = consentRecords;
         this.clock = clock;
     }
 
@@ -128,13 +132,13 @@ public final class PlatformUsers {
                 rs.getString(4), rs.getLong(5), rs.getString(6)))
             .list();
         return new PersonalData(userId, created.map(Instant::ofEpochSecond).orElse(null), password, grants,
-            consents, postings);
+            consents, consentRecords.list(userId), postings);
     }
 
     /**
      * Erases {@code userId}'s off-chain data in one transaction: the account (its sealed id, login index and
-     * password), the authorization server's grants (so every token of theirs stops working) and consents, and the
-     * link of the projection's postings to them. True when anything was held.
+     * password), the authorization server's grants (so every token of theirs stops working) and consents, their
+     * consent records, and the link of the projection's postings to them. True when anything was held.
      */
     public boolean erase(final String userId) {
         final String ref = userRef(userId);
@@ -142,6 +146,7 @@ public final class PlatformUsers {
             int rows = jdbc.sql("DELETE FROM platform_user WHERE user_ref = ?").param(ref).update();
             rows += jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(ref).update();
             rows += jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?").param(ref).update();
+            rows += consentRecords.erase(userId);
             rows += jdbc.sql("UPDATE posting SET user_ref = ? WHERE user_ref = ?").params(ERASED, ref).update();
             return rows;
         });

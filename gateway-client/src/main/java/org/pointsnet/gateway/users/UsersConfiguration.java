@@ -3,6 +3,7 @@ package org.pointsnet.gateway.users;
 import java.time.Clock;
 import org.pointsnet.gateway.config.GatewaySettings;
 import org.pointsnet.gateway.config.Secret;
+import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ public class UsersConfiguration {
 
     @Bean
     PlatformUsers platformUsers(final JdbcClient jdbc, final TransactionTemplate transactions,
-                                final PersonalDataCipher cipher, final UserIds userIds) {
-        return new PlatformUsers(jdbc, transactions, cipher, userIds, Clock.systemUTC());
+                                final PersonalDataCipher cipher, final UserIds userIds,
+                                final ConsentStore consentRecords) {
+        return new PlatformUsers(jdbc, transactions, cipher, userIds, consentRecords, Clock.systemUTC());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.pointsnet.gateway.support.TestDatabase;
@@ -29,8 +30,9 @@ class StaleKeyResealTest {
         final JdbcClient jdbc = JdbcClient.create(data);
         final Path file = dir.resolve("personal-data-keys");
         final UserIds ids = new UserIds("0123456789abcdef0123456789abcdef-test-key");
-        final PlatformUsers before = new PlatformUsers(jdbc, null,
-            new PersonalDataCipher(PersonalDataKeyFile.loadOrCreate(file)), ids, Clock.systemUTC());
+        final PersonalDataCipher first = new PersonalDataCipher(PersonalDataKeyFile.loadOrCreate(file));
+        final PlatformUsers before = new PlatformUsers(jdbc, null, first, ids,
+            new ConsentStore(jdbc, first, Clock.systemUTC()), Clock.systemUTC());
         final String alice = before.register("platform-a", "alice");
         jdbc.sql("INSERT INTO receipt (tx_id, block_number, type, request_ref, platform_id, tx_timestamp, "
                 + "payload_sealed) VALUES ('t1', 1, 'ISSUE', 'r', 'platform-a', 't', ?)")
@@ -47,7 +49,8 @@ class StaleKeyResealTest {
         assertThat(jdbc.sql("SELECT user_id_sealed FROM platform_user").query(String.class).single())
             .startsWith("v1.k2.");
         assertThat(jdbc.sql("SELECT payload_sealed FROM receipt").query(String.class).single()).startsWith("v1.k2.");
-        final PlatformUsers after = new PlatformUsers(jdbc, null, rotated, ids, Clock.systemUTC());
+        final PlatformUsers after = new PlatformUsers(jdbc, null, rotated, ids,
+            new ConsentStore(jdbc, rotated, Clock.systemUTC()), Clock.systemUTC());
         assertThat(after.register("platform-a", "alice")).isEqualTo(alice);
         assertThat(new StaleKeyReseal(jdbc, rotated).run()).isZero();
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointsnet.gateway.consent.Consent;
+import org.pointsnet.gateway.consent.ConsentPurpose;
+import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.pointsnet.gateway.support.TestDatabase;
@@ -23,20 +26,23 @@ public class PlatformUsersTest {
     private static final String A = "platform-a";
     private JdbcClient jdbc;
     private PlatformUsers users;
+    private ConsentStore consents;
 
     /** Accounts over a migrated database, with keys in memory. */
     public static PlatformUsers users(final JdbcClient jdbc) {
-        return new PlatformUsers(jdbc, null, new PersonalDataCipher(PersonalDataKeyFile.ephemeral()),
-            new UserIds("0123456789abcdef0123456789abcdef-test-key"), Clock.systemUTC());
+        final PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataKeyFile.ephemeral());
+        return new PlatformUsers(jdbc, null, cipher, new UserIds("0123456789abcdef0123456789abcdef-test-key"),
+            new ConsentStore(jdbc, cipher, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @BeforeEach
     void migrate() {
         final DataSource data = TestDatabase.migratedH2();
         jdbc = JdbcClient.create(data);
-        users = new PlatformUsers(jdbc, new TransactionTemplate(new DataSourceTransactionManager(data)),
-            new PersonalDataCipher(PersonalDataKeyFile.ephemeral()),
-            new UserIds("0123456789abcdef0123456789abcdef-test-key"), Clock.systemUTC());
+        final PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataKeyFile.ephemeral());
+        consents = new ConsentStore(jdbc, cipher, Clock.systemUTC());
+        users = new PlatformUsers(jdbc, new TransactionTemplate(new DataSourceTransactionManager(data)), cipher,
+            new UserIds("0123456789abcdef0123456789abcdef-test-key"), consents, Clock.systemUTC());
     }
 
     @Test
@@ -68,12 +74,14 @@ public class PlatformUsersTest {
             + "payload_sealed) VALUES ('t1', 3, 'ISSUE', 'r1', ?, '2026-11-30T12:00:00Z', 'v1.k1.x')").param(A).update();
         jdbc.sql("INSERT INTO posting (tx_id, seq, platform_id, user_ref, delta) VALUES ('t1', 0, ?, ?, 100)")
             .params(A, ref).update();
+        consents.grant(alice, ConsentPurpose.SHARE_BALANCES, "platform-b");
 
         final PersonalData before = users.export(alice);
         assertThat(before.empty()).isFalse();
         assertThat(before.passwordSet()).isTrue();
         assertThat(before.grants()).isEqualTo(1);
         assertThat(before.consents()).hasSize(1);
+        assertThat(before.consentRecords()).extracting(Consent::purpose).containsExactly(ConsentPurpose.SHARE_BALANCES);
         assertThat(before.postings()).containsExactly(
             new PersonalData.PostingRecord("t1", A, 100, "ISSUE", 3, "2026-11-30T12:00:00Z"));
 
@@ -81,6 +89,7 @@ public class PlatformUsersTest {
 
         final PersonalData after = users.export(alice);
         assertThat(after.empty()).isTrue();
+        assertThat(consents.list(alice)).isEmpty();
         assertThat(users.find(A, "alice@example")).isEmpty();
         // The posting stays (the supply is the chain's) but is no longer tied to anyone.
         assertThat(jdbc.sql("SELECT user_ref FROM posting").query(String.class).list()).isEqualTo(List.of("erased"));
