@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
@@ -64,6 +65,10 @@ class OrdererChangeEndToEndIT {
             assertTrue(cli.ok("config", "submit", "--spec", cli.spec, "--runtime", cli.runtime, "--as", "orderer",
                 "--in", removal).out().contains("accepted by the orderer"));
             removed = true;
+            // Peers learn the new orderer endpoints from the config block: until each has it, a peer may still send a
+            // transaction to the leaving orderer, which then answers "channel does not exist". So the orderer leaves
+            // the channel only once every peer has the block (docs/operations.md, "Change the orderers").
+            awaitPeersAtOrdererHeight(orderers.stream().filter(o -> !o.equals(victim)).findFirst().orElseThrow());
             NetworkStatus.runScript(300, "osnadmin", victim, "remove");
             // Two of two consenters order: transactions go on.
             issueAndSee(a, user, 20, 30);
@@ -118,6 +123,26 @@ class OrdererChangeEndToEndIT {
     private static JsonNode channelStatus(final String orderer) throws Exception {
         final String out = NetworkStatus.runScript(60, "osnadmin", orderer, "list");
         return JSON.readTree(out.substring(Math.max(0, out.indexOf('{'))));
+    }
+
+    /** Polls status until every peer's height has reached {@code orderer}'s height when this is called. */
+    private static void awaitPeersAtOrdererHeight(final String orderer) throws Exception {
+        final long target = NetworkNodes.nodes().get(orderer).path("height").asLong(0);
+        assertTrue(target > 0, "no height for " + orderer);
+        final long deadline = System.nanoTime() + SETTLE.toNanos();
+        Map<String, Long> peers = Map.of();
+        while (System.nanoTime() < deadline) {
+            final Map<String, JsonNode> nodes = NetworkNodes.nodes();
+            peers = new TreeMap<>();
+            for (final String peer : NetworkNodes.names("peer")) {
+                peers.put(peer, nodes.get(peer).path("height").asLong(-1));
+            }
+            if (peers.values().stream().allMatch(h -> h >= target)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(false, "the peers did not reach height " + target + " within " + SETTLE.toSeconds() + " s: " + peers);
     }
 
     /** Polls status until every orderer reports the same height (ordering may still be cutting a block). */
