@@ -6,6 +6,7 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.A;
 import static org.pointsnet.gateway.e2e.ApiNetwork.JSON;
 import static org.pointsnet.gateway.e2e.ApiNetwork.RUN;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,8 +71,12 @@ class OrdererChangeEndToEndIT {
             // the channel only once every peer has the block (docs/operations.md, "Change the orderers").
             awaitPeersAtOrdererHeight(orderers.stream().filter(o -> !o.equals(victim)).findFirst().orElseThrow());
             NetworkStatus.runScript(300, "osnadmin", victim, "remove");
-            // Two of two consenters order: transactions go on.
-            issueAndSee(a, user, 20, 30);
+            // Two of two consenters order: transactions go on. A peer's gateway may still pick the orderer that left
+            // for a while after the config block (it answers "channel does not exist": 502, nothing committed; seen
+            // in CI although every peer had the block); a retry with the same idempotency key gives one effect.
+            final int refused = issueRetryingRefusals(a, user, 20);
+            assertEquals(30, ApiNetwork.balanceEventually(a, user, A, 30), "one effect after " + refused + " refusals");
+            System.out.printf("issuance after %s left: %d refusals (502) before it committed%n", victim, refused);
         } finally {
             if (removed) {
                 // The way back, also when an assertion above failed: the suite after this class needs three.
@@ -96,6 +101,25 @@ class OrdererChangeEndToEndIT {
             built.out());
         assertTrue(cli.ok("config", "submit", "--spec", cli.spec, "--runtime", cli.runtime, "--as", "orderer",
             "--in", addition).out().contains("accepted by the orderer"));
+    }
+
+    /** Issues with one idempotency key until it commits; the number of 502 refusals before it did. */
+    private static int issueRetryingRefusals(final ApiClient client, final String user, final long amount)
+        throws Exception {
+        final long deadline = System.nanoTime() + SETTLE.toNanos();
+        int refused = 0;
+        while (true) {
+            final HttpResponse<String> response = client.post("/api/v1/issuances",
+                "issue-" + user + "-" + amount, "{\"userId\":\"" + user + "\",\"amount\":" + amount + "}");
+            if (response.statusCode() == 200) {
+                return refused;
+            }
+            assertEquals(502, response.statusCode(), response.body());
+            assertTrue(System.nanoTime() < deadline, refused + " refusals within " + SETTLE.toSeconds() + " s: "
+                + response.body());
+            refused++;
+            Thread.sleep(1_000);
+        }
     }
 
     private static void issueAndSee(final ApiClient client, final String user, final long amount, final long total)
