@@ -155,17 +155,26 @@ class SettlementEndToEndIT {
         // Each platform i converts 100·(i+1) of its points to platform i+1 (a ring), booked into the day ending soon;
         // the platforms at once (each its own user; a conflict on a shared key is endorsed again).
         final Map<String, BigDecimal> expectedGross = new TreeMap<>();
+        FaultBurst.inParallel(platforms, from -> {
+            final String user = from + ".settle-" + RUN;
+            LedgerCalls.registerUser(CLIENTS.get(from), user);
+            submitUntilNoConflict(CLIENTS.get(from), "account:Issue", json("requestId", "settle-issue-" + user,
+                "platformId", from, "userId", user, "amount", 10_000)).outcome().requireValid("issuing to " + user);
+            return user;
+        });
+        // A conversion is endorsed by both platforms' peers: each must have the issuance before it simulates.
+        final Map<String, FabricConnection> byMsp = CLIENTS.entrySet().stream().collect(
+            java.util.stream.Collectors.toMap(e -> msp(e.getKey()), Map.Entry::getValue));
+        PeerHeights.awaitInSync(byMsp, CHANNEL);
         final List<JsonNode> receipts = FaultBurst.inParallel(IntStream.range(0, platforms.size()).boxed().toList(),
             i -> {
                 final String from = platforms.get(i);
                 final String to = platforms.get((i + 1) % platforms.size());
-                final String user = from + ".settle-" + RUN;
-                LedgerCalls.registerUser(CLIENTS.get(from), user);
-                submitUntilNoConflict(CLIENTS.get(from), "account:Issue", json("requestId", "settle-issue-" + user,
-                    "platformId", from, "userId", user, "amount", 10_000)).outcome().requireValid("issuing to " + user);
-                return submitUntilNoConflict(CLIENTS.get(from), "conversion:Convert", json("requestId",
-                    "settle-" + RUN + "-" + i, "userId", user, "fromPlatformId", from, "toPlatformId", to, "amount",
-                    100L * (i + 1)), msp(from), msp(to)).outcome().json();
+                final Outcome converted = submitUntilNoConflict(CLIENTS.get(from), "conversion:Convert", json(
+                    "requestId", "settle-" + RUN + "-" + i, "userId", from + ".settle-" + RUN, "fromPlatformId", from,
+                    "toPlatformId", to, "amount", 100L * (i + 1)), msp(from), msp(to)).outcome();
+                converted.requireValid("converting " + from + " to " + to);
+                return converted.json();
             });
         System.out.printf("settlement: conversions done %d s before the platforms' day ends at %s%n",
             Duration.between(Instant.now(), midnight).toSeconds(), midnight);
@@ -177,8 +186,7 @@ class SettlementEndToEndIT {
             expectedGross.merge(platforms.get(i) + ">" + platforms.get((i + 1) % platforms.size()),
                 new BigDecimal(obligation.path("value").asString()), BigDecimal::add);
         }
-        PeerHeights.awaitInSync(CLIENTS.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-            e -> msp(e.getKey()), Map.Entry::getValue)), CHANNEL);
+        PeerHeights.awaitInSync(byMsp, CHANNEL);
         // Closing needs the day to have ended in the platforms' zone.
         while (Instant.now().isBefore(midnight.plusSeconds(5))) {
             Thread.sleep(1_000);
