@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.pointsnet.gateway.web.RequestLimits;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class BodyLimitFilter extends OncePerRequestFilter {
 
-    static final int READ_LIMIT = Validation.MAX_BODY_BYTES + 1;
+    static final int READ_LIMIT = RequestLimits.BODY_READ_LIMIT;
 
     @Override
     protected boolean shouldNotFilter(final HttpServletRequest request) {

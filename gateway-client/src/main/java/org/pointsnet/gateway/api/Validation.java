@@ -8,6 +8,7 @@ import org.pointsnet.contract.Limits;
 import org.pointsnet.contract.UserId;
 import org.pointsnet.gateway.web.ApiRequestException;
 import org.pointsnet.gateway.web.ErrorCode;
+import org.pointsnet.gateway.web.RequestLimits;
 
 /**
  * Input rules of API.md and docs/ledger.md, checked before any ledger call; failures are 400 VALIDATION_FAILED. The
@@ -15,7 +16,6 @@ import org.pointsnet.gateway.web.ErrorCode;
  */
 public final class Validation {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_CURSOR = 512;
     /** The start of every request id the gateway derives from an end user's key; refused in a key itself. */
     public static final String USER_SCOPED = "~";
@@ -158,9 +158,9 @@ public final class Validation {
 
     /** 400 VALIDATION_FAILED (API.md's codes have no 413) for a body over 64 KiB. */
     public static void bodySize(final String body) {
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > RequestLimits.MAX_BODY_BYTES) {
             throw new ApiRequestException(ErrorCode.VALIDATION_FAILED,
-                "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
+                "The request body exceeds " + RequestLimits.MAX_BODY_BYTES + " bytes.");
         }
     }
 }

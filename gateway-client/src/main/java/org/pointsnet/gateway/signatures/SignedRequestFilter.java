@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.pointsnet.gateway.security.TokenClaims;
 import org.pointsnet.gateway.web.ErrorCode;
 import org.pointsnet.gateway.web.Problems;
+import org.pointsnet.gateway.web.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -34,8 +35,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class SignedRequestFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignedRequestFilter.class);
-    /** The API's body limit plus one byte: a longer body is refused by the controllers (400) anyway. */
-    private static final int MAX_BODY = 64 * 1024 + 1;
 
     private final ClientKeys keys;
     private final SignatureVerifier verifier;
@@ -97,7 +96,7 @@ public final class SignedRequestFilter extends OncePerRequestFilter {
     }
 
     private static byte[] read(final InputStream in) throws IOException {
-        return in.readNBytes(MAX_BODY);
+        return in.readNBytes(RequestLimits.BODY_READ_LIMIT);
     }
 
     private static MessageView view(final HttpServletRequest request) {
