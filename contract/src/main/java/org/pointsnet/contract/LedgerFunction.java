@@ -44,6 +44,8 @@ public enum LedgerFunction {
 
     SET_CATEGORIES(Names.VALUE, Names.SET_CATEGORIES, Kind.SUBMIT),
     GET_CATEGORIES(Names.VALUE, Names.GET_CATEGORIES, Kind.EVALUATE),
+    SET_VALUE(Names.VALUE, Names.SET_VALUE, Kind.SUBMIT),
+    GET_VALUE(Names.VALUE, Names.GET_VALUE, Kind.EVALUATE),
 
     SET_EXPIRY_RULE(Names.EXPIRY, Names.SET_RULE, Kind.SUBMIT),
     EXPIRE(Names.EXPIRY, Names.EXPIRE, Kind.SUBMIT),
@@ -142,6 +144,8 @@ public enum LedgerFunction {
         public static final String REVERSE = "Reverse";
         public static final String SET_CATEGORIES = "SetCategories";
         public static final String GET_CATEGORIES = "GetCategories";
+        public static final String SET_VALUE = "SetValue";
+        public static final String GET_VALUE = "GetValue";
         public static final String SET_RULE = "SetRule";
         public static final String EXPIRE = "Expire";
         public static final String GET_LOTS = "GetLots";

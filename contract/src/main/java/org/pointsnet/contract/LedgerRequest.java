@@ -37,7 +37,8 @@ public sealed interface LedgerRequest {
             case SET_REVERSAL_WINDOW -> SetReversalWindow.class;
             case REVERSE -> Reverse.class;
             case SET_CATEGORIES -> SetCategories.class;
-            case GET_CATEGORIES -> OfPlatform.class;
+            case GET_CATEGORIES, GET_VALUE -> OfPlatform.class;
+            case SET_VALUE -> SetValue.class;
             case STORE_STATEMENT -> StoreStatement.class;
             case CONFIRM_SETTLEMENT -> ConfirmSettlement.class;
             case SET_EXPIRY_RULE -> SetExpiryRule.class;
@@ -187,6 +188,14 @@ public sealed interface LedgerRequest {
      * @param multiplier points per base unit, a plain positive decimal
      */
     record Category(String category, String multiplier) {}
+
+    /**
+     * {@code value:SetValue}: the platform's own value rule (seed §5.1's unit value and platform multiplier, plain
+     * decimals within {@link Limits#MAX_VALUE_RULE} and {@link Limits#MAX_VALUE_RULE_SCALE} places), as a new version
+     * in force from {@code effectiveFrom} (ISO-8601 instant, not before the transaction; null: at once).
+     */
+    record SetValue(String requestId, String platformId, String effectiveFrom, String unitValue, String multiplier)
+            implements LedgerRequest {}
 
     /**
      * {@code settlement:StoreStatement}: the period's statement over exactly these conversions (each booked identically

@@ -41,6 +41,12 @@ public final class Limits {
     public static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     /** Most earning categories one platform defines. */
     public static final int MAX_CATEGORIES = 32;
+    /** Largest unit value or platform multiplier a value rule sets (value:SetValue): keeps point values sane. */
+    public static final long MAX_VALUE_RULE = 1_000_000;
+    /** Most decimal places of a value rule's unit value or multiplier. */
+    public static final int MAX_VALUE_RULE_SCALE = 12;
+    /** Most value-rule versions a platform keeps: the one in force and those scheduled after it. */
+    public static final int MAX_VALUE_VERSIONS = 8;
     /** A point symbol. */
     public static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
     /** An ISO 4217 currency code. */

@@ -17,13 +17,14 @@ class ReceiptJsonTest {
             + "\"txId\":\"tx1\",\"timestamp\":\"2026-11-24T00:00:00Z\",\"platformId\":\"platform-a\",\"postings\":["
             + "{\"platformId\":\"platform-a\",\"userId\":\"u1\",\"delta\":-300},"
             + "{\"platformId\":\"platform-b\",\"userId\":\"u2\",\"delta\":140}],"
-            + "\"rules\":{\"rateSource\":\"RULE\",\"rateVersion\":3,\"fromPlatformVersion\":1,\"toPlatformVersion\":2},"
+            + "\"rules\":{\"rateSource\":\"RULE\",\"rateVersion\":3,\"fromPlatformVersion\":1,\"toPlatformVersion\":2,"
+            + "\"fromValueVersion\":1,\"toValueVersion\":3},"
             + "\"detail\":{\"userId\":\"u1\"}}";
 
     private static Receipt convert() {
         return new Receipt("CONVERT", "k1", "h", "tx1", "2026-11-24T00:00:00Z", "platform-a",
                 List.of(new Posting("platform-a", "u1", -300), new Posting("platform-b", "u2", 140)),
-                new RulesUsed("RULE", 3L, 1, 2, null, null), Map.of("userId", "u1"));
+                new RulesUsed("RULE", 3L, 1, 2, 1L, 3L, null, null), Map.of("userId", "u1"));
     }
 
     @Test

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
         description = "The platform's rules: pair rates (each side approves its own), the fee, limits, earning"
-            + " categories, point expiry; show them.",
+            + " categories, point expiry, the platform's value rule; show them.",
         subcommands = {RulesCommands.SetRate.class, RulesCommands.ApproveRate.class, RulesCommands.SetFee.class,
             RulesCommands.SetLimits.class, RulesCommands.Show.class, RulesCommands.SetCategories.class,
-            RulesCommands.SetExpiry.class})
+            RulesCommands.SetExpiry.class, RulesCommands.SetValue.class})
 public final class RulesCommands extends CommandGroup {
 
     /** {@code rules set-rate}: this side's approval of the rate from the member's platform to another. */
@@ -177,6 +177,30 @@ public final class RulesCommands extends CommandGroup {
         protected int run(LedgerCalls ledger) {
             return printReceipt(ledger.submit(LedgerFunction.SET_EXPIRY_RULE,
                 new LedgerRequest.SetExpiryRule(requestId(), org(), periodSeconds)));
+        }
+    }
+
+    /** {@code rules set-value}: the member platform's own value rule, a new version from a stated time. */
+    @Command(name = "set-value", mixinStandardHelpOptions = true,
+            description = "Sets the member platform's unit value and multiplier as a new version of its value rule"
+                + " (value:SetValue, the same call as PUT /platforms/{id}/rules/value); quotes and conversions from"
+                + " --effective-from on price with it and name its version.")
+    static final class SetValue extends LedgerCommand {
+        @Option(names = "--unit-value", required = true, paramLabel = "<decimal>",
+                description = "Value of one whole point in the platform's currency, plain decimal, at most 1000000"
+                    + " with 12 decimal places.")
+        private String unitValue;
+        @Option(names = "--multiplier", required = true, paramLabel = "<decimal>",
+                description = "The platform multiplier, plain decimal, same bounds.")
+        private String multiplier;
+        @Option(names = "--effective-from", paramLabel = "<instant>",
+                description = "ISO-8601 instant from which the version applies, not in the past (default: now).")
+        private String effectiveFrom;
+
+        @Override
+        protected int run(LedgerCalls ledger) {
+            return printReceipt(ledger.submit(LedgerFunction.SET_VALUE,
+                new LedgerRequest.SetValue(requestId(), org(), effectiveFrom, unitValue, multiplier)));
         }
     }
 }

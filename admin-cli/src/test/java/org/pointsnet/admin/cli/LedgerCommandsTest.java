@@ -165,6 +165,14 @@ class LedgerCommandsTest {
         Run json = run("rules", "set-expiry", "--request-id", "r4", "--period-seconds", "0", "--json");
         assertEquals(0, json.exitCode(), json.err());
         assertEquals(RECEIPT + "\n", json.out());
+        ok(run("rules", "set-value", "--request-id", "r5", "--unit-value", "0.02", "--multiplier", "1.5",
+            "--effective-from", "2026-12-01T00:00:00Z"), "value:SetValue {\"requestId\":\"r5\",\"platformId\":"
+                + "\"platform-a\",\"effectiveFrom\":\"2026-12-01T00:00:00Z\",\"unitValue\":\"0.02\",\"multiplier\":"
+                + "\"1.5\"}");
+        Run value = run("rules", "set-value", "--request-id", "r6", "--unit-value", "0.01", "--multiplier", "1",
+            "--json");
+        assertEquals(0, value.exitCode(), value.err());
+        assertEquals(RECEIPT + "\n", value.out());
     }
 
     @Test
@@ -266,6 +274,8 @@ class LedgerCommandsTest {
             {"rules", "set-categories", "--category", "flights"},
             {"rules", "set-expiry"},
             {"rules", "set-expiry", "--period-seconds", "a year"},
+            {"rules", "set-value"},
+            {"rules", "set-value", "--unit-value", "0.01"},
             {"rewards", "put", "--reward-id", "x"},
             {"settlement", "confirm", "--period", "2026-11-29"},
             {"settlement", "report"},
@@ -292,7 +302,7 @@ class LedgerCommandsTest {
         String[][] commands = {{"platform", "register"}, {"platform", "suspend"}, {"platform", "resume"},
             {"platform", "list"}, {"rules", "set-rate"}, {"rules", "approve-rate"}, {"rules", "set-fee"},
             {"rules", "set-limits"}, {"rules", "show"}, {"rules", "set-categories"}, {"rules", "set-expiry"},
-            {"rewards", "put"}, {"rewards", "list"}, {"fees", "sweep"},
+            {"rules", "set-value"}, {"rewards", "put"}, {"rewards", "list"}, {"fees", "sweep"},
             {"settlement", "close"}, {"settlement", "statement"}, {"settlement", "report"}, {"settlement", "confirm"},
             {"reconcile"}};
         for (String[] command : commands) {

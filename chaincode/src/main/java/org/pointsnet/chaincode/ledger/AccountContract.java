@@ -5,6 +5,7 @@ import static org.pointsnet.contract.ErrorCode.NOT_FOUND;
 import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -145,6 +146,7 @@ public final class AccountContract implements ContractInterface {
         final Request req = Request.parse(Names.GET_BALANCES, requestJson, Set.of("userId", "currency", "platformId"));
         final String userId = Ids.userId("userId", req.text("userId"));
         final LedgerState state = new LedgerState(ctx.getStub());
+        final Instant at = ctx.getStub().getTxTimestamp();
         final List<Platform> platforms = only(req, PlatformContract.platforms(state));
         final String currency = req.optText("currency").map(c -> Ids.currency("currency", c))
                 .orElseGet(() -> commonCurrency(platforms));
@@ -153,7 +155,7 @@ public final class AccountContract implements ContractInterface {
         for (final Platform p : platforms) {
             final Optional<Long> balance = balance(state, p.platformId(), userId);
             if (balance.isPresent()) {
-                final BigDecimal value = p.valueOf(balance.get());
+                final BigDecimal value = PlatformValues.at(state, p, at).valueOf(balance.get());
                 balances.add(new Balance(p.platformId(), balance.get(), Decimals.text(value), p.currency()));
                 if (p.currency().equals(currency)) {
                     total = total.add(value);

@@ -74,7 +74,7 @@ public final class ConversionContract implements ContractInterface {
             final String toUserId = in.toUserId().orElseGet(() -> LinkContract.linkedUserId(tx.state(),
                     from.platformId(), to.platformId(), in.userId()));
             in.locked().ifPresent(locked -> locked.requireUnexpired(tx.at()));
-            final Quote quote = Conversions.price(tx.state(), from, to, in.amount());
+            final Quote quote = Conversions.price(tx.state(), from, to, in.amount(), tx.at());
             in.locked().ifPresent(locked -> locked.requireSame(quote));
             if (in.minOut().isPresent() && quote.amountOut() < in.minOut().get()) {
                 throw refusal(SLIPPAGE, "converting " + in.amount() + " from '" + from.platformId() + "' to '"
@@ -97,10 +97,11 @@ public final class ConversionContract implements ContractInterface {
         });
     }
 
-    /** A now owes B the value of what B owes the user. */
+    /** A now owes B the value of what B owes the user, at B's value-rule version in force. */
     private static Obligation bookObligation(final Tx tx, final Platform from, final Platform to, final Quote quote) {
+        final String value = Decimals.text(PlatformValues.at(tx.state(), to, tx.at()).valueOf(quote.amountOut()));
         return Obligations.book(tx, new Obligation(Periods.period(tx.at(), from.timeZone(), from.settlementPeriod()),
-                from.platformId(), to.platformId(), quote.amountOut(), Decimals.text(to.valueOf(quote.amountOut())),
+                from.platformId(), to.platformId(), quote.amountOut(), value,
                 to.currency(), tx.txId()));
     }
 
@@ -115,7 +116,7 @@ public final class ConversionContract implements ContractInterface {
         final long amount = Amounts.requirePositive("amount", req.integer("amount"));
         Tx.requireActive(from);
         Tx.requireActive(to);
-        return Json.write(Conversions.price(tx.state(), from, to, amount));
+        return Json.write(Conversions.price(tx.state(), from, to, amount, tx.at()));
     }
 
     /** Sets the fee the platform charges, as destination, on conversions into it (its own admin). */

@@ -4,6 +4,7 @@ import static org.pointsnet.chaincode.support.Refusals.refusal;
 import static org.pointsnet.contract.ErrorCode.LIMIT_EXCEEDED;
 import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.pointsnet.chaincode.ledger.core.Amounts;
@@ -16,6 +17,7 @@ import org.pointsnet.chaincode.ledger.core.Shards;
 import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.chaincode.ledger.model.Quantity;
 import org.pointsnet.chaincode.ledger.model.Quote;
+import org.pointsnet.chaincode.ledger.model.Valuation;
 import org.pointsnet.chaincode.ledger.state.Keys;
 import org.pointsnet.chaincode.ledger.state.LedgerState;
 
@@ -30,19 +32,25 @@ final class Conversions {
         }
     }
 
-    /** Prices {@code amountIn} at the rules in force: agreed rate or unit values, B's fee, A's per-tx limit. */
-    static Quote price(final LedgerState state, final Platform from, final Platform to, final long amountIn) {
+    /**
+     * Prices {@code amountIn} at the rules in force at {@code at}: agreed rate or unit values (each platform's
+     * value-rule version in force), B's fee, A's per-tx limit.
+     */
+    static Quote price(final LedgerState state, final Platform from, final Platform to, final long amountIn,
+            final Instant at) {
         final Optional<ExchangeRate> agreed = RateApproval.effective(
                 rateSide(state, from.platformId(), from.platformId(), to.platformId()),
                 rateSide(state, to.platformId(), from.platformId(), to.platformId()));
-        final ExchangeRate rate = Pricing.rate(from, to, agreed);
+        final Valuation fromValue = PlatformValues.at(state, from, at);
+        final Valuation toValue = PlatformValues.at(state, to, at);
+        final ExchangeRate rate = Pricing.rate(fromValue, toValue, agreed);
         final FeeRule fee = feeRule(state, to.platformId()).orElse(null);
         final LimitRule limits = limitRule(state, from.platformId()).orElse(null);
         if (limits != null && limits.maxPerTransaction() != null && amountIn > limits.maxPerTransaction()) {
             throw refusal(LIMIT_EXCEEDED, "amount " + amountIn + " exceeds platform '" + from.platformId()
                     + "' maximum per conversion " + limits.maxPerTransaction());
         }
-        return Pricing.quote(from, to, amountIn, rate, fee, limits);
+        return Pricing.quote(fromValue, toValue, amountIn, rate, fee, limits);
     }
 
     /**
@@ -50,7 +58,7 @@ final class Conversions {
      * user and day) and the pair quota (sharded, so different users rarely touch the same key).
      */
     static void applyDailyLimits(final LedgerState state, final Platform from, final String toPlatformId,
-            final String userId, final long amountIn, final java.time.Instant at) {
+            final String userId, final long amountIn, final Instant at) {
         final String collection = Keys.collection(from.platformId());
         final String day = Periods.day(at, from.timeZone());
         final LimitRule limits = limitRule(state, from.platformId()).orElse(null);

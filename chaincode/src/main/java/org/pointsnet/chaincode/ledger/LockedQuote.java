@@ -7,7 +7,10 @@ import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Ids;
 import org.pointsnet.chaincode.ledger.model.Quote;
@@ -62,8 +65,14 @@ record LockedQuote(long amountOut, String rules, Instant expiresAt) {
     void requireSame(final Quote now) {
         final String current = now.rules().version();
         if (!current.equals(rules)) {
-            throw refusal(RULES_CHANGED, "the quote used rules '" + Ids.display(rules) + "'; in force now: '"
-                    + current + "'");
+            // Only the members that differ: the whole strings are long and the message would cut them.
+            final Set<String> quoted = new LinkedHashSet<>(List.of(rules.split(";")));
+            final Set<String> inForce = new LinkedHashSet<>(List.of(current.split(";")));
+            final Set<String> quotedOnly = new LinkedHashSet<>(quoted);
+            quotedOnly.removeAll(inForce);
+            inForce.removeAll(quoted);
+            throw refusal(RULES_CHANGED, "the quote used rules '" + Ids.display(String.join(";", quotedOnly))
+                    + "'; in force now: '" + String.join(";", inForce) + "'");
         }
         if (now.amountOut() != amountOut) {
             throw refusal(RULES_CHANGED, "the quote promised amountOut " + amountOut + "; the rules in force pay "

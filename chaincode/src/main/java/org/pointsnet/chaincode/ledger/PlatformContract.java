@@ -107,6 +107,7 @@ public final class PlatformContract implements ContractInterface {
         tx.state().writePublic(Keys.directory(platformId), new DirectoryEntry(platformId, platform.mspId()));
         tx.state().ownPublic(Keys.directory(platformId), platform.mspId());
         tx.state().write(Keys.collection(platformId), Keys.platform(), platform);
+        PlatformValues.register(tx.state(), platform, tx.at());
         return Receipts.finish(tx, tx.receipt("REGISTER_PLATFORM", key, List.of(), null, platform));
     }
 

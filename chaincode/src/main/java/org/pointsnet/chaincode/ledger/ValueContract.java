@@ -33,8 +33,8 @@ import org.pointsnet.contract.Limits;
 
 /**
  * Contract "value": a platform's earning categories and their multipliers (seed §5.1's category multiplier, one per
- * category), versioned: a change is a new version in force from a stated time, and an issuance in a category names
- * the version it used.
+ * category) and its own value rule (unit value and multiplier), each versioned: a change is a new version in force
+ * from a stated time, and an issuance in a category, or a conversion, names the version it used.
  */
 @Contract(name = ValueContract.NAME)
 public final class ValueContract implements ContractInterface {
@@ -88,6 +88,33 @@ public final class ValueContract implements ContractInterface {
         final Tx tx = Tx.of(ctx);
         final Platform platform = tx.platform("platformId", req.text("platformId"));
         return Json.write(rules(tx.state(), platform.platformId()));
+    }
+
+    /**
+     * Sets the platform's own value rule (unit value and multiplier) as a new version from {@code effectiveFrom}
+     * (its own operator): quotes and conversions from then on price with it, and name the version they used.
+     */
+    @Transaction(name = Names.SET_VALUE, intent = Transaction.TYPE.SUBMIT)
+    public String setValue(final Context ctx, final String requestJson) {
+        final Request req = Request.parse(Names.SET_VALUE, requestJson,
+                Set.of("requestId", "platformId", "effectiveFrom", "unitValue", "multiplier"));
+        record Input(String effectiveFrom, String unitValue, String multiplier) {}
+        return Mutation.of(ctx, req).adminOnly().run((tx, platform, r) -> new Input(
+                r.optText("effectiveFrom").map(ValueContract::instant).orElse(null),
+                PlatformValues.bounded("unitValue", r.text("unitValue")),
+                PlatformValues.bounded("multiplier", r.text("multiplier"))), (tx, platform, in) -> {
+                    final Instant from = in.effectiveFrom() == null ? tx.at() : Instant.parse(in.effectiveFrom());
+                    return Mutation.Outcome.of("SET_VALUE", PlatformValues.change(tx.state(), platform, tx.at(), from,
+                            in.unitValue(), in.multiplier()));
+                });
+    }
+
+    /** The platform's value-rule versions: the one in force and those scheduled. */
+    @Transaction(name = Names.GET_VALUE, intent = Transaction.TYPE.EVALUATE)
+    public String getValue(final Context ctx, final String requestJson) {
+        final Request req = Request.parse(Names.GET_VALUE, requestJson, Set.of("platformId"));
+        final Tx tx = Tx.of(ctx);
+        return Json.write(PlatformValues.rules(tx.state(), tx.platform("platformId", req.text("platformId"))));
     }
 
     /** The stored versions, or none. */

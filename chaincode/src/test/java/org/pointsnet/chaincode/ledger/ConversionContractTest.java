@@ -52,7 +52,8 @@ class ConversionContractTest {
         // 1000 × 1.0/0.8 = 1250 gross, fee ceil(12.5) = 13, out 1237.
         assertEquals("{\"fromPlatformId\":\"platform-a\",\"toPlatformId\":\"platform-c\",\"amountIn\":1000,"
                 + "\"rate\":\"1.25\",\"gross\":1250,\"fee\":13,\"amountOut\":1237,\"rules\":{\"rateSource\":"
-                + "\"UNIT_VALUE\",\"fromPlatformVersion\":1,\"toPlatformVersion\":1,\"feeVersion\":1}}", quote);
+                + "\"UNIT_VALUE\",\"fromPlatformVersion\":1,\"toPlatformVersion\":1,\"fromValueVersion\":1,"
+                + "\"toValueVersion\":1,\"feeVersion\":1}}", quote);
 
         final Network.Result onlyA = net.submit(client(A_MSP), Set.of(A_MSP),
                 ctx -> net.conversions.convert(ctx, convertReq("c1", 1000, "")));
@@ -111,7 +112,8 @@ class ConversionContractTest {
     @Test
     void aLockedQuoteExecutesExactlyAsQuoted() {
         feeRuleOnC(100, 1, 50);
-        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=1";
+        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;fromValueVersion=1;"
+                + "toValueVersion=1;feeVersion=1";
         final Network.Result r = net.submit(client(A_MSP), Set.of(A_MSP, C_MSP), ctx -> net.conversions.convert(ctx,
                 convertReq("c1", 1000, locked(1237, rules, net.now.plusSeconds(60).toString()))));
         assertEquals(ValidationCode.VALID, r.code());
@@ -125,7 +127,8 @@ class ConversionContractTest {
     @Test
     void aLockedQuoteFailsWithRulesChangedAfterAnyRuleChangeAndChangesNothing() {
         feeRuleOnC(100, 1, 50);
-        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=1";
+        final String rules = "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;fromValueVersion=1;"
+                + "toValueVersion=1;feeVersion=1";
         final String expiry = net.now.plusSeconds(60).toString();
         // The same fee again is a new version: the quote named version 1, so it no longer holds, amounts or not.
         net.ok(operator(C_MSP), ctx -> net.conversions.setFeeRule(ctx, "{\"requestId\":\"fee-again\","

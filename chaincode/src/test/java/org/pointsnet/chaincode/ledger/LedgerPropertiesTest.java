@@ -24,6 +24,7 @@ import net.jqwik.api.Tuple;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Valuation;
 import org.pointsnet.chaincode.ledger.state.StoredJson;
 import org.pointsnet.chaincode.testing.TestIdentity;
 import org.pointsnet.chaincode.testing.ValidationCode;
@@ -180,9 +181,9 @@ class LedgerPropertiesTest {
             if ("CONVERT".equals(receipt.get("type").stringValue())
                     && "UNIT_VALUE".equals(receipt.get("rules").get("rateSource").stringValue())) {
                 final JsonNode quote = receipt.get("detail").get("quote");
-                final BigDecimal in = platforms.get(quote.get("fromPlatformId").stringValue())
+                final BigDecimal in = Valuation.registered(platforms.get(quote.get("fromPlatformId").stringValue()))
                         .valueOf(quote.get("amountIn").longValue());
-                final BigDecimal out = platforms.get(quote.get("toPlatformId").stringValue())
+                final BigDecimal out = Valuation.registered(platforms.get(quote.get("toPlatformId").stringValue()))
                         .valueOf(quote.get("amountOut").longValue() + quote.get("fee").longValue());
                 if (out.compareTo(in) > 0) {
                     throw new AssertionError("conversion created value: " + in + " in, " + out + " out");

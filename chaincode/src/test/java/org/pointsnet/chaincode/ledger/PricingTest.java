@@ -15,14 +15,14 @@ import org.pointsnet.chaincode.ledger.core.ExchangeRate;
 import org.pointsnet.chaincode.ledger.core.FeeRule;
 import org.pointsnet.chaincode.ledger.core.Fixtures;
 import org.pointsnet.chaincode.ledger.core.Amounts;
-import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Valuation;
 import org.pointsnet.chaincode.ledger.model.Quote;
 
 class PricingTest {
     // Seed §5.1: base 0.01 CNY, platform multipliers a 1.0, b 1.2, c 0.8.
-    private final Platform a = Fixtures.platform("platform-a", 0, "0.01", "1.0", "CNY");
-    private final Platform b = Fixtures.platform("platform-b", 0, "0.01", "1.2", "CNY");
-    private final Platform c = Fixtures.platform("platform-c", 0, "0.01", "0.8", "CNY");
+    private final Valuation a = Fixtures.valued("platform-a", 0, "0.01", "1.0", "CNY");
+    private final Valuation b = Fixtures.valued("platform-b", 0, "0.01", "1.2", "CNY");
+    private final Valuation c = Fixtures.valued("platform-c", 0, "0.01", "0.8", "CNY");
 
     @Test
     void seedExampleAtoBIsFlooredOnce() {
@@ -48,8 +48,8 @@ class PricingTest {
     @Test
     void decimalsAreScaled() {
         // A has 2 decimals (1234 = 12.34 points), B has 0: 12.34 points × 1 = 12 points of B.
-        final Platform a2 = Fixtures.platform("a2", 2, "0.01", "1", "CNY");
-        final Platform b0 = Fixtures.platform("b0", 0, "0.01", "1", "CNY");
+        final Valuation a2 = Fixtures.valued("a2", 2, "0.01", "1", "CNY");
+        final Valuation b0 = Fixtures.valued("b0", 0, "0.01", "1", "CNY");
         assertEquals(12, Pricing.rate(a2, b0, Optional.empty()).gross(1234, 2, 0));
         assertEquals(123_400, Pricing.rate(b0, a2, Optional.empty()).gross(1234, 0, 2));
     }
@@ -64,7 +64,7 @@ class PricingTest {
 
     @Test
     void differentCurrenciesWithoutAgreedRateIsRateNotFound() {
-        final Platform usd = Fixtures.platform("usd", 0, "0.01", "1", "USD");
+        final Valuation usd = Fixtures.valued("usd", 0, "0.01", "1", "USD");
         final ChaincodeException e = assertThrows(ChaincodeException.class,
                 () -> Pricing.rate(a, usd, Optional.empty()));
         assertTrue(e.getMessage().startsWith("RATE_NOT_FOUND: no agreed rate from 'platform-a' to 'usd'"),

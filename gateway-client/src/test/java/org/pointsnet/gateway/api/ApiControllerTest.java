@@ -392,6 +392,25 @@ class ApiControllerTest {
     }
 
     @Test
+    void theValueRuleIsSetAsTheOperatorAndBadInputNeverReachesTheLedger() throws Exception {
+        when(ledger.submitAsAdmin(fn("value:SetValue"), json("{\"requestId\":\"k1\",\"platformId\":"
+            + "\"platform-a\",\"effectiveFrom\":\"2026-12-01T00:00:00Z\",\"unitValue\":\"0.02\",\"multiplier\":"
+            + "\"1.5\"}"))).thenReturn(committed());
+        expectReceipt(send(put("/api/v1/platforms/platform-a/rules/value"), "k1", "{\"effectiveFrom\":"
+            + "\"2026-12-01T00:00:00Z\",\"unitValue\":\"0.02\",\"multiplier\":\"1.5\"}"));
+        for (final String bad : List.of("{\"unitValue\":\"0\",\"multiplier\":\"1\"}",
+            "{\"unitValue\":\"0.02\"}", "{\"multiplier\":\"1\"}", "{\"unitValue\":\"1000001\",\"multiplier\":\"1\"}",
+            "{\"unitValue\":\"0.0000000000001\",\"multiplier\":\"1\"}", "{\"unitValue\":1,\"multiplier\":\"1\"}",
+            "{\"unitValue\":\"0.02\",\"multiplier\":\"1\",\"effectiveFrom\":\"soon\"}",
+            "{\"unitValue\":\"0.02\",\"multiplier\":\"1\",\"categoryMultiplier\":\"2\"}")) {
+            expectProblem(send(put("/api/v1/platforms/platform-a/rules/value"), "k2", bad), 400, "VALIDATION_FAILED");
+        }
+        expectProblem(send(put("/api/v1/platforms/platform-b/rules/value"), "k2", "{\"unitValue\":\"0.02\","
+            + "\"multiplier\":\"1\"}"), 403, "FORBIDDEN");
+        verify(ledger, times(1)).submitAsAdmin(fn("value:SetValue"), any());
+    }
+
+    @Test
     void reversalsAreSignedAsTheOperatorForTheCallersPlatform() throws Exception {
         when(ledger.submitAsAdmin(fn("reversal:Reverse"), json("{\"requestId\":\"k1\",\"platformId\":\"platform-a\","
             + "\"originalRequestId\":\"order-7\",\"originalType\":\"CONVERT\",\"reason\":\"disputed\"}")))

@@ -13,8 +13,9 @@ class RuleVersionTest {
     @Test
     void theGatewaysRuleVersionIsTheContractsForEveryShape() {
         final JsonMapper json = JsonMapper.shared();
-        for (final RulesUsed rules : List.of(new RulesUsed("UNIT_VALUE", null, 1, 2, null, null),
-            new RulesUsed("RULE", 3L, 1, 2, 4L, 5L), new RulesUsed("UNIT_VALUE", null, 7, 1, 2L, null))) {
+        for (final RulesUsed rules : List.of(new RulesUsed("UNIT_VALUE", null, 1, 2, null, null, null,
+            null), new RulesUsed("RULE", 3L, 1, 2, 1L, 2L, 4L, 5L), new RulesUsed("UNIT_VALUE", null, 7, 1, 3L, 1L, 2L,
+            null))) {
             assertEquals(rules.version(), PointsController.ruleVersion(json.readTree(json.writeValueAsString(rules))));
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.fabric.FabricConnection;
@@ -27,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * exactly its rules and amounts, else RULES_CHANGED or QUOTE_EXPIRED, changing nothing) and reversals (a conversion
  * is reversed only with both platforms' endorsements and restores balances, supply and settlement) and the value
  * model's earning categories (per-category multipliers, versioned from a stated time) and point expiry (two lots
- * expire lot by lot, spending takes the oldest first, supply and projection agree). Rule changes made here keep
- * every amount the same (the expiry rule is set back to 0 before the test ends) (a fee rule re-set to its values is only a new version), so the classes that run after this
- * one price conversions as before.
+ * expire lot by lot, spending takes the oldest first, supply and projection agree) and the platform's own value rule
+ * (a change applies from its stated time, breaks locked quotes, and receipts name its version). Rule changes made
+ * here keep every amount the same once the test ends (the expiry rule is set back to 0, the value rule back to its
+ * values, a fee rule re-set to its values is only a new version), so the classes that run after this one price
+ * conversions as before.
  */
 @Tag("network")
 class LedgerRulesEndToEndIT {
@@ -46,6 +52,7 @@ class LedgerRulesEndToEndIT {
 
     @BeforeAll
     static void findTheNetworkAndRegisterPlatforms() throws Exception {
+        final long start = System.nanoTime();
         gateways = ApiNetwork.clients();
         final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
         for (final String platform : PLATFORMS) {
@@ -54,11 +61,26 @@ class LedgerRulesEndToEndIT {
             }
             CLIENTS.put(platform, network.connect(platform, Role.CLIENT));
         }
+        System.out.printf("LedgerRulesEndToEndIT setup took %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     @AfterAll
     static void close() {
         CLIENTS.values().forEach(FabricConnection::close);
+    }
+
+    private long started;
+
+    @BeforeEach
+    void startClock() {
+        started = System.nanoTime();
+    }
+
+    /** Where the class's time goes (it is the largest end-to-end class): one line per test in the failsafe output. */
+    @AfterEach
+    void printTime(final TestInfo test) {
+        System.out.printf("LedgerRulesEndToEndIT %s took %.1f s%n", test.getDisplayName(),
+            (System.nanoTime() - started) / 1e9);
     }
 
     @Test
@@ -300,6 +322,107 @@ class LedgerRulesEndToEndIT {
         PeerHeights.awaitInSync(CLIENTS, CHANNEL);
         NetworkInvariants.assertSupplyEqualsBalancesOnEveryPeer(network);
         ApiNetwork.assertReconciled(a);
+    }
+
+    @Test
+    void aValueRuleChangeAppliesFromItsStatedTimeBreaksLockedQuotesAndReceiptsNameItsVersion() throws Exception {
+        final ApiClient a = gateways.get(A);
+        final String user = ApiNetwork.user(a, "rules-val-" + RUN);
+        issue(user, "val-issue", 1000);
+        final JsonNode inForce = valueRuleInForce();
+        final String unitValue = inForce.path("unitValue").asString();
+        final String doubled = new BigDecimal(inForce.path("multiplier").asString()).multiply(BigDecimal.valueOf(2))
+            .stripTrailingZeros().toPlainString();
+        final String change = "{\"unitValue\":\"" + unitValue + "\",\"multiplier\":\"" + doubled + "\"}";
+
+        // Only A's own operator through A's peer: B's gateway is 403, B's operator is refused at endorsement, and
+        // A's call endorsed by B's peer alone fails the endorsement policy. Nothing changes.
+        ApiNetwork.assertProblem(gateways.get(B).put("/api/v1/platforms/" + A + "/rules/value", "val-b-" + RUN,
+            change), 403, "FORBIDDEN");
+        final LedgerNetwork network = LedgerNetwork.fromSystemProperty();
+        final String rogue = LedgerCalls.json("requestId", "val-rogue-" + RUN, "platformId", A, "unitValue",
+            unitValue, "multiplier", doubled);
+        try (FabricConnection operatorOfB = network.connect(B, Role.OPERATOR)) {
+            final LedgerCalls.Outcome byB = LedgerCalls.submit(operatorOfB, "value:SetValue", rogue, network.mspId(B));
+            assertTrue(byB.code() == null && byB.endorsementError().contains("FORBIDDEN"), byB.toString());
+        }
+        try (FabricConnection operatorOfA = network.connect(A, Role.OPERATOR)) {
+            final LedgerCalls.Outcome endorsedByB = LedgerCalls.submit(operatorOfA, "value:SetValue", rogue,
+                network.mspId(B));
+            assertEquals(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, endorsedByB.code(), endorsedByB.toString());
+        }
+        ApiNetwork.assertProblem(a.put("/api/v1/platforms/" + A + "/rules/value", "val-bad-" + RUN,
+            "{\"unitValue\":\"0\",\"multiplier\":\"1\"}"), 400, "VALIDATION_FAILED");
+        assertEquals(inForce, valueRuleInForce());
+
+        // A's operator doubles the multiplier from 12 s ahead: until then quotes use the old version.
+        final Instant from = Instant.now().plusSeconds(12);
+        final HttpResponse<String> set = a.put("/api/v1/platforms/" + A + "/rules/value", "val-2x-" + RUN,
+            "{\"effectiveFrom\":\"" + from + "\"," + change.substring(1));
+        assertEquals(200, set.statusCode(), set.body());
+        final long version = JSON.readTree(set.body()).path("detail").path("version").asLong();
+        try {
+            PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+            final JsonNode before = quote(300);
+            assertTrue(Instant.now().isBefore(from), "the quote before the change came too late: " + before);
+            assertEquals(version - 1, before.path("rules").path("fromValueVersion").asLong(), before.toString());
+
+            sleepUntil(from);
+            final JsonNode after = quote(300);
+            assertEquals(version, after.path("rules").path("fromValueVersion").asLong(), after.toString());
+            assertEquals(2 * before.path("gross").asLong(), after.path("gross").asLong(), after + " vs " + before);
+            // The quote locked before the change no longer holds: RULES_CHANGED, nothing moves.
+            ApiNetwork.assertProblem(convert("val-locked", user, 300, before.path("quoteId").asString()), 409,
+                "RULES_CHANGED");
+            assertBalances(user, 1000, 0);
+            final HttpResponse<String> converted = convert("val-conv", user, 300, after.path("quoteId").asString());
+            assertEquals(200, converted.statusCode(), converted.body());
+            final JsonNode receipt = JSON.readTree(converted.body());
+            assertEquals(version, receipt.path("rules").path("fromValueVersion").asLong(), converted.body());
+            assertEquals(after.path("amountOut").asLong(), receipt.path("detail").path("quote").path("amountOut")
+                .asLong(), converted.body());
+            assertBalances(user, 700, after.path("amountOut").asLong());
+            // The user's history names the version too, and the balance is valued at it.
+            final JsonNode history = JSON.readTree(a.get("/api/v1/users/" + user + "/history?limit=5").body());
+            assertEquals(version, history.path("receipts").path(0).path("rules").path("fromValueVersion").asLong(),
+                history.toString());
+            final BigDecimal expected = new BigDecimal(unitValue).multiply(new BigDecimal(doubled))
+                .multiply(BigDecimal.valueOf(700));
+            assertEquals(0, expected.compareTo(balanceValueOnA(user)), user + " on " + A);
+        } finally {
+            // The value A had, again (a new version): the classes after this one price conversions as before.
+            final HttpResponse<String> restored = a.put("/api/v1/platforms/" + A + "/rules/value",
+                "val-back-" + RUN, "{\"unitValue\":\"" + unitValue + "\",\"multiplier\":\""
+                    + inForce.path("multiplier").asString() + "\"}");
+            assertEquals(200, restored.statusCode(), restored.body());
+        }
+        ApiNetwork.assertReconciled(a);
+    }
+
+    /** A's value-rule version in force now, as A's gateway answers GET /platforms/{id}/value. */
+    private static JsonNode valueRuleInForce() throws Exception {
+        final HttpResponse<String> response = gateways.get(A).get("/api/v1/platforms/" + A + "/value");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode found = null;
+        for (final JsonNode version : JSON.readTree(response.body()).path("versions")) {
+            if (found == null || !Instant.parse(version.path("effectiveFrom").asString()).isAfter(Instant.now())) {
+                found = version;
+            }
+        }
+        assertTrue(found != null, response.body());
+        return found;
+    }
+
+    /** The value of the user's balance on A, as A's gateway answers GET /users/{id}/balances. */
+    private static BigDecimal balanceValueOnA(final String user) throws Exception {
+        final HttpResponse<String> response = gateways.get(A).get("/api/v1/users/" + user + "/balances");
+        assertEquals(200, response.statusCode(), response.body());
+        for (final JsonNode balance : JSON.readTree(response.body()).path("balances")) {
+            if (A.equals(balance.path("platformId").asString())) {
+                return new BigDecimal(balance.path("value").asString());
+            }
+        }
+        throw new AssertionError("no balance on " + A + ": " + response.body());
     }
 
     private static void setExpiry(final long seconds, final String key) throws Exception {

@@ -1,7 +1,6 @@
 package org.pointsnet.chaincode.ledger.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.math.BigDecimal;
 
 /**
  * A platform's record, kept in its own collection: its points, their value model (seed §5.1) and its settings.
@@ -11,9 +10,10 @@ import java.math.BigDecimal;
  * @param name display name
  * @param symbol point symbol
  * @param decimals 0..6: amounts are stored in units of 10^-decimals points
- * @param unitValue value of one whole point in {@code currency}, exact decimal
+ * @param unitValue value of one whole point in {@code currency} at registration (value-rule version 1; the version in
+ *     force is in the platform's value rule, {@link ValueRules})
  * @param currency ISO 4217 code
- * @param multiplier platform multiplier (seed §5.1), exact decimal
+ * @param multiplier platform multiplier (seed §5.1) at registration, as {@code unitValue}
  * @param categoryMultiplier category multiplier (seed §5.1), exact decimal
  * @param timeZone zone of the platform's local days (limits, settlement periods)
  * @param settlementPeriod DAY or MONTH
@@ -29,17 +29,6 @@ public record Platform(String platformId, String mspId, String name, String symb
     public static final String ACTIVE = "ACTIVE";
     /** Status of a platform that can be read but not traded. */
     public static final String SUSPENDED = "SUSPENDED";
-
-    /** Value of one whole point: unitValue × multiplier × categoryMultiplier, exact. */
-    public BigDecimal pointValue() {
-        return new BigDecimal(unitValue).multiply(new BigDecimal(multiplier))
-                .multiply(new BigDecimal(categoryMultiplier));
-    }
-
-    /** Exact value of {@code amount} smallest units in {@code currency}. */
-    public BigDecimal valueOf(final long amount) {
-        return BigDecimal.valueOf(amount).multiply(pointValue()).scaleByPowerOfTen(-decimals);
-    }
 
     /** The same record with another status and the next version. */
     public Platform withStatus(final String newStatus) {

@@ -180,6 +180,11 @@ public final class Keys {
         return key("rule", "categories");
     }
 
+    /** The platform's own value rule: unit value and multiplier, all versions still needed, in one record. */
+    public static String valueRules() {
+        return key("rule", "value");
+    }
+
     /** The platform's reversal window rule. */
     public static String reversalRule() {
         return key("rule", "reversal");

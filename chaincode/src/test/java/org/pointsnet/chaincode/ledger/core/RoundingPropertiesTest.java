@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.pointsnet.chaincode.ledger.Pricing;
-import org.pointsnet.chaincode.ledger.model.Platform;
+import org.pointsnet.chaincode.ledger.model.Valuation;
 import org.pointsnet.chaincode.ledger.model.Quote;
 
 /** Rounding never creates value: what B pays out (user and fee) is worth at most what A took in. */
@@ -17,8 +17,8 @@ class RoundingPropertiesTest {
             @ForAll @IntRange(min = 0, max = 6) int decA, @ForAll @IntRange(min = 0, max = 6) int decB,
             @ForAll @IntRange(min = 1, max = 5000) int valueA, @ForAll @IntRange(min = 1, max = 5000) int valueB,
             @ForAll @IntRange(min = 0, max = 10000) int bps) {
-        final Platform a = Fixtures.platform("a", decA, BigDecimal.valueOf(valueA, 4).toPlainString(), "1", "CNY");
-        final Platform b = Fixtures.platform("b", decB, BigDecimal.valueOf(valueB, 3).toPlainString(), "1.2", "CNY");
+        final Valuation a = Fixtures.valued("a", decA, BigDecimal.valueOf(valueA, 4).toPlainString(), "1", "CNY");
+        final Valuation b = Fixtures.valued("b", decB, BigDecimal.valueOf(valueB, 3).toPlainString(), "1.2", "CNY");
         final Quote q;
         try {
             q = Pricing.quote(a, b, amount, Pricing.rate(a, b, Optional.empty()), new FeeRule(1, bps, 0, 1_000_000),
