@@ -305,6 +305,11 @@ class SettlementEndToEndIT {
         final JsonNode otherRules = LedgerCalls.JSON.readTree(ok("rules", "show", "--org", other, "--platform", other,
             "--json").out());
         assertEquals(version, rate(otherRules, own, other).path("agreedVersion").asLong(), otherRules.toString());
+        // The platform's own value rule: the same values again, a new version in force at once (amounts unchanged).
+        assertCommitted(ok("rules", "set-value", "--org", own, "--request-id", tag + "-value", "--unit-value", "0.01",
+            "--multiplier", "1"), tag + "-value");
+        final JsonNode value = LedgerCalls.evaluate(CLIENTS.get(own), "value:GetValue", json("platformId", own));
+        assertEquals(2, value.path("versions").path(0).path("version").asLong(), value.toString());
 
         // A conversion into `own` pays `own`'s new fee; the credit it leaves is what `fees sweep` finds and sweeps.
         final JsonNode receipt = submitUntilNoConflict(CLIENTS.get(other), "conversion:Convert", json("requestId",
