@@ -89,6 +89,8 @@ class LedgerRulesEndToEndIT {
         final String user = ApiNetwork.user(a, "rules-quote-" + RUN);
         issue(user, "quote-issue", 1000);
         PeerHeights.awaitInSync(CLIENTS, CHANNEL);
+        // Taken first, so its 60 s run out while the steps below run (the gateway checks expiry before rules).
+        final JsonNode third = quote(100);
 
         final JsonNode first = quote(300);
         final HttpResponse<String> executed = convert("quote-ok", user, 300, first.path("quoteId").asString());
@@ -108,7 +110,6 @@ class LedgerRulesEndToEndIT {
         assertBalances(user, 700, amountOut);
 
         // After its expiry (60 s by default: the network does not shorten it) the gateway refuses it.
-        final JsonNode third = quote(100);
         final Instant expiresAt = Instant.parse(third.path("expiresAt").asString());
         final long wait = Duration.between(Instant.now(), expiresAt).toMillis() + 2_000;
         assertTrue(wait < 120_000, "quotes should hold about 60 s: " + third);
@@ -220,8 +221,9 @@ class LedgerRulesEndToEndIT {
         assertEquals(version, flights.path("detail").path("categoriesVersion").asLong(), flights.toString());
         assertEquals("2.5", flights.path("detail").path("multiplier").asString(), flights.toString());
 
-        // A change stated to apply 20 s from now: until then the old multiplier, from then on the new one.
-        final Instant from = Instant.now().plusSeconds(20);
+        // A change stated to apply 15 s from now (a commit, a sync and an issuance take ~5 s): until then the old
+        // multiplier, from then on the new one.
+        final Instant from = Instant.now().plusSeconds(15);
         final HttpResponse<String> later = a.put("/api/v1/platforms/" + A + "/rules/categories", "cat-2-" + RUN,
             "{\"effectiveFrom\":\"" + from + "\",\"categories\":[{\"category\":\"flights\",\"multiplier\":"
                 + "\"3\"}]}");
