@@ -207,8 +207,8 @@ public class PointsController {
 
     /**
      * API.md's {@code ruleVersion}: the versions of every rule the quote used, in one opaque string (e.g.
-     * {@code "rateSource=UNIT_VALUES;fromPlatformVersion=1;toPlatformVersion=1;feeVersion=2"}); it changes
-     * whenever any of them changes. The chaincode's {@code rules} object stays in the answer.
+     * {@code "rateSource=UNIT_VALUE;fromPlatformVersion=1;toPlatformVersion=1;fromValueVersion=2;toValueVersion=1"});
+     * it changes whenever any of them changes. The chaincode's {@code rules} object stays in the answer.
      */
     static String ruleVersion(final JsonNode rules) {
         final StringBuilder version = new StringBuilder();

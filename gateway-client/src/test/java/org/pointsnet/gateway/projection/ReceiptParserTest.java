@@ -148,6 +148,15 @@ class ReceiptParserTest {
             r.putArray("postings");
             r.putObject("detail").put("basisPoints", 30);
         }))).postings());
+        // A value-rule change (no postings), and a conversion's rules naming the value-rule versions it used.
+        assertEquals(List.of(), ReceiptParser.parse("t1", bytes(issue(r -> {
+            r.put("type", "SET_VALUE");
+            r.putArray("postings");
+            r.putObject("detail").put("version", 2).put("unitValue", "0.02").put("multiplier", "1.5");
+        }))).postings());
+        assertEquals(Long.valueOf(2), ReceiptParser.parse("t1", bytes(issue(r -> r.putObject("rules")
+            .put("rateSource", "UNIT_VALUE").put("fromPlatformVersion", 1).put("toPlatformVersion", 1)
+            .put("fromValueVersion", 2).put("toValueVersion", 1)))).rules().fromValueVersion());
     }
 
     @Test
