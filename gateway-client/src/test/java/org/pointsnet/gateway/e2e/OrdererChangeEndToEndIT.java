@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * commits at the first attempt with two of two; it comes back ({@code osnadmin channel join} as a follower from the
  * latest config block, then a config update that lists it as consenter again): it becomes a consenter, transactions
  * go on and the three orderers agree on the height. A platform admin's attempt, forced to the orderer, is refused with exit 3 and the orderer's reason.
- * The network is left as it was: all three orderers consenters and in the Endpoints.
+ * The network is left as it was: all three orderers consenters and in the Endpoints (the peers' gateways, restarted
+ * while it was out, send to the other two until their next restart, which is harmless while those run).
  */
 @Tag("network")
 class OrdererChangeEndToEndIT {
