@@ -18,8 +18,8 @@ final class BalancerConfig {
     static final String FILE = "haproxy.cfg";
     /** HAProxy's stats socket (show stat, show servers state), owner-only. */
     static final String SOCKET = "haproxy.sock";
-    /** Health check interval; an instance is taken out after FALL failed checks, back in after RISE good ones. */
-    static final String INTER = "1s";
+    /** Health check interval (each check is a readiness probe: peer, orderers, database); an instance is taken out after FALL failed checks, back in after RISE good ones. */
+    static final String INTER = "2s";
     static final int FALL = 2;
     static final int RISE = 2;
 
@@ -69,11 +69,11 @@ final class BalancerConfig {
             .append("    option httpchk\n")
             .append("    http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host ").append(sni).append('\n')
             .append("    http-check expect status 200\n")
-            // A dead instance's connections are closed at once, so its clients retry instead of waiting.
+            // No on-marked-down shutdown-sessions: a gateway briefly not ready finishes what it has; a dead one's
+            // connections end with its process anyway.
             .append("    default-server inter ").append(INTER).append(" fall ").append(FALL).append(" rise ")
             .append(RISE).append(" check check-ssl verify required ca-file ").append(caCert)
-            .append(" check-sni ").append(sni).append(" verifyhost ").append(sni)
-            .append(" on-marked-down shutdown-sessions\n");
+            .append(" check-sni ").append(sni).append(" verifyhost ").append(sni).append('\n');
         List<EndpointSpec> instances = org.gateways();
         for (int i = 1; i <= instances.size(); i++) {
             EndpointSpec instance = instances.get(i - 1);
