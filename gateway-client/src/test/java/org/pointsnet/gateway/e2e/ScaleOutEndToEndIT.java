@@ -126,7 +126,8 @@ class ScaleOutEndToEndIT {
             awaitTrue(() -> stats.servers().getOrDefault(holder, "").startsWith("DOWN"), OUT_OF_ROTATION,
                 "HAProxy takes the killed " + holder + " out of rotation");
             final long outAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-            final Instance survivor = instances.stream().filter(i -> !i.name().equals(holder)).findFirst().orElseThrow();
+            final Instance survivor = instances.stream().filter(i -> !i.name().equals(holder)).findFirst()
+                .orElseThrow();
             awaitTrue(() -> leaseDetail(survivor).contains("holds the listener lease"), TAKEOVER,
                 survivor.name() + " takes the listener lease over");
             final long leaseAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
