@@ -47,6 +47,8 @@ class ScaleOutEndToEndIT {
     private static final Duration OUT_OF_ROTATION = Duration.ofSeconds(20);
     private static final Duration TAKEOVER = Duration.ofSeconds(60);
     private static final Duration RETRY_FOR = Duration.ofSeconds(240);
+    /** The readiness detail of the instance that reads blocks (a standby's says another one holds the lease). */
+    private static final String HOLDS_LEASE = "this gateway holds the listener lease";
 
     private static NetworkStatus.Gateway balanced;
     private static List<Instance> instances;
@@ -128,7 +130,7 @@ class ScaleOutEndToEndIT {
             final long outAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
             final Instance survivor = instances.stream().filter(i -> !i.name().equals(holder)).findFirst()
                 .orElseThrow();
-            awaitTrue(() -> leaseDetail(survivor).contains("holds the listener lease"), TAKEOVER,
+            awaitTrue(() -> leaseDetail(survivor).contains(HOLDS_LEASE), TAKEOVER,
                 survivor.name() + " takes the listener lease over");
             final long leaseAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
             for (final Future<?> call : calls) {
@@ -231,7 +233,7 @@ class ScaleOutEndToEndIT {
         awaitTrue(() -> {
             holders.clear();
             for (final Instance instance : instances) {
-                if (leaseDetail(instance).contains("holds the listener lease")) {
+                if (leaseDetail(instance).contains(HOLDS_LEASE)) {
                     holders.add(instance.name());
                 }
             }
