@@ -18,8 +18,15 @@ final class BalancerConfig {
     static final String FILE = "haproxy.cfg";
     /** HAProxy's stats socket (show stat, show servers state), owner-only. */
     static final String SOCKET = "haproxy.sock";
-    /** Health check interval (each check is a readiness probe: peer, orderers, database); an instance is taken out after FALL failed checks, back in after RISE good ones. */
-    static final String INTER = "2s";
+    /**
+     * Health checks: every INTER while an instance is steadily up (each check is a readiness probe: peer, chaincode,
+     * orderers, database, so not more often), every FASTINTER once a check failed (a dead instance is out about
+     * INTER + FASTINTER after its death), every DOWNINTER while it is down. Out after FALL failed checks, back in
+     * after RISE good ones.
+     */
+    static final String INTER = "5s";
+    static final String FASTINTER = "1s";
+    static final String DOWNINTER = "2s";
     static final int FALL = 2;
     static final int RISE = 2;
 
@@ -71,7 +78,8 @@ final class BalancerConfig {
             .append("    http-check expect status 200\n")
             // No on-marked-down shutdown-sessions: a gateway briefly not ready finishes what it has; a dead one's
             // connections end with its process anyway.
-            .append("    default-server inter ").append(INTER).append(" fall ").append(FALL).append(" rise ")
+            .append("    default-server inter ").append(INTER).append(" fastinter ").append(FASTINTER)
+            .append(" downinter ").append(DOWNINTER).append(" fall ").append(FALL).append(" rise ")
             .append(RISE).append(" check check-ssl verify required ca-file ").append(caCert)
             .append(" check-sni ").append(sni).append(" verifyhost ").append(sni).append('\n');
         List<EndpointSpec> instances = org.gateways();

@@ -43,7 +43,7 @@ class ScaleOutEndToEndIT {
     private static final int KILL_AFTER_ACKS = 100;
     private static final long ISSUED = 300;
     private static final long AMOUNT = 10;
-    /** HAProxy checks every 1 s and takes an instance out after 2 failed checks (BalancerConfig); generous here. */
+    /** HAProxy takes a dead instance out within about 6 s (BalancerConfig: inter 5s, fastinter 1s, fall 2). */
     private static final Duration OUT_OF_ROTATION = Duration.ofSeconds(20);
     private static final Duration TAKEOVER = Duration.ofSeconds(60);
     private static final Duration RETRY_FOR = Duration.ofSeconds(240);
