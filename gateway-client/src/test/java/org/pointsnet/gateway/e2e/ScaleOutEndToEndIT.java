@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * (they share the org's PostgreSQL and signing key); 500 conversions through the balancer survive a SIGKILL of the
  * gateway that held the listener lease: clients retry with the same Idempotency-Keys, every conversion takes effect
  * once, HAProxy takes the dead gateway out within its health checks, the other gateway takes the lease over and its
- * projection keeps up (history counts, reconciliation). The killed gateway is started again at the end.
+ * projection keeps up (history counts, reconciliation). The killed gateway is started again before the test ends, so
+ * the classes after it (and the other test here, whatever the order) see both gateways.
  */
 @Tag("network")
 class ScaleOutEndToEndIT {
@@ -71,14 +71,17 @@ class ScaleOutEndToEndIT {
         assertEquals(2, instances.size(), "status --json lists two gateway instances of " + A + ": " + listed);
     }
 
-    @AfterAll
-    static void restore() throws Exception {
-        if (killed != null) {
-            NetworkNodes.script("start", killed);
-            final BalancerStats stats = new BalancerStats(A);
-            awaitTrue(() -> "UP".equals(stats.servers().get(killed)), Duration.ofSeconds(60),
-                "HAProxy routes to the restarted " + killed + " again");
+    /** Starts the killed gateway again and waits until HAProxy routes to it: the next test sees both. */
+    private static void restore() throws Exception {
+        if (killed == null) {
+            return;
         }
+        final String name = killed;
+        killed = null;
+        NetworkNodes.script("start", name);
+        final BalancerStats stats = new BalancerStats(A);
+        awaitTrue(() -> "UP".equals(stats.servers().get(name)), Duration.ofSeconds(60),
+            "HAProxy routes to the restarted " + name + " again");
     }
 
     @Test
@@ -156,6 +159,7 @@ class ScaleOutEndToEndIT {
                 outAfterMs, survivor.name(), leaseAfterMs, report.path("asOfBlock").asLong());
         } finally {
             pool.shutdownNow();
+            restore();
         }
     }
 
