@@ -71,14 +71,21 @@ class ScaleOutEndToEndIT {
         assertEquals(2, instances.size(), "status --json lists two gateway instances of " + A + ": " + listed);
     }
 
-    /** Starts the killed gateway again and waits until HAProxy routes to it: the next test sees both. */
-    private static void restore() throws Exception {
+    /**
+     * Waits for the restart of the killed gateway (started in the background once the survivor took over) and until
+     * HAProxy routes to it again: the next test sees both.
+     */
+    private static void restore(final Future<?> restart) throws Exception {
         if (killed == null) {
             return;
         }
         final String name = killed;
         killed = null;
-        NetworkNodes.script("start", name);
+        if (restart == null) {
+            NetworkNodes.script("start", name);
+        } else {
+            restart.get(180, TimeUnit.SECONDS);
+        }
         final BalancerStats stats = new BalancerStats(A);
         awaitTrue(() -> "UP".equals(stats.servers().get(name)), Duration.ofSeconds(60),
             "HAProxy routes to the restarted " + name + " again");
@@ -101,6 +108,8 @@ class ScaleOutEndToEndIT {
         final ApiClient a = new ApiClient(balanced);
         final BalancerStats stats = new BalancerStats(A);
         final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        final ExecutorService restarts = Executors.newSingleThreadExecutor();
+        Future<?> restart = null;
         try {
             final List<String> users = users(a, pool);
             final String holder = leaseHolder();
@@ -136,6 +145,8 @@ class ScaleOutEndToEndIT {
             awaitTrue(() -> leaseDetail(survivor).contains(HOLDS_LEASE), TAKEOVER,
                 survivor.name() + " takes the listener lease over");
             final long leaseAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            // Its JVM start overlaps the rest of the load: it comes back as a standby and rejoins the rotation.
+            restart = restarts.submit(() -> NetworkNodes.script("start", holder));
             for (final Future<?> call : calls) {
                 call.get(RETRY_FOR.toSeconds() + 60, TimeUnit.SECONDS);
             }
@@ -159,7 +170,11 @@ class ScaleOutEndToEndIT {
                 outAfterMs, survivor.name(), leaseAfterMs, report.path("asOfBlock").asLong());
         } finally {
             pool.shutdownNow();
-            restore();
+            try {
+                restore(restart);
+            } finally {
+                restarts.shutdown();
+            }
         }
     }
 
