@@ -1182,11 +1182,13 @@ cmd_add_org() {
   define_chaincode "$PN_CHANNEL"
 
   # Each member's gateway restarts with the re-rendered trust list before platform-d registers, so none sets its
-  # receipts aside; all gateways start together (a gateway's start is most of this step's time).
-  local gateways=()
-  local gw
+  # receipts aside; the first gateway of every platform starts together (a gateway's start is most of this step's
+  # time). A platform's further gateways (behind its balancer) restart one by one after that, so it always has one
+  # serving, and no more JVMs start at once than with one gateway per platform.
+  local gateways=() later=() gw
   for q in "${PN_PLATFORMS[@]}"; do
     while read -r gw; do
+      if [ "$gw" != "gateway-$q" ]; then later+=("$gw"); continue; fi
       gateways+=("$gw")
       [ "$q" != "$p" ] || continue
       step "Stopping $gw: it restarts trusting $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
@@ -1196,6 +1198,11 @@ cmd_add_org() {
   write_gateway_secrets "$p"
   start_projection_database "$p"
   start_nodes "${gateways[@]}"
+  for gw in ${later[@]+"${later[@]}"}; do
+    step "Restarting $gw: it trusts $p's endorsements too"
+    stop_node "$gw"
+    start_nodes "$gw"
+  done
   register_demo_platforms "$p"
   step "$p joined '$PN_CHANNEL' in $((SECONDS - started))s"
 }
