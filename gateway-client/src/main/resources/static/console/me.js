@@ -93,7 +93,8 @@ async function guard(id, read) {
 }
 
 async function load() {
-  const platforms = (await session.api('GET', '/platforms')).platforms || [];
+  const listed = await session.api('GET', '/platforms');
+  const platforms = Array.isArray(listed) ? listed : listed.platforms || [];
   const select = $('convert-to');
   const chosen = select.value;
   select.replaceChildren(...platforms.filter(p => p.platformId !== config.platformId)

@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -108,6 +110,15 @@ class WebConsoleEndToEndIT {
                 browser.quit();
             }
         }
+    }
+
+    /** What the browser showed at the end of each test, passed or not: target/console-after-<test>.png. */
+    @AfterEach
+    void keepTheLastPage(final TestInfo test) throws Exception {
+        final Path target = ApiNetwork.runtime().getParent().resolve("gateway-client").resolve("target");
+        Files.createDirectories(target);
+        Files.write(target.resolve("console-after-" + test.getTestMethod().map(m -> m.getName()).orElse("test")
+            + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
