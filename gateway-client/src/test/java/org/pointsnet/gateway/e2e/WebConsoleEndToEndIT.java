@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * downloaded one) opens platform-a's web console. The operator signs in on the gateway's login page, sees the supply
  * the API reports, changes the fee rule through the form and sees it in a new quote; Alice signs in, converts points
  * through her page and sees both balances change; bad form input shows a clear message and changes nothing on the
- * ledger. The run writes screenshots of both pages to docs/images (and target/). The fee rule is restored at the end:
+ * ledger; the operator then sees her conversion per pair as the API counts it. The run writes screenshots of both
+ * pages to docs/images (and target/). The fee rule is restored at the end:
  * later classes' exact amounts depend on it.
  */
 @Tag("network")
@@ -163,7 +164,6 @@ class WebConsoleEndToEndIT {
         assertEquals(quoteAfter.path("amountOut").asString(), text(By.id("quote-out")));
         assertNotEquals(quoteBefore.path("fee").asLong(), quoteAfter.path("fee").asLong(),
             "the fee of 1000 from " + B + " did not change: " + quoteBefore + " then " + quoteAfter);
-        screenshot("console-operator.png");
 
         // Bad input: a clear message, and the rule on the ledger stays as it is.
         for (final String bad : List.of("-5", "abc", "99999999999999999999999", "10001")) {
@@ -247,6 +247,28 @@ class WebConsoleEndToEndIT {
         assertEquals(history, ApiNetwork.historySize(a, alice), "a refused conversion left a receipt");
     }
 
+    @Test
+    @Order(4)
+    void theOperatorSeesAlicesConversionPerPairAsTheApiCountsIt() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.executeScript("sessionStorage.clear()");
+        signIn("/console/operator", "platform operator", operatorPassword());
+        waitLoaded(1);
+        final JsonNode stats = JSON.readTree(ok(a.get("/api/v1/conversions/stats?bucket=minute")));
+        long toB = 0;
+        for (final JsonNode point : stats.path("points")) {
+            if (A.equals(point.path("fromPlatformId").asString()) && B.equals(point.path("toPlatformId").asString())) {
+                toB += point.path("conversions").asLong();
+            }
+        }
+        assertTrue(toB >= 1, "Alice's conversion is not counted: " + stats);
+        // The chart draws one line per pair, and its table lists the same rows as the API (newest 12).
+        assertTrue(browser.findElements(By.cssSelector("#chart svg polyline")).size() >= 1, "no line in the chart");
+        final List<WebElement> rows = browser.findElements(By.cssSelector("#conversion-table tbody tr"));
+        assertEquals(Math.min(12, stats.path("points").size()), rows.size());
+        screenshot("console-operator.png");
+    }
+
     /** Waits for the page's live quote of {@code amount} (not of a shorter amount typed on the way). */
     private static long liveQuote(final long amount) {
         wait.until(ExpectedConditions.attributeToBe(By.id("convert-quote"), "data-amount", Long.toString(amount)));
@@ -290,6 +312,7 @@ class WebConsoleEndToEndIT {
 
     /** Writes the page as it is now to docs/images (shown in README.md) and to target/. */
     private static void screenshot(final String name) throws Exception {
+        browser.executeScript("window.scrollTo(0, 0)");
         final byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         final Path root = ApiNetwork.runtime().getParent();
         final Path images = root.resolve("docs").resolve("images");
