@@ -49,6 +49,15 @@ public final class FabricErrors {
         "private data dissemination plan",
         "private dissemination plans");
 
+    /**
+     * How the peer's gateway reports an orderer's refusal (Fabric 3.1.5 {@code submitNonBFT}: a 4xx broadcast status
+     * becomes gRPC ABORTED and no other orderer is tried) and how an orderer that does not serve the channel refuses
+     * ({@code Registrar.BroadcastChannelSupport} → BAD_REQUEST): a consenter that was removed from the channel while a
+     * peer's gateway still lists it (docs/operations.md, "Change the orderers"). The transaction was never ordered.
+     */
+    static final String ORDERER_REFUSED = "received unsuccessful response from orderer";
+    static final String ORDERER_WITHOUT_CHANNEL = "channel does not exist";
+
     private FabricErrors() {
     }
 
@@ -73,7 +82,7 @@ public final class FabricErrors {
             return new PlatformUnavailableException(summary, transactionId, unreachable.get(), e);
         }
         final boolean outcomeUnknown = isOutcomeUnknown(e);
-        if (outcomeUnknown || isUnavailable(status.getCode())) {
+        if (outcomeUnknown || isUnavailable(status.getCode()) || isOrdererWithoutChannel(e)) {
             return new LedgerUnavailableException(summary, transactionId, outcomeUnknown, e);
         }
         return new LedgerFailureException(summary, transactionId, e);
@@ -136,6 +145,14 @@ public final class FabricErrors {
             || code == Status.Code.DEADLINE_EXCEEDED
             || code == Status.Code.RESOURCE_EXHAUSTED
             || code == Status.Code.CANCELLED;
+    }
+
+    // An orderer that left the channel refused the submission before ordering it: nothing changed, and a retry goes to
+    // another orderer with the gateway's random choice (only on a peer whose gateway still lists the one that left).
+    static boolean isOrdererWithoutChannel(final GatewayException e) {
+        final String description = e.getStatus().getDescription();
+        return e instanceof SubmitException && e.getStatus().getCode() == Status.Code.ABORTED && description != null
+            && description.contains(ORDERER_REFUSED) && description.contains(ORDERER_WITHOUT_CHANNEL);
     }
 
     // The transaction may have reached the orderer and may still commit: the commit status could not be read,

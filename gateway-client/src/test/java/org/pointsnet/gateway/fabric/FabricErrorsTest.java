@@ -10,6 +10,7 @@ import java.util.List;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.SubmitException;
 import org.junit.jupiter.api.Test;
 
 class FabricErrorsTest {
@@ -55,6 +56,31 @@ class FabricErrorsTest {
         final var unavailable = assertInstanceOf(LedgerUnavailableException.class,
             FabricErrors.translate("probe:PutValue", "tx8", e));
         assertFalse(unavailable.outcomeUnknown());
+    }
+
+    /**
+     * The peer's gateway sent the transaction to an orderer that left the channel (its list of orderers was older than
+     * the channel's config): the orderer refused before ordering, so nothing changed and a retry may succeed.
+     */
+    @Test
+    void anOrdererThatLeftTheChannelRefusedBeforeOrderingSoNothingChanged() {
+        final var e = new SubmitException("tx7", Status.ABORTED.withDescription(
+            "received unsuccessful response from orderer: status=BAD_REQUEST, info=channel does not exist")
+            .asRuntimeException());
+
+        final var unavailable = assertInstanceOf(LedgerUnavailableException.class,
+            FabricErrors.translate("account:Issue", "tx7", e));
+        assertFalse(unavailable.outcomeUnknown());
+    }
+
+    /** Any other refusal by the orderer (a bad transaction) is not retryable. */
+    @Test
+    void anotherOrdererRefusalIsALedgerFailure() {
+        final var e = new SubmitException("tx6", Status.ABORTED.withDescription(
+            "received unsuccessful response from orderer: status=BAD_REQUEST, info=bad envelope")
+            .asRuntimeException());
+
+        assertInstanceOf(LedgerFailureException.class, FabricErrors.translate("account:Issue", "tx6", e));
     }
 
     @Test
