@@ -31,7 +31,9 @@
 #                                     channel and deletes its copy), list (its status on the channel)
 #
 # NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
-# postgres-platform-c, gateway-platform-a, ...
+# postgres-platform-c, gateway-platform-b, ... A platform with several gateways (gateways: in the spec)
+# runs gateway-P, gateway-P-2, ... and its load balancer balancer-P (HAProxy, installed with apt-get
+# when missing) on the public gateway address; `start-gateway P` starts all of them.
 #
 # Hosts and ports come from crypto-config/network.yaml (POINTSNET_SPEC names another spec file)
 # through `admin-cli network render`; this script only starts, waits for and stops processes.
@@ -394,18 +396,101 @@ write_gateway_secrets() {
     fi )
 }
 
-# launch_gateway PLATFORM: starts the platform's gateway with its env file and secrets (no wait).
+# Gateways: a platform runs one gateway, gateway-P, or (gateways: in the spec) several instances gateway-P,
+# gateway-P-2, ... behind its load balancer balancer-P (HAProxy) on the public gateway address. The instances share
+# gateway.env (public URL, issuer, key files, database) and gateway-secrets.env; gateway-N.env adds each one's socket.
+
+# gateway_count PLATFORM: how many gateway instances the platform runs.
+gateway_count() {
+  local n
+  n="$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_GATEWAY_INSTANCES)"
+  echo "${n:-1}"
+}
+
+# platform_gateways PLATFORM: the node names of the platform's gateway instances, one per line.
+platform_gateways() {
+  local i n
+  n="$(gateway_count "$1")"
+  echo "gateway-$1"
+  for ((i = 2; i <= n; i++)); do echo "gateway-$1-$i"; done
+}
+
+# gateway_platform NAME: the platform of a gateway node (gateway-P or gateway-P-N).
+gateway_platform() {
+  local rest="${1#gateway-}"
+  if [ ! -d "$RUNTIME/platforms/$rest" ] && [[ "$rest" =~ ^(.+)-([0-9]+)$ ]] \
+      && [ -d "$RUNTIME/platforms/${BASH_REMATCH[1]}" ]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo "$rest"
+  fi
+}
+
+# gateway_instance_env NAME: the instance's own env file (gateway-N.env) when its platform is balanced; empty otherwise.
+gateway_instance_env() {
+  local p index
+  p="$(gateway_platform "$1")"
+  [ "$(gateway_count "$p")" -gt 1 ] || return 0
+  index="${1#gateway-$p}"; index="${index#-}"
+  echo "$RUNTIME/platforms/$p/gateway-${index:-1}.env"
+}
+
+# gateway_url NAME: the https URL the gateway instance itself serves on.
+gateway_url() {
+  local p instance
+  p="$(gateway_platform "$1")"
+  instance="$(gateway_instance_env "$1")"
+  if [ -n "$instance" ]; then env_value "$instance" PN_INSTANCE_URL; else env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL; fi
+}
+
+# launch_gateway NAME: starts a gateway instance with its env files and its platform's secrets (no wait).
 launch_gateway() {
-  local envfile="$RUNTIME/platforms/$1/gateway.env"
-  step "Starting gateway of $1 on $(env_value "$envfile" PN_GATEWAY_URL)"
-  start_process "gateway-$1" "$envfile:$RUNTIME/platforms/$1/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
+  local name="$1" p envfiles instance
+  p="$(gateway_platform "$name")"
+  envfiles="$RUNTIME/platforms/$p/gateway.env"
+  instance="$(gateway_instance_env "$name")"
+  [ -z "$instance" ] || envfiles+=":$instance"
+  step "Starting $name on $(gateway_url "$name")"
+  start_process "$name" "$envfiles:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
     -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")"
 }
 
+# wait_gateway_ready NAME: the instance's own readiness (peer, chaincode, projection caught up).
 wait_gateway_ready() {
   local url
+  url="$(gateway_url "$1")"
+  wait_until "$1" "readiness ($url/health/ready)" http_ok "$url/health/ready" \
+    "$RUNTIME/platforms/$(gateway_platform "$1")/gateway.env"
+}
+
+# ensure_haproxy: HAProxy on PATH, installing the distribution's package when it is missing (a balanced platform).
+ensure_haproxy() {
+  command -v haproxy >/dev/null 2>&1 && return 0
+  step "Installing HAProxy (apt-get install haproxy) for the load balancer of a platform's gateways"
+  command -v apt-get >/dev/null 2>&1 \
+    || die "a platform runs several gateways behind HAProxy (gateways: in crypto-config/network.yaml), and neither haproxy nor apt-get is available: install HAProxy and run again"
+  local started=$SECONDS
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy; } >> "$LOGS/apt.log" 2>&1 \
+    || die "apt-get install haproxy failed; see $LOGS/apt.log"
+  info "HAProxy installed in $((SECONDS - started))s"
+}
+
+# launch_balancer PLATFORM: HAProxy in the foreground (-db) with the rendered configuration, checked first.
+launch_balancer() {
+  local p="$1" cfg
+  cfg="$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_BALANCER_CONFIG)"
+  ensure_haproxy
+  haproxy -c -q -f "$cfg" >> "$LOGS/balancer-$p.log" 2>&1 || fail_node "balancer-$p" "invalid HAProxy configuration $cfg"
+  step "Starting the load balancer of $p's gateways on $(env_value "$RUNTIME/platforms/$p/gateway.env" PN_GATEWAY_URL) ($(haproxy -v | head -n 1 | cut -d' ' -f1-3))"
+  start_process "balancer-$p" "$RUNTIME/platforms/$p/gateway.env" haproxy -db -f "$cfg"
+}
+
+# wait_balancer_ready PLATFORM: the public URL answers readiness through the balancer.
+wait_balancer_ready() {
+  local url
   url="$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_GATEWAY_URL)"
-  wait_until "gateway-$1" "readiness ($url/health/ready)" http_ok "$url/health/ready" "$RUNTIME/platforms/$1/gateway.env"
+  wait_until "balancer-$1" "readiness through the balancer ($url/health/ready)" http_ok "$url/health/ready" \
+    "$RUNTIME/platforms/$1/gateway.env"
 }
 
 # postgres_bin: the folder with PostgreSQL's initdb and pg_ctl (Debian keeps them out of PATH).
@@ -510,14 +595,19 @@ stop_projection_database() {
 }
 
 start_gateways() {
-  local p
+  local p name
   for p in "${PN_PLATFORMS[@]}"; do
     write_gateway_secrets "$p"
     start_projection_database "$p"
-    launch_gateway "$p"
+    while read -r name; do launch_gateway "$name"; done < <(platform_gateways "$p")
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    wait_gateway_ready "$p"
+    while read -r name; do wait_gateway_ready "$name"; done < <(platform_gateways "$p")
+  done
+  for p in "${PN_PLATFORMS[@]}"; do
+    [ "$(gateway_count "$p")" -gt 1 ] || continue
+    launch_balancer "$p"
+    wait_balancer_ready "$p"
   done
   step "Gateways (OAuth 2.0 client credentials of each platform's back end; new at every up)"
   for p in "${PN_PLATFORMS[@]}"; do
@@ -574,14 +664,16 @@ node_names() {
   for p in "${PN_PLATFORMS[@]}"; do
     [ -z "$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_POSTGRES_PORT)" ] || echo "postgres-$p"
   done
-  for p in "${PN_PLATFORMS[@]}"; do echo "gateway-$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do platform_gateways "$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do [ "$(gateway_count "$p")" -le 1 ] || echo "balancer-$p"; done
 }
 
-# node_kind NAME: orderer, peer, chaincode, postgres or gateway (orderers first: their names are the spec's).
+# node_kind NAME: orderer, peer, chaincode, postgres, gateway or balancer (orderers first: their names are the spec's).
 node_kind() {
   local fqdn
   for fqdn in "${PN_ORDERERS[@]}"; do [ "$1" = "${fqdn%%.*}" ] && { echo orderer; return 0; }; done
-  case "$1" in peer-*) echo peer ;; chaincode-*) echo chaincode ;; postgres-*) echo postgres ;; gateway-*) echo gateway ;; esac
+  case "$1" in peer-*) echo peer ;; chaincode-*) echo chaincode ;; postgres-*) echo postgres ;; gateway-*) echo gateway ;;
+    balancer-*) echo balancer ;; esac
 }
 
 # orderer_fqdn NAME: the orderer's fully qualified name (its folder under runtime/orderers/).
@@ -628,7 +720,8 @@ node_envfile() {
     orderer) echo "$RUNTIME/orderers/$(orderer_fqdn "$1")/node.env" ;;
     peer) echo "$RUNTIME/platforms/${1#peer-}/peer.env" ;;
     chaincode) echo "$RUNTIME/platforms/${1#chaincode-}/chaincode.env" ;;
-    gateway) echo "$RUNTIME/platforms/${1#gateway-}/gateway.env" ;;
+    gateway) echo "$RUNTIME/platforms/$(gateway_platform "$1")/gateway.env" ;;
+    balancer) echo "$RUNTIME/platforms/${1#balancer-}/gateway.env" ;;
   esac
 }
 
@@ -696,7 +789,8 @@ launch_node() {
       CHAINCODE_ID="$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" start_process "$name" "$envfile" \
         java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")" ;;
     postgres) run_projection_database "${name#postgres-}" ;;
-    gateway) launch_gateway "${name#gateway-}" ;;
+    gateway) launch_gateway "$name" ;;
+    balancer) launch_balancer "${name#balancer-}" ;;
   esac
 }
 
@@ -727,7 +821,8 @@ await_node() {
     chaincode)
       p="${name#chaincode-}"
       wait_until "$name" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)" ;;
-    gateway) wait_gateway_ready "${name#gateway-}" ;;
+    gateway) wait_gateway_ready "$name" ;;
+    balancer) wait_balancer_ready "${name#balancer-}" ;;
   esac
 }
 
@@ -735,7 +830,7 @@ await_node() {
 # processes together, then waiting for all of them), so a gateway starts only once its peer and chaincode serve.
 start_nodes() {
   local kind name batch
-  for kind in orderer peer chaincode postgres gateway; do
+  for kind in orderer peer chaincode postgres gateway balancer; do
     batch=()
     for name in "$@"; do
       [ "$(node_kind "$name")" = "$kind" ] || continue
@@ -857,8 +952,8 @@ cmd_down() {
   step "Stopping PointsNet and deleting its data (runtime/)"
   if [ -d "$PIDS" ]; then
     local file
-    # Gateways first, then their projection databases and the chaincode servers, then peers, then orderers.
-    for prefix in gateway- postgres- chaincode- peer- ""; do
+    # Balancers and gateways first, then their projection databases and the chaincode servers, then peers, orderers.
+    for prefix in balancer- gateway- postgres- chaincode- peer- ""; do
       for file in "$PIDS"/"$prefix"*.pid; do
         [ -f "$file" ] || continue
         stop_node "$(basename "$file" .pid)"
@@ -887,7 +982,16 @@ node_rows() {
     if [ -n "$(env_value "$envfile" PN_POSTGRES_PORT)" ]; then
       echo "database|postgres-$p|$p|$(env_value "$envfile" PN_POSTGRES_LISTEN):$(env_value "$envfile" PN_POSTGRES_PORT)|"
     fi
-    echo "gateway|gateway-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_HEALTH_URL)"
+    if [ "$(gateway_count "$p")" -le 1 ]; then
+      echo "gateway|gateway-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_HEALTH_URL)"
+    else
+      local name instance
+      while read -r name; do
+        instance="$(gateway_instance_env "$name")"
+        echo "gateway|$name|$p|$(env_value "$instance" PN_INSTANCE_URL)|$(env_value "$instance" PN_HEALTH_URL)"
+      done < <(platform_gateways "$p")
+      echo "balancer|balancer-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_GATEWAY_URL)/health/live"
+    fi
   done
 }
 
@@ -937,13 +1041,24 @@ cmd_status() {
       esac
       nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer$extra}"
       sep=","
-      if [ "$kind" = gateway ]; then
+      # The org's public gateway URL: its only gateway, or its load balancer in front of several.
+      if { [ "$kind" = gateway ] && [ "$name" = "gateway-$platform" ] && [ "$(gateway_count "$platform")" -le 1 ]; } \
+          || [ "$kind" = balancer ]; then
         local client_id secret ca_cert
         client_id="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_CLIENT_ID)"
         secret="$(env_value "$RUNTIME/platforms/$platform/gateway-secrets.env" POINTSNET_OAUTH_CLIENTSECRET)"
         # The org TLS CA that verifies the gateway's HTTPS certificate (curl --cacert).
         ca_cert="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_HTTPS_CACERT)"
-        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"caCert\":\"$ca_cert\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer}"
+        local instances="" isep="" gw
+        if [ "$kind" = balancer ]; then
+          # Each instance behind the balancer, for direct calls (its own port, same certificate and credentials).
+          while read -r gw; do
+            instances+="$isep{\"name\":\"$gw\",\"url\":\"$(gateway_url "$gw")\"}"
+            isep=","
+          done < <(platform_gateways "$platform")
+          instances=",\"instances\":[$instances]"
+        fi
+        gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"caCert\":\"$ca_cert\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer$instances}"
         gsep=","
       fi
     done
@@ -969,7 +1084,11 @@ cmd_start_gateway() {
   load_env "$RUNTIME/network.env"
   for q in "${PN_PLATFORMS[@]}"; do [ "$q" = "$p" ] && known=1; done
   [ $known -eq 1 ] || die "unknown platform '$p' (known: ${PN_PLATFORMS[*]})"
-  cmd_start "gateway-$p"
+  require_network
+  local nodes
+  mapfile -t nodes < <(platform_gateways "$p")
+  [ "$(gateway_count "$p")" -le 1 ] || nodes+=("balancer-$p")
+  start_nodes "${nodes[@]}"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -1066,17 +1185,27 @@ cmd_add_org() {
   define_chaincode "$PN_CHANNEL"
 
   # Each member's gateway restarts with the re-rendered trust list before platform-d registers, so none sets its
-  # receipts aside; all gateways start together (a gateway's start is most of this step's time).
-  local gateways=()
+  # receipts aside; the first gateway of every platform starts together (a gateway's start is most of this step's
+  # time). A platform's further gateways (behind its balancer) restart one by one after that, so it always has one
+  # serving, and no more JVMs start at once than with one gateway per platform.
+  local gateways=() later=() gw
   for q in "${PN_PLATFORMS[@]}"; do
-    gateways+=("gateway-$q")
-    [ "$q" != "$p" ] || continue
-    step "Stopping the gateway of $q: it restarts trusting $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
-    stop_node "gateway-$q"
+    while read -r gw; do
+      if [ "$gw" != "gateway-$q" ]; then later+=("$gw"); continue; fi
+      gateways+=("$gw")
+      [ "$q" != "$p" ] || continue
+      step "Stopping $gw: it restarts trusting $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
+      stop_node "$gw"
+    done < <(platform_gateways "$q")
   done
   write_gateway_secrets "$p"
   start_projection_database "$p"
   start_nodes "${gateways[@]}"
+  for gw in ${later[@]+"${later[@]}"}; do
+    step "Restarting $gw: it trusts $p's endorsements too"
+    stop_node "$gw"
+    start_nodes "$gw"
+  done
   register_demo_platforms "$p"
   step "$p joined '$PN_CHANNEL' in $((SECONDS - started))s"
 }

@@ -59,7 +59,7 @@ public final class CryptoGenerator {
         }
         plans.add(new OrgPlan(ordererOrg.name(), ordererOrg.domain(),
                 out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), "orderers", "orderer", orderers,
-                List.of(new OrgPlan.User("Admin", "admin")), null, null));
+                List.of(new OrgPlan.User("Admin", "admin")), null, List.of()));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
             plans.add(platformPlan(org, out));
         }
@@ -83,7 +83,14 @@ public final class CryptoGenerator {
                 // lifecycle admin only: the chaincode refuses it platform-admin calls.
                 List.of(new OrgPlan.User("Admin", "admin"), new OrgPlan.User("User1", "client"),
                     new OrgPlan.User("Operator", "client", Map.of(OperatorRole.ATTRIBUTE, OperatorRole.OPERATOR))),
-                org.chaincodeServer().host(), org.gateway().host());
+                org.chaincodeServer().host(), gatewayHosts(org));
+    }
+
+    /** The public gateway host (the balancer's, with several instances) and each instance's host. */
+    private static List<String> gatewayHosts(PlatformOrgSpec org) {
+        List<String> hosts = new ArrayList<>(List.of(org.gateway().host()));
+        org.gateways().forEach(instance -> hosts.add(instance.host()));
+        return hosts.stream().distinct().toList();
     }
 
     private void generate(OrgPlan plan, Validity validity) {

@@ -77,12 +77,16 @@ final class OrgGenerator {
             });
             parts.add("chaincode");
         }
-        if (plan.gatewayHost() != null) {
+        if (!plan.gatewayHosts().isEmpty()) {
             String commonName = "gateway." + domain;
             step(commonName, () -> {
                 // HTTPS of the org's REST gateway: clients verify it against this org's TLS CA by host name or IP.
+                // One certificate for every instance (TLS passes through the balancer): the public host and each
+                // instance's host.
+                List<String> names = new ArrayList<>(plan.gatewayHosts());
+                names.addAll(List.of(commonName, "localhost", "127.0.0.1"));
                 msp.writeTls(CryptoLayout.gatewayTlsDir(dir), "server", tlsCa.issueTls(commonName,
-                        List.of(plan.gatewayHost(), commonName, "localhost", "127.0.0.1")));
+                        names.stream().distinct().toList()));
                 return null;
             });
             parts.add("gateway");

@@ -13,14 +13,15 @@ import java.util.Map;
  * @param nodesFolder    {@code peers} or {@code orderers}
  * @param nodeOu         the NodeOU of the nodes' signing certificates
  * @param chaincodeHost  host of the org's chaincode server, or null for none
- * @param gatewayHost    host of the org's REST gateway, or null for none
+ * @param gatewayHosts   hosts of the org's REST gateway (its public host first, then each instance's); empty for none
  */
 record OrgPlan(String name, String domain, Path dir, String nodesFolder, String nodeOu, List<Node> nodes,
-               List<User> users, String chaincodeHost, String gatewayHost) {
+               List<User> users, String chaincodeHost, List<String> gatewayHosts) {
 
     OrgPlan {
         nodes = List.copyOf(nodes);
         users = List.copyOf(users);
+        gatewayHosts = List.copyOf(gatewayHosts);
     }
 
     /** A node by its short name and the host it is reached at. */
@@ -74,7 +75,7 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
             files.add(CryptoLayout.chaincodeTlsDir(dir).resolve(CryptoLayout.CHAINCODE_CLIENT + ".crt"));
             files.add(CryptoLayout.chaincodeTlsDir(dir).resolve(CryptoLayout.CHAINCODE_CLIENT + ".key"));
         }
-        if (gatewayHost != null) {
+        if (!gatewayHosts.isEmpty()) {
             files.add(CryptoLayout.gatewayTlsDir(dir).resolve("server.crt"));
             files.add(CryptoLayout.gatewayTlsDir(dir).resolve("server.key"));
         }

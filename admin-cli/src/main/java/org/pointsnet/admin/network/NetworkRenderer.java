@@ -97,6 +97,16 @@ public final class NetworkRenderer {
         envs.peerAdmin(org).write(dir.resolve("admin.env"));
         envs.chaincodeServer(org).write(dir.resolve("chaincode.env"));
         envs.gateway(org).write(dir.resolve("gateway.env"));
+        if (org.balanced()) {
+            for (int i = 1; i <= org.gateways().size(); i++) {
+                envs.gatewayInstance(org, i).write(dir.resolve("gateway-" + i + ".env"));
+            }
+            Files.writeString(dir.resolve(BalancerConfig.FILE),
+                new BalancerConfig(org, crypto.gatewayTls(org).resolve("ca.crt"), dir).render(),
+                StandardCharsets.UTF_8);
+            progress.accept("rendered " + org.platformId() + ": " + org.gateways().size()
+                + " gateway instances behind HAProxy (" + dir.resolve(BalancerConfig.FILE) + ")");
+        }
         new ChaincodePackageFiles(spec.chaincode(), crypto).write(org, runtime.chaincodePackage(org.platformId()));
         progress.accept("rendered " + org.platformId() + ": peer, admin, chaincode server, gateway");
     }

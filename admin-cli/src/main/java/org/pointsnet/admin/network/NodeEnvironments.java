@@ -269,7 +269,27 @@ final class NodeEnvironments {
                 .put(key + "CACERTPATH", CryptoLayout.orgMsp(crypto.peerOrg(platform)).resolve("cacerts")
                     .resolve(CryptoLayout.caCertFile(platform.domain())));
         }
+        if (org.balanced()) {
+            // The instances share gateway.env (public URL, issuer, keys, database); each adds its own socket.
+            env.put("PN_GATEWAY_INSTANCES", org.gateways().size())
+                .put("PN_BALANCER_CONFIG", runtime.platform(org.platformId()).resolve(BalancerConfig.FILE))
+                .put("PN_BALANCER_SOCKET", runtime.platform(org.platformId()).resolve(BalancerConfig.SOCKET));
+        }
         return projection(env, org);
+    }
+
+    /**
+     * What instance {@code index} (1-based) of a balanced org's gateways adds to gateway.env: its own socket, and its
+     * own URLs for direct calls and the liveness check.
+     */
+    EnvFile gatewayInstance(PlatformOrgSpec org, int index) {
+        EndpointSpec instance = org.gateways().get(index - 1);
+        String url = "https://" + Addresses.dial(instance.host(), instance.port());
+        return new EnvFile()
+            .put("SERVER_ADDRESS", Addresses.listenHost(instance.host()))
+            .put("SERVER_PORT", instance.port())
+            .put("PN_INSTANCE_URL", url)
+            .put("PN_HEALTH_URL", url + "/health/live");
     }
 
     /**

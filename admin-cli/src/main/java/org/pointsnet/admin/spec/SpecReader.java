@@ -35,6 +35,7 @@ final class SpecReader {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .injectableValues(new InjectableValues.Std()
             .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty())
+            .addValue(PlatformOrgSpec.NO_GATEWAY_INSTANCES, List.of())
             .addValue(NetworkSpec.NO_JOINING_ORGS, List.of()))
         .build();
 

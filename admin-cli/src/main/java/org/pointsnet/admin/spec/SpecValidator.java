@@ -118,6 +118,25 @@ final class SpecValidator {
         endpoint(field + ".chaincodeServer", org.chaincodeServer());
         endpoint(field + ".gateway", org.gateway());
         org.projectionDatabase().ifPresent(db -> endpoint(field + ".projectionDatabase", db));
+        gatewayInstances(field, org);
+    }
+
+    /** Several gateways behind the balancer on {@code gateway}: they share one PostgreSQL (H2 is one process's). */
+    private void gatewayInstances(String field, PlatformOrgSpec org) {
+        if (org.gateways() == null) {
+            problems.add(field + ".gateways: must be a list");
+            return;
+        }
+        if (org.gateways().size() == 1) {
+            problems.add(field + ".gateways: list two or more gateway instances (one gateway: use gateway alone)");
+        }
+        for (int i = 0; i < org.gateways().size(); i++) {
+            endpoint(field + ".gateways[" + i + "]", org.gateways().get(i));
+        }
+        if (org.balanced() && org.projectionDatabase().isEmpty()) {
+            problems.add(field + ".gateways: several gateways of an org share their state in PostgreSQL; "
+                + "name it in projectionDatabase");
+        }
     }
 
     private void orgIdentity(String field, String name, String mspId, String domain) {

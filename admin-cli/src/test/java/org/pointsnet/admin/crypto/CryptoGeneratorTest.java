@@ -235,6 +235,23 @@ class CryptoGeneratorTest {
         assertTlsExtensions(admin, ordererDir);
     }
 
+    @Test
+    void theGatewayCertificateNamesEveryInstanceHostBehindTheBalancer(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String yaml = Files.readString(SPEC_FILE, StandardCharsets.UTF_8).replace(
+            "    gateways:\n      - host: localhost\n        port: 8091\n      - host: localhost\n        port: 8092\n",
+            "    gateways:\n      - host: gw1.platform-a.example.com\n        port: 8091\n"
+                + "      - host: 10.0.0.12\n        port: 8092\n");
+        NetworkSpec moved = NetworkSpec.parse(yaml, "moved.yaml");
+        assertEquals("gw1.platform-a.example.com", moved.platform("platform-a").gateways().get(0).host());
+        new CryptoGenerator(moved, dir, false, line -> { }).generate();
+        X509Certificate gateway = PemFiles.readCertificate(dir.resolve("peerOrganizations/platform-a.pointsnet.local/"
+            + "gateway/tls/server.crt"));
+        List<String> names = subjectAltNames(gateway);
+        assertTrue(names.containsAll(List.of("DNS:localhost", "DNS:gw1.platform-a.example.com", "IP:10.0.0.12",
+            "DNS:gateway.platform-a.pointsnet.local", "IP:127.0.0.1")), names.toString());
+    }
+
     private static void assertTlsExtensions(X509Certificate certificate, Path orgDir) throws Exception {
         String name = certificate.getSubjectX500Principal().getName();
         boolean[] usage = certificate.getKeyUsage();

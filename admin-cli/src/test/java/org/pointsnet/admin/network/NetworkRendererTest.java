@@ -117,13 +117,13 @@ class NetworkRendererTest {
         assertEquals("platform-c-signed-backend", value(gateway, "POINTSNET_SIGNATURES_CLIENTS_0_CLIENTID"));
         assertTrue(value(gateway, "POINTSNET_SIGNATURES_CLIENTS_0_PUBLICKEYFILE")
             .endsWith("/platforms/platform-c/signed-backend.pub.pem"));
-        // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-a's in embedded H2.
+        // platform-c's projection is in its PostgreSQL (the spec's projectionDatabase); platform-b's in embedded H2.
         assertEquals("jdbc:postgresql://127.0.0.1:9055/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
         assertEquals("9055", value(gateway, "PN_POSTGRES_PORT"));
         assertEquals("127.0.0.1", value(gateway, "PN_POSTGRES_LISTEN"));
         assertTrue(value(gateway, "PN_POSTGRES_DATA").endsWith("/platforms/platform-c/postgres"));
-        assertTrue(value(read(runtime.resolve("platforms/platform-a/gateway.env")), "SPRING_DATASOURCE_URL")
-            .matches("jdbc:h2:file:.*/platforms/platform-a/projection/db"));
+        assertTrue(value(read(runtime.resolve("platforms/platform-b/gateway.env")), "SPRING_DATASOURCE_URL")
+            .matches("jdbc:h2:file:.*/platforms/platform-b/projection/db"));
         assertTrue(gateway.lines().noneMatch(line -> line.contains("SECRET") || line.contains("HMACKEY")
                 || line.contains("PASSWORD")),
             "secrets are made per up by test-network.sh, never rendered into the committed-config path");
@@ -136,6 +136,37 @@ class NetworkRendererTest {
         assertEquals("WARNING", value(chaincode, "CORE_CHAINCODE_LOGGING_SHIM"));
         Path chaincodeTls = runtime.resolve("crypto/peerOrganizations/platform-c.pointsnet.local/chaincode/tls");
         assertEquals(chaincodeTls.resolve("ca.crt").toString(), value(chaincode, "CHAINCODE_CLIENT_CA_CERT"));
+    }
+
+    @Test
+    void platformAsGatewaysShareOnePostgresAndKeySetBehindHaproxyOnThePublicAddress() throws IOException {
+        Path dir = runtime.resolve("platforms/platform-a");
+        String gateway = read(dir.resolve("gateway.env"));
+        // Clients, tokens (issuer) and status --json see the balancer's address; the instances have their own.
+        assertEquals("https://127.0.0.1:8081", value(gateway, "PN_GATEWAY_URL"));
+        assertEquals("https://127.0.0.1:8081", value(gateway, "POINTSNET_OAUTH_ISSUER"));
+        assertEquals("2", value(gateway, "PN_GATEWAY_INSTANCES"));
+        assertEquals("jdbc:postgresql://127.0.0.1:7056/pointsnet", value(gateway, "SPRING_DATASOURCE_URL"));
+        assertTrue(value(gateway, "POINTSNET_OAUTH_SIGNINGKEYFILE").endsWith("/platforms/platform-a/oauth-signing-key.json"));
+        for (int i = 1; i <= 2; i++) {
+            String instance = read(dir.resolve("gateway-" + i + ".env"));
+            assertEquals(Integer.toString(8090 + i), value(instance, "SERVER_PORT"));
+            assertEquals("127.0.0.1", value(instance, "SERVER_ADDRESS"));
+            assertEquals("https://127.0.0.1:" + (8090 + i), value(instance, "PN_INSTANCE_URL"));
+            assertTrue(instance.lines().noneMatch(line -> line.startsWith("POINTSNET_")),
+                "an instance adds only its socket: every key, secret and database setting is the org's");
+        }
+        String haproxy = read(Path.of(value(gateway, "PN_BALANCER_CONFIG")));
+        assertTrue(haproxy.contains("    bind 127.0.0.1:8081\n"), haproxy);
+        assertTrue(haproxy.contains("    mode tcp\n"), "TLS passes through to the gateways: " + haproxy);
+        assertTrue(haproxy.contains("http-check send meth GET uri /health/ready"), haproxy);
+        assertTrue(haproxy.contains("check check-ssl verify required ca-file " + runtime.resolve(
+            "crypto/peerOrganizations/platform-a.pointsnet.local/gateway/tls/ca.crt")), haproxy);
+        assertTrue(haproxy.contains("    server gateway-platform-a 127.0.0.1:8091\n"), haproxy);
+        assertTrue(haproxy.contains("    server gateway-platform-a-2 127.0.0.1:8092\n"), haproxy);
+        assertTrue(haproxy.contains("stats socket " + dir.resolve("haproxy.sock") + " mode 600"), haproxy);
+        assertTrue(!Files.exists(runtime.resolve("platforms/platform-b/gateway-1.env"))
+            && !Files.exists(runtime.resolve("platforms/platform-b/haproxy.cfg")), "platform-b keeps one gateway");
     }
 
     @Test

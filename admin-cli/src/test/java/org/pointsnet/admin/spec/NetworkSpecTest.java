@@ -72,6 +72,40 @@ class NetworkSpecTest {
     }
 
     @Test
+    void theRepositorySpecRunsPlatformAsTwoGatewaysOnItsPostgresBehindTheBalancer() {
+        PlatformOrgSpec a = NetworkSpec.load(REPOSITORY_SPEC).platform("platform-a");
+        assertTrue(a.balanced());
+        assertEquals(8081, a.gateway().port(), "the balancer keeps platform-a's public port");
+        assertEquals(java.util.List.of(8091, 8092), a.gateways().stream().map(EndpointSpec::port).toList());
+        assertEquals(7056, a.projectionDatabase().orElseThrow().port());
+        assertTrue(!NetworkSpec.load(REPOSITORY_SPEC).platform("platform-b").balanced());
+    }
+
+    @Test
+    void severalGatewaysNeedPostgresAndTheirOwnPorts() {
+        String yaml = fixture() + """
+            joiningOrgs:
+              - name: PlatformD
+                platformId: platform-d
+                mspId: PlatformDMSP
+                domain: platform-d.example.com
+                peer: {name: peer0, host: localhost, port: 10051, chaincodeListenPort: 10052, operationsPort: 9446}
+                chaincodeServer: {host: localhost, port: 10054}
+                gateway: {host: localhost, port: 8084}
+                gateways: [{host: localhost, port: 8084}, {host: localhost, port: 8095}]
+            """;
+        SpecException error = assertThrows(SpecException.class, () -> NetworkSpec.parse(yaml, SOURCE));
+        assertContains(error, "joiningOrgs[0].gateways: several gateways of an org share their state in PostgreSQL");
+        assertContains(error, "joiningOrgs[0].gateways[0].port: port 8084 on host localhost is already used by "
+            + "joiningOrgs[0].gateway.port");
+
+        String one = yaml.replace("gateways: [{host: localhost, port: 8084}, {host: localhost, port: 8095}]",
+            "gateways: [{host: localhost, port: 8095}]");
+        assertContains(assertThrows(SpecException.class, () -> NetworkSpec.parse(one, SOURCE)),
+            "joiningOrgs[0].gateways: list two or more gateway instances");
+    }
+
+    @Test
     void fixtureIsValid() {
         assertEquals(3, NetworkSpec.parse(fixture(), SOURCE).platformOrgs().size());
     }

@@ -18,6 +18,10 @@ import tools.jackson.databind.ObjectMapper;
  * or a handler failure, reopens the stream from the handler's position after a 1 s..30 s backoff, so a block is
  * handled again only if its handling did not complete.
  *
+ * <p>With a shared {@link ListenerLease} (several gateways of an org on one database) the thread reads blocks only
+ * while this gateway holds the lease; a keeper thread renews it every {@code leaseCheck} and, when it is lost,
+ * closes the stream, so the thread stands by until it gets the lease again.
+ *
  * <p>The log names block, transaction, event and receipt type only: payloads carry user ids.
  */
 public final class BlockEventListener implements AutoCloseable {
@@ -31,14 +35,26 @@ public final class BlockEventListener implements AutoCloseable {
     private final ObjectMapper json;
     private final String chaincode;
     private final Backoff backoff;
+    private final ListenerLease lease;
+    private final Duration leaseCheck;
 
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private volatile CloseableIterator<Block> stream;
     private Thread thread;
+    private Thread keeper;
 
     public BlockEventListener(final BlockSource source, final BlockHandler handler, final EventObserver observer,
                               final ObjectMapper json, final String chaincode, final Backoff backoff) {
+        this(source, handler, observer, json, chaincode, backoff, ListenerLease.sole(), Duration.ofSeconds(1));
+    }
+
+    /** A listener that reads blocks only while it holds {@code lease}, checked every {@code leaseCheck}. */
+    public BlockEventListener(final BlockSource source, final BlockHandler handler, final EventObserver observer,
+                              final ObjectMapper json, final String chaincode, final Backoff backoff,
+                              final ListenerLease lease, final Duration leaseCheck) {
+        this.lease = lease;
+        this.leaseCheck = leaseCheck;
         this.source = source;
         this.handler = handler;
         this.observer = observer;
@@ -57,6 +73,48 @@ public final class BlockEventListener implements AutoCloseable {
         // Daemon: a stuck gRPC read must never keep the JVM alive; close() still stops it in order.
         thread.setDaemon(true);
         thread.start();
+        if (lease.shared()) {
+            keeper = new Thread(this::keepLease, "listener-lease");
+            keeper.setDaemon(true);
+            keeper.start();
+        }
+    }
+
+    /** Whether this gateway's listener reads blocks now (holds the lease) rather than standing by. */
+    public boolean holdsLease() {
+        return lease.held();
+    }
+
+    /** Whether other gateways of the org compete for the listener lease. */
+    public boolean leaseShared() {
+        return lease.shared();
+    }
+
+    /** Renews or takes the lease every {@code leaseCheck}; a lost lease closes the stream the thread reads. */
+    private void keepLease() {
+        do {
+            final boolean was = lease.held();
+            final boolean now = lease.tryAcquire();
+            if (now && !was) {
+                LOG.info("this gateway holds the listener lease: reading blocks");
+            } else if (was && !now) {
+                LOG.warn("listener lease lost: standing by");
+                final CloseableIterator<Block> current = stream;
+                if (current != null) {
+                    current.close();
+                }
+            }
+        } while (running && waitFor(leaseCheck));
+        lease.close();
+    }
+
+    private boolean waitFor(final Duration delay) {
+        try {
+            return !stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean isRunning() {
@@ -68,9 +126,11 @@ public final class BlockEventListener implements AutoCloseable {
     @Override
     public void close() {
         final Thread t;
+        final Thread k;
         synchronized (this) {
             running = false;
             t = thread;
+            k = keeper;
         }
         stopping.countDown();
         // running is cleared before the stream is read, and run() publishes the stream before re-reading
@@ -83,6 +143,9 @@ public final class BlockEventListener implements AutoCloseable {
             return;
         }
         try {
+            if (k != null) {
+                k.join(JOIN_TIMEOUT.toMillis());
+            }
             t.join(JOIN_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,6 +159,13 @@ public final class BlockEventListener implements AutoCloseable {
 
     private void run() {
         while (running) {
+            if (!lease.held()) {
+                // Standby: another gateway of the org reads the blocks; the keeper takes the lease when it is free.
+                if (!waitFor(leaseCheck)) {
+                    break;
+                }
+                continue;
+            }
             final long start;
             try {
                 start = handler.nextBlock();
@@ -112,26 +182,26 @@ public final class BlockEventListener implements AutoCloseable {
                     break; // close() ran while the stream was being opened
                 }
                 LOG.info("reading blocks from block {}", start);
-                while (blocks.hasNext()) {
+                while (lease.held() && blocks.hasNext()) {
                     accept(blocks.next());
                     backoff.reset();
                 }
-                if (running) {
+                if (running && lease.held()) {
                     LOG.warn("block stream ended");
                 }
             } catch (GatewayRuntimeException e) {
-                if (running) {
+                if (running && lease.held()) {
                     LOG.warn("block stream failed: {}{}", e.getStatus().getCode(),
                         e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription());
                 }
             } catch (RuntimeException e) {
-                if (running) {
+                if (running && lease.held()) {
                     LOG.warn("block stream or handling failed; resuming from the last handled block", e);
                 }
             } finally {
                 stream = null;
             }
-            if (running && !pause(backoff.next())) {
+            if (running && lease.held() && !pause(backoff.next())) {
                 break;
             }
         }

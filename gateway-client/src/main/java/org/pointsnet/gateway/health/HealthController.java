@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.pointsnet.gateway.events.BlockEventListener;
 import org.pointsnet.gateway.fabric.DiscoveryView;
 import org.pointsnet.gateway.fabric.LedgerHealth;
 import org.pointsnet.gateway.fabric.OrdererReachability;
@@ -27,8 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /health/live}: the process serves HTTP. {@code /health/ready}: it can serve ledger requests now, and if not,
  * which dependency is down: its own peer (reachable, chaincode answering), the orderers (a majority of the channel's
  * orderers reachable), the projection database, the event listener (at most {@code pointsnet.projection.max-lag-blocks}
- * behind the peer). It also shows, without deciding readiness, which platforms have no live peer on the channel and
- * the last reconciliation.
+ * behind the peer; with several gateways of the org on one database the detail says whether this one holds the
+ * listener lease or stands by, and the lag is the shared projection's either way). It also shows, without deciding
+ * readiness, which platforms have no live peer on the channel and the last reconciliation.
  */
 @RestController
 @RequestMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,11 +48,14 @@ public class HealthController {
     private final ObjectProvider<PlatformAvailability> platforms;
     private final ObjectProvider<ProjectionStore> store;
     private final ObjectProvider<Reconciliation> reconciliation;
+    private final ObjectProvider<BlockEventListener> events;
 
     public HealthController(final LedgerHealth ledger, final ObjectProvider<ListenerProgress> listener,
                             final ObjectProvider<PlatformAvailability> platforms,
                             final ObjectProvider<ProjectionStore> store,
-                            final ObjectProvider<Reconciliation> reconciliation) {
+                            final ObjectProvider<Reconciliation> reconciliation,
+                            final ObjectProvider<BlockEventListener> events) {
+        this.events = events;
         this.ledger = ledger;
         this.listener = listener;
         this.platforms = platforms;
@@ -165,6 +170,16 @@ public class HealthController {
             return Check.down("event listener " + lag.getAsLong() + " blocks behind the peer (more than "
                 + progress.maxLagBlocks() + ")");
         }
-        return Check.up(lag.getAsLong() + " blocks behind the peer");
+        return Check.up(lag.getAsLong() + " blocks behind the peer" + lease());
+    }
+
+    /** Whether this gateway reads the blocks, when several gateways of the org compete for the listener lease. */
+    private String lease() {
+        final BlockEventListener blocks = events.getIfAvailable();
+        if (blocks == null || !blocks.leaseShared()) {
+            return "";
+        }
+        return blocks.holdsLease() ? "; this gateway holds the listener lease"
+            : "; standing by: another gateway of the org holds the listener lease";
     }
 }

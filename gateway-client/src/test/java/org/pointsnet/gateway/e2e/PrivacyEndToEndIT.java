@@ -42,9 +42,9 @@ import tools.jackson.databind.JsonNode;
  * Issue 15, parts 3 and 4, against the live consortium: platform-b's {@code platform-b-signed-backend} client must
  * sign every request (RFC 9421); a corpus of unsigned, wrongly keyed, stale, replayed and altered requests is refused
  * with 401 {@code SIGNATURE_INVALID} and changes nothing, a correct one commits. A person exports and erases their
- * data with their own token; afterwards the token is refused and the export is empty. The gateways' database files
- * (platform-a's and platform-b's H2, platform-c's PostgreSQL through pg_dump) hold none of the tests' user ids in
- * clear.
+ * data with their own token; afterwards the token is refused and the export is empty. The gateways' databases
+ * (platform-b's H2 files, platform-a's and platform-c's PostgreSQL through pg_dump) hold none of the tests' user ids
+ * in clear.
  */
 @Tag("network")
 class PrivacyEndToEndIT {
@@ -189,9 +189,9 @@ class PrivacyEndToEndIT {
         assertEquals(10, ApiNetwork.balance(a, alice, A));
         ApiNetwork.assertReconciled(a);
 
-        assertNoneInClear(A, h2Files(A));
-        assertNoneInClear(B, h2Files(B));
-        assertNoneInClear(C, List.of(pgDump(C)));
+        for (final String platform : List.of(A, B, C)) {
+            assertNoneInClear(platform, databaseFiles(platform));
+        }
     }
 
     private static String userToken(final ApiClient a, final String platformUser, final String password)
@@ -242,6 +242,13 @@ class PrivacyEndToEndIT {
         return ApiNetwork.runtime().resolve("platforms").resolve(platform);
     }
 
+    /** What a platform's gateways store: the H2 files, or a dump of the org's PostgreSQL. */
+    private static List<Path> databaseFiles(final String platform) throws Exception {
+        final String url = LedgerNetwork.readEnv(platformDir(platform).resolve("gateway.env"))
+            .get("SPRING_DATASOURCE_URL");
+        return url.startsWith("jdbc:postgresql:") ? List.of(pgDump(platform)) : h2Files(platform);
+    }
+
     /** The embedded H2 files of a platform's gateway (the live database, and any temporary files beside it). */
     private static List<Path> h2Files(final String platform) throws IOException {
         final String url = LedgerNetwork.readEnv(platformDir(platform).resolve("gateway.env"))
@@ -252,7 +259,7 @@ class PrivacyEndToEndIT {
         }
     }
 
-    /** A plain-text dump of platform-c's PostgreSQL database (schema and data). */
+    /** A plain-text dump of a platform's PostgreSQL database (schema and data). */
     private static Path pgDump(final String platform) throws Exception {
         final Map<String, String> env = LedgerNetwork.readEnv(platformDir(platform).resolve("gateway.env"));
         final Map<String, String> secrets = LedgerNetwork.readEnv(platformDir(platform)

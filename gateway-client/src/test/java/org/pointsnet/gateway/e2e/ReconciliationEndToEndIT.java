@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every gateway's event projection against the ledger after issuances, a conversion and a burn: platform-a and
- * platform-b keep theirs in embedded H2, platform-c in PostgreSQL; all three replay the same supplies as the chain
- * holds, and a token without the clearing scope may not ask.
+ * Every gateway's event projection against the ledger after issuances, a conversion and a burn: platform-b keeps
+ * its in embedded H2, platform-a (two gateways) and platform-c in PostgreSQL; all three replay the same supplies as
+ * the chain holds, and a token without the clearing scope may not ask.
  */
 @Tag("network")
 class ReconciliationEndToEndIT {

@@ -108,7 +108,8 @@ class PoisonedBlocksListenerTest {
             "projectionStore", store));
         final HealthController health = new HealthController(Readiness::up,
             beans.getBeanProvider(ListenerProgress.class), beans.getBeanProvider(PlatformAvailability.class),
-            beans.getBeanProvider(ProjectionStore.class), beans.getBeanProvider(Reconciliation.class));
+            beans.getBeanProvider(ProjectionStore.class), beans.getBeanProvider(Reconciliation.class),
+            beans.getBeanProvider(BlockEventListener.class));
         final ResponseEntity<HealthController.HealthStatus> ready = health.ready();
         assertEquals(200, ready.getStatusCode().value());
         assertEquals("UP", ready.getBody().status());
