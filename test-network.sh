@@ -389,6 +389,8 @@ write_gateway_secrets() {
       "$(random_secret)" "$(random_secret)" > "$file"
     # The secret of <platform>-signed-backend, the back-end client that must sign its requests (RFC 9421).
     printf "POINTSNET_SIGNATURES_CLIENTS_0_CLIENTSECRET='%s'\n" "$(random_secret)" >> "$file"
+    # The web console's operator login ("platform operator" on the gateway's login page, /console/operator).
+    printf "POINTSNET_CONSOLE_OPERATORPASSWORD='%s'\n" "$(random_secret)" >> "$file"
     if [ -z "$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_POSTGRES_PORT)" ]; then
       printf "SPRING_DATASOURCE_PASSWORD='%s'\n" "$(random_secret)" >> "$file"
     fi )
@@ -614,6 +616,7 @@ start_gateways() {
       "$RUNTIME/platforms/$p/gateway.env" PN_CLIENT_ID)  secret in runtime/platforms/$p/gateway-secrets.env"
   done
   info "(./test-network.sh status --json lists the secrets to the owner of runtime/)"
+  info "web console: <gateway URL>/console/operator (login 'platform operator', password POINTSNET_CONSOLE_OPERATORPASSWORD in the same file), <gateway URL>/console/me"
 }
 
 # gateway_token PLATFORM: a client_credentials access token of the platform's back end. The credentials go to

@@ -3,7 +3,8 @@
 #   1. tests of the scripts (scripts/test-install-fabric.sh), unit tests of the alert rules
 #      (scripts/test-alert-rules.sh: promtool, installed if missing), unit tests of every module (mvn verify)
 #   2. the consortium on real Fabric (./test-network.sh up), unless it is already up
-#   3. the end-to-end tests against the live network (Maven profile e2e, failsafe), then the benchmark's
+#   3. Chromium and chromedriver for the web console's browser tests (apt-get, only when missing), the end-to-end
+#      tests against the live network (Maven profile e2e, failsafe), then the benchmark's
 #      short mode (BENCH_MODE=short scripts/bench.sh: every transaction commits, the report is written)
 #   4. what the network's files give away after all that (scripts/check-runtime.sh): no file under runtime/ readable
 #      by group or others, no full user id in any log, and no secret in what `up` printed (target/up-output.log)
@@ -60,6 +61,19 @@ else
   ./test-network.sh up 2>&1 | tee "$up_output"
 fi
 phase_done "network-up"
+
+# The web console's browser tests (WebConsoleEndToEndIT) drive Debian's headless Chromium through its own
+# chromedriver (no driver download): installed only when missing, the way test-network.sh installs PostgreSQL.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "==> Installing Chromium and its driver for the web console's browser tests (apt-get install chromium chromium-driver)"
+  command -v apt-get >/dev/null 2>&1 \
+    || { echo "neither /usr/bin/chromium + /usr/bin/chromedriver nor apt-get is available: install Chromium and its driver"; exit 1; }
+  mkdir -p "$ROOT/target"
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+      || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }; } \
+    >> "$ROOT/target/apt-chromium.log" 2>&1 || { echo "apt-get install chromium chromium-driver failed; see target/apt-chromium.log"; exit 1; }
+fi
+phase_done "browser-install"
 
 echo "==> End-to-end tests against the live network (mvn -Pe2e verify)"
 mvn -B -Pe2e -pl gateway-client verify

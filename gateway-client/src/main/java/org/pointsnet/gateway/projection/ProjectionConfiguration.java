@@ -53,6 +53,11 @@ public class ProjectionConfiguration {
     }
 
     @Bean
+    ConversionStats conversionStats(final JdbcClient jdbc) {
+        return new ConversionStats(jdbc);
+    }
+
+    @Bean
     Reconciliation reconciliation(final LedgerClient ledger, final ChainHeight height, final ProjectionStore store,
                                   final ObjectMapper json, final MeterRegistry meters, final GatewaySettings settings) {
         return new Reconciliation(ledger, height, store, json, meters, settings.projection().catchUp());

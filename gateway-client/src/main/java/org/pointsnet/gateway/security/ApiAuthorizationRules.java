@@ -32,6 +32,9 @@ public final class ApiAuthorizationRules {
         new Rule(HttpMethod.PUT, "/api/v1/platforms/*", ApiScopes.PLATFORM_ADMIN),
         new Rule(HttpMethod.GET, "/api/v1/platforms/*/categories", ApiScopes.POINTS_READ),
         new Rule(HttpMethod.GET, "/api/v1/platforms/*/value", ApiScopes.POINTS_READ),
+        // The web console's reads (ConsoleReadController): the own platform's rules in force, conversions per pair.
+        new Rule(HttpMethod.GET, "/api/v1/platforms/*/rules", ApiScopes.PLATFORM_ADMIN),
+        new Rule(HttpMethod.GET, "/api/v1/conversions/stats", ApiScopes.CLEARING),
         new Rule(HttpMethod.GET, "/api/v1/platforms", ApiScopes.POINTS_READ),
         // Reversals are platform admin functions (the operator identity signs them).
         new Rule(HttpMethod.POST, "/api/v1/issuances/*/reversal", ApiScopes.PLATFORM_ADMIN),

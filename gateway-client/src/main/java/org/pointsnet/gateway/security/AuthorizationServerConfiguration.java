@@ -17,6 +17,7 @@ import org.pointsnet.gateway.users.PlatformUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -54,9 +58,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * {@code POST /oauth2/token}, {@code GET /oauth2/authorize}, {@code GET /oauth2/jwks}, {@code POST
  * /oauth2/introspect}, {@code POST /oauth2/revoke}, {@code GET /.well-known/oauth-authorization-server}.
  *
- * <p>Two clients: {@code <platformId>-backend} (confidential; client_credentials; every scope) for the platform's
- * back end, and {@code <platformId>-app} (public; authorization code with PKCE S256 and consent; the user scopes)
- * for the platform's end-user app. Access tokens are ES256 JWTs naming the platform, and for end users the user.
+ * <p>Clients: {@code <platformId>-backend} (confidential; client_credentials; every scope) for the platform's
+ * back end, {@code <platformId>-app} (public; authorization code with PKCE S256 and consent; the user scopes)
+ * for the platform's end-user app, and the web console's two public clients ({@link ConsoleOperator}). Access
+ * tokens are ES256 JWTs naming the platform, and for end users the user.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pointsnet.oauth.mode", havingValue = GatewayProperties.OAuth.EMBEDDED,
@@ -134,7 +139,42 @@ public class AuthorizationServerConfiguration {
             .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
             .tokenSettings(tokens)
             .build());
+        clients.addAll(consoleClients(platform, oauth.issuer(), tokens));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /**
+     * The web console's public clients (pages served by this gateway, so their redirect URIs are the issuer's): the
+     * operator's dashboard with every scope, and a person's points page with the user scopes. No consent page: the
+     * console is the platform's own. The token customizer lets only the operator use the first, and only end users
+     * the second.
+     */
+    private static List<RegisteredClient> consoleClients(final String platform, final String issuer,
+                                                         final TokenSettings tokens) {
+        final String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        final ClientSettings pkce = ClientSettings.builder().requireProofKey(true)
+            .requireAuthorizationConsent(false).build();
+        return List.of(
+            RegisteredClient.withId(UUID.nameUUIDFromBytes(ConsoleOperator.operatorClientId(platform).getBytes())
+                    .toString())
+                .clientId(ConsoleOperator.operatorClientId(platform))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(base + "/console/operator")
+                .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
+                .clientSettings(pkce)
+                .tokenSettings(tokens)
+                .build(),
+            RegisteredClient.withId(UUID.nameUUIDFromBytes(ConsoleOperator.personClientId(platform).getBytes())
+                    .toString())
+                .clientId(ConsoleOperator.personClientId(platform))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(base + "/console/me")
+                .scopes(scopes -> scopes.addAll(ApiScopes.USER))
+                .clientSettings(pkce)
+                .tokenSettings(tokens)
+                .build());
     }
 
     private static List<AdditionalBackends.Backend> extraBackends(final ObjectProvider<AdditionalBackends> extra,
@@ -210,6 +250,19 @@ public class AuthorizationServerConfiguration {
                 .claim(TokenClaims.PLATFORM_ID, settings.platformId())
                 .claim(TokenClaims.CLIENT_ID, context.getRegisteredClient().getClientId());
             if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                // The console operator acts for the platform (no user id) and only through its own client; an end
+                // user never through that client.
+                final boolean operator = ConsoleOperator.isOperator(context.getPrincipal());
+                final boolean operatorClient = ConsoleOperator.operatorClientId(settings.platformId())
+                    .equals(context.getRegisteredClient().getClientId());
+                if (operator != operatorClient) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                        operator ? "the platform operator signs in only to the operator console"
+                            : "only the platform operator signs in to the operator console", null));
+                }
+                if (operator) {
+                    return;
+                }
                 // The principal is the signed-in user's account reference (PlatformUserDirectory); an account erased
                 // since sign-in gets no token.
                 context.getClaims().claim(TokenClaims.USER_ID, users.userIdOfRef(context.getPrincipal().getName())
@@ -238,7 +291,17 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final PlatformUsers users) {
-        return new PlatformUserDirectory(settings.platformId(), users);
+    PlatformUserDirectory platformUserDirectory(final GatewaySettings settings, final PlatformUsers users,
+                                                final PasswordEncoder passwords,
+                                                @Value("${pointsnet.console.operator-password:}") final String pw) {
+        if (pw.isEmpty()) {
+            return new PlatformUserDirectory(settings.platformId(), users);
+        }
+        if (pw.codePointCount(0, pw.length()) < ConsoleOperator.MIN_PASSWORD) {
+            throw new IllegalStateException("pointsnet.console.operator-password has fewer than "
+                + ConsoleOperator.MIN_PASSWORD + " characters");
+        }
+        // Kept only as the encoder's hash, like the users' passwords.
+        return new PlatformUserDirectory(settings.platformId(), users, new ConsoleOperator(passwords.encode(pw)));
     }
 }
