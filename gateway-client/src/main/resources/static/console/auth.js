@@ -153,39 +153,6 @@ export function points(label, text, max, min = 1n) {
   return amount;
 }
 
-/** Creates an element with text and attributes (never innerHTML: API data is text, not markup). */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  }
-  for (const child of children) {
-    node.append(child instanceof Node ? child : String(child ?? ''));
-  }
-  return node;
-}
-
-/** A table with a caption, header row and rows of cells (a cell may be a Node or text). */
-export function table(caption, headers, rows, id) {
-  return el('table', { id },
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...headers.map(h => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map(row => el('tr', {}, ...row.map(cell => cell instanceof Node ? cell : el('td', {}, cell))))));
-}
-
-/** Shows an error in the page's alert region (role="alert": screen readers announce it). */
-export function alertIn(region, message) {
-  region.textContent = message;
-  region.hidden = !message;
-}
-
-/** Shows a success message in a status region (role="status"). */
-export function statusIn(region, message) {
-  region.textContent = message;
-}
-
 /** The current settlement period of a platform: its local day (YYYY-MM-DD) or month (YYYY-MM). */
 export function currentPeriod(platform) {
   const zone = platform.timeZone || 'UTC';

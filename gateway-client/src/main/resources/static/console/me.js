@@ -1,8 +1,9 @@
 // A person's points page: everything through /api/v1 with the person's own token (points.read, points.transfer,
 // points.redeem), which acts only for them.
-import { Session, settings, points, el, table, alertIn, statusIn } from '/console/auth.js';
+import { Session, settings, points } from '/console/auth.js';
+import { byId, el, table, td, guard, alertIn, statusIn, fillPlatformChoices } from '/console/page.js';
 
-const $ = id => document.getElementById(id);
+const $ = byId;
 let session;
 let config;
 let userId;
@@ -10,10 +11,6 @@ let loads = 0;
 let quoteTimer;
 let quoteSeq = 0;
 let linked = new Set();
-
-function td(text, cls, attributes = {}) {
-  return el('td', { class: cls, ...attributes }, text);
-}
 
 async function balances() {
   const [own, links] = await Promise.all([
@@ -84,24 +81,8 @@ async function withdraw(consent) {
   }
 }
 
-async function guard(id, read) {
-  try {
-    await read();
-  } catch (e) {
-    $(id).replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
-  }
-}
-
 async function load() {
-  const listed = await session.api('GET', '/platforms');
-  const platforms = Array.isArray(listed) ? listed : listed.platforms || [];
-  const select = $('convert-to');
-  const chosen = select.value;
-  select.replaceChildren(...platforms.filter(p => p.platformId !== config.platformId)
-    .map(p => el('option', { value: p.platformId }, p.platformId)));
-  if (chosen) {
-    select.value = chosen;
-  }
+  await fillPlatformChoices(session, config.platformId, [$('convert-to')]);
   const held = await balances();
   // One section's failed read shows in that section; the others still show what they read.
   await Promise.all([guard('history-view', history), guard('rewards-view', () => rewards(held)),

@@ -1,15 +1,12 @@
 // The member dashboard: everything through /api/v1 with the operator's token (platform.admin and clearing scopes).
-import { Session, settings, points, el, table, alertIn, statusIn, currentPeriod } from '/console/auth.js';
+import { Session, settings, points, currentPeriod } from '/console/auth.js';
+import { byId, el, table, td, guard, alertIn, statusIn, fillPlatformChoices } from '/console/page.js';
 import { lineChart } from '/console/chart.js';
 
-const $ = id => document.getElementById(id);
+const $ = byId;
 let session;
 let config;
 let loads = 0;
-
-function td(text, cls, attributes = {}) {
-  return el('td', { class: cls, ...attributes }, text);
-}
 
 async function supply() {
   const report = await session.api('GET', '/reconciliation');
@@ -108,25 +105,8 @@ async function settlement(platforms) {
   $('settlement-view').replaceChildren(...parts);
 }
 
-async function guard(id, read) {
-  try {
-    await read();
-  } catch (e) {
-    $(id).replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
-  }
-}
-
 async function load() {
-  const listed = await session.api('GET', '/platforms');
-  const platforms = Array.isArray(listed) ? listed : listed.platforms || [];
-  for (const select of [$('quote-from'), $('rate-to')]) {
-    const chosen = select.value;
-    select.replaceChildren(...platforms.filter(p => p.platformId !== config.platformId)
-      .map(p => el('option', { value: p.platformId }, p.platformId)));
-    if (chosen) {
-      select.value = chosen;
-    }
-  }
+  const platforms = await fillPlatformChoices(session, config.platformId, [$('quote-from'), $('rate-to')]);
   // One section's failed read shows in that section; the others still show what they read.
   await Promise.all([guard('supply-table', supply), guard('listener-lag', listener), guard('rules-view', rules),
     guard('chart', conversions), guard('settlement-view', () => settlement(platforms))]);
