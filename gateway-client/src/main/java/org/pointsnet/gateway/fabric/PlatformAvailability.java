@@ -20,8 +20,11 @@ public final class PlatformAvailability {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformAvailability.class);
 
-    /** Long enough to serve a burst of failures from one answer, short enough to see a peer come back. */
-    static final Duration CACHE_FOR = Duration.ofSeconds(2);
+    /**
+     * Long enough to serve a burst of failures, and a balancer's readiness checks (every 5 s per gateway), from one
+     * answer; short enough to see a peer come back.
+     */
+    static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
     private final Map<String, List<String>> platformsByMsp;
     private final DiscoveryView.Source discovery;
