@@ -26,12 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class NetworkProbe implements DiscoveryView.Source {
 
     /*
-     * Never shorter than a real endorsement's deadline. When a call's deadline expires while the peer's gateway waits on
-     * another org's peer, Fabric 3.1.5 treats that peer as broken: responseStatus (internal/pkg/gateway/apiutils.go)
-     * answers remove=true for an error without a proposal response, and evaluate.go calls registry.removeEndorser,
-     * which closes the peer gateway's one connection to that peer and so cancels every endorsement in flight on it
-     * ("grpc: the client connection is closing"). With 3 s, the balancer's readiness checks did exactly that to 45 of
-     * 200 concurrent conversions in CI while platform-b's peer was busy.
+     * Never shorter than a real endorsement's deadline. When a call's deadline expires while the peer's gateway waits
+     * on another org's peer, Fabric 3.1.5 treats that peer as broken: responseStatus (internal/pkg/gateway/
+     * apiutils.go) answers remove=true for an error without a proposal response, and evaluate.go calls
+     * registry.removeEndorser, which closes the peer gateway's one connection to that peer and so cancels every
+     * endorsement in flight on it ("grpc: the client connection is closing"). With 3 s, the balancer's readiness
+     * checks did exactly that to 45 of 200 concurrent conversions in CI while platform-b's peer was busy.
      */
     private static final long DEADLINE_SECONDS = FabricConnection.ENDORSE_SECONDS;
     private static final String NO_ARGUMENTS = JsonMapper.shared().writeValueAsString(new LedgerRequest.NoArguments());
