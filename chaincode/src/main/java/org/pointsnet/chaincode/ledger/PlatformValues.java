@@ -5,7 +5,6 @@ import static org.pointsnet.contract.ErrorCode.VALIDATION_FAILED;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.model.Platform;
@@ -62,25 +61,12 @@ final class PlatformValues {
      */
     static ValueVersion change(final LedgerState state, final Platform platform, final Instant now,
             final Instant from, final String unitValue, final String multiplier) {
-        if (from.isBefore(now)) {
-            throw refusal(VALIDATION_FAILED, "effectiveFrom " + from + " is before the transaction time " + now
-                    + ": conversions already made keep the value they used");
-        }
+        RuleSchedule.requireNotBefore(from, now, "conversions already made keep the value they used");
         final ValueRules old = rules(state, platform);
         final ValueVersion added = new ValueVersion(old.lastVersion() + 1, from.toString(), unitValue, multiplier);
-        final List<ValueVersion> all = new ArrayList<>(old.versions());
-        all.add(added);
-        final ValueVersion current = new ValueRules(platform.platformId(), all).inForce(now);
-        final List<ValueVersion> kept = new ArrayList<>();
-        for (final ValueVersion v : all) {
-            if (v == current || Instant.parse(v.effectiveFrom()).isAfter(now)) {
-                kept.add(v);
-            }
-        }
-        if (kept.size() > Limits.MAX_VALUE_VERSIONS) {
-            throw refusal(VALIDATION_FAILED, "more than " + Limits.MAX_VALUE_VERSIONS + " value-rule versions would be "
-                    + "kept (the one in force and those scheduled)");
-        }
+        final List<ValueVersion> kept = RuleSchedule.stillNeeded(old.versions(), added, now, Limits.MAX_VALUE_VERSIONS,
+                "more than " + Limits.MAX_VALUE_VERSIONS + " value-rule versions would be kept (the one in force and "
+                        + "those scheduled)");
         state.write(Keys.collection(platform.platformId()), Keys.valueRules(),
                 new ValueRules(platform.platformId(), kept));
         return added;

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,15 +67,14 @@ public final class ValueContract implements ContractInterface {
             return new Input(from, multipliers);
         }, (tx, platform, in) -> {
             final Instant from = in.effectiveFrom() == null ? tx.at() : Instant.parse(in.effectiveFrom());
-            if (from.isBefore(tx.at())) {
-                throw refusal(VALIDATION_FAILED, "effectiveFrom " + from + " is before the transaction time "
-                        + tx.at() + ": issuances already made stay at the version they used");
-            }
+            RuleSchedule.requireNotBefore(from, tx.at(), "issuances already made stay at the version they used");
             final CategoryRules old = rules(tx.state(), platform.platformId());
             final CategoryVersion added = new CategoryVersion(old.lastVersion() + 1, from.toString(),
                     in.multipliers());
             tx.state().write(Keys.collection(platform.platformId()), Keys.categoryRules(),
-                    new CategoryRules(platform.platformId(), stillNeeded(old, added, tx.at())));
+                    new CategoryRules(platform.platformId(), RuleSchedule.stillNeeded(old.versions(), added, tx.at(),
+                            Limits.MAX_CATEGORIES,
+                            "more than " + Limits.MAX_CATEGORIES + " category versions scheduled")));
             return Mutation.Outcome.of("SET_CATEGORIES", added);
         });
     }
@@ -153,24 +151,6 @@ public final class ValueContract implements ContractInterface {
      * @param version the category version used
      */
     record Credited(long points, String multiplier, long version) {}
-
-    /** The versions after {@code added}: everything scheduled later, plus the newest one in force now. */
-    private static List<CategoryVersion> stillNeeded(final CategoryRules old, final CategoryVersion added,
-            final Instant now) {
-        final List<CategoryVersion> all = new ArrayList<>(old.versions());
-        all.add(added);
-        final CategoryVersion current = new CategoryRules(old.platformId(), all).inForce(now).orElse(null);
-        final List<CategoryVersion> kept = new ArrayList<>();
-        for (final CategoryVersion v : all) {
-            if (v == current || Instant.parse(v.effectiveFrom()).isAfter(now)) {
-                kept.add(v);
-            }
-        }
-        if (kept.size() > Limits.MAX_CATEGORIES) {
-            throw refusal(VALIDATION_FAILED, "more than " + Limits.MAX_CATEGORIES + " category versions scheduled");
-        }
-        return kept;
-    }
 
     private static String instant(final String value) {
         try {

@@ -21,17 +21,11 @@ public record CategoryRules(String platformId, List<CategoryVersion> versions) {
 
     /** The highest version in force at {@code at}. */
     public Optional<CategoryVersion> inForce(final Instant at) {
-        CategoryVersion found = null;
-        for (final CategoryVersion v : versions) {
-            if (!Instant.parse(v.effectiveFrom()).isAfter(at)) {
-                found = v;
-            }
-        }
-        return Optional.ofNullable(found);
+        return ScheduledVersion.inForce(versions, at);
     }
 
     /** The last version number (0 when there is none). */
     public long lastVersion() {
-        return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
+        return ScheduledVersion.lastVersion(versions);
     }
 }

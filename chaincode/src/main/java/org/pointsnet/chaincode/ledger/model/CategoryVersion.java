@@ -12,4 +12,5 @@ import java.util.Map;
  * @param multipliers category → multiplier, sorted by category
  */
 @JsonPropertyOrder({"version", "effectiveFrom", "multipliers"})
-public record CategoryVersion(long version, String effectiveFrom, Map<String, String> multipliers) {}
+public record CategoryVersion(long version, String effectiveFrom, Map<String, String> multipliers)
+        implements ScheduledVersion {}

@@ -26,17 +26,11 @@ public record ValueRules(String platformId, List<ValueVersion> versions) {
      * clock lags the write can ask that) the first one: it was in force when the record was written.
      */
     public ValueVersion inForce(final Instant at) {
-        ValueVersion found = versions.get(0);
-        for (final ValueVersion v : versions) {
-            if (!Instant.parse(v.effectiveFrom()).isAfter(at)) {
-                found = v;
-            }
-        }
-        return found;
+        return ScheduledVersion.inForce(versions, at).orElse(versions.get(0));
     }
 
     /** The last version number. */
     public long lastVersion() {
-        return versions.get(versions.size() - 1).version();
+        return ScheduledVersion.lastVersion(versions);
     }
 }

@@ -12,4 +12,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param multiplier the platform multiplier, canonical plain decimal
  */
 @JsonPropertyOrder({"version", "effectiveFrom", "unitValue", "multiplier"})
-public record ValueVersion(long version, String effectiveFrom, String unitValue, String multiplier) {}
+public record ValueVersion(long version, String effectiveFrom, String unitValue, String multiplier)
+        implements ScheduledVersion {}
