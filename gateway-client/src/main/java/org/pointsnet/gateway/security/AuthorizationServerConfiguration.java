@@ -155,26 +155,25 @@ public class AuthorizationServerConfiguration {
         final ClientSettings pkce = ClientSettings.builder().requireProofKey(true)
             .requireAuthorizationConsent(false).build();
         return List.of(
-            RegisteredClient.withId(UUID.nameUUIDFromBytes(ConsoleOperator.operatorClientId(platform).getBytes())
-                    .toString())
-                .clientId(ConsoleOperator.operatorClientId(platform))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(base + "/console/operator")
-                .scopes(scopes -> scopes.addAll(ApiScopes.ALL))
-                .clientSettings(pkce)
-                .tokenSettings(tokens)
-                .build(),
-            RegisteredClient.withId(UUID.nameUUIDFromBytes(ConsoleOperator.personClientId(platform).getBytes())
-                    .toString())
-                .clientId(ConsoleOperator.personClientId(platform))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(base + "/console/me")
-                .scopes(scopes -> scopes.addAll(ApiScopes.USER))
-                .clientSettings(pkce)
-                .tokenSettings(tokens)
-                .build());
+            consoleClient(ConsoleOperator.operatorClientId(platform), base + "/console/operator", ApiScopes.ALL, pkce,
+                tokens),
+            consoleClient(ConsoleOperator.personClientId(platform), base + "/console/me", ApiScopes.USER, pkce,
+                tokens));
+    }
+
+    /** A console page's public client: authorization code with PKCE, redirecting to that page only. */
+    private static RegisteredClient consoleClient(final String clientId, final String page,
+                                                  final List<String> scopes,
+                                                  final ClientSettings pkce, final TokenSettings tokens) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+            .clientId(clientId)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri(page)
+            .scopes(granted -> granted.addAll(scopes))
+            .clientSettings(pkce)
+            .tokenSettings(tokens)
+            .build();
     }
 
     private static List<AdditionalBackends.Backend> extraBackends(final ObjectProvider<AdditionalBackends> extra,
