@@ -9,6 +9,7 @@ import org.pointsnet.contract.LedgerFunction;
 import org.pointsnet.contract.LedgerRequest;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code admin-cli rules}: the member's conversion rules. */
@@ -148,9 +149,8 @@ public final class RulesCommands extends CommandGroup {
                 description = "One category and its multiplier (plain decimal); repeatable, 1-32. The list replaces"
                     + " the whole previous one.")
         private Map<String, String> categories;
-        @Option(names = "--effective-from", paramLabel = "<instant>",
-                description = "ISO-8601 instant from which the version applies, not in the past (default: now).")
-        private String effectiveFrom;
+        @Mixin
+        private EffectiveFromOption effectiveFrom;
 
         @Override
         protected int run(LedgerCalls ledger) {
@@ -159,7 +159,7 @@ public final class RulesCommands extends CommandGroup {
                 list.add(new LedgerRequest.Category(c.getKey(), c.getValue()));
             }
             return printReceipt(ledger.submit(LedgerFunction.SET_CATEGORIES,
-                new LedgerRequest.SetCategories(requestId(), org(), effectiveFrom, list)));
+                new LedgerRequest.SetCategories(requestId(), org(), effectiveFrom.value(), list)));
         }
     }
 
@@ -193,14 +193,13 @@ public final class RulesCommands extends CommandGroup {
         @Option(names = "--multiplier", required = true, paramLabel = "<decimal>",
                 description = "The platform multiplier, plain decimal, same bounds.")
         private String multiplier;
-        @Option(names = "--effective-from", paramLabel = "<instant>",
-                description = "ISO-8601 instant from which the version applies, not in the past (default: now).")
-        private String effectiveFrom;
+        @Mixin
+        private EffectiveFromOption effectiveFrom;
 
         @Override
         protected int run(LedgerCalls ledger) {
             return printReceipt(ledger.submit(LedgerFunction.SET_VALUE,
-                new LedgerRequest.SetValue(requestId(), org(), effectiveFrom, unitValue, multiplier)));
+                new LedgerRequest.SetValue(requestId(), org(), effectiveFrom.value(), unitValue, multiplier)));
         }
     }
 }
