@@ -101,6 +101,6 @@ class PlatformAvailabilityTest {
     void platformsWithoutPeersFollowConfigurationOrder() {
         assertEquals(List.of("platform-a", "platform-b", "platform-b2"),
             availability.platformsWithoutPeers(view("PlatformCMSP")));
-        assertEquals(Duration.ofSeconds(5), PlatformAvailability.CACHE_FOR);
+        assertEquals(Duration.ofSeconds(2), PlatformAvailability.CACHE_FOR);
     }
 }
