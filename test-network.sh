@@ -53,6 +53,12 @@ CHAINCODE_JAR="$ROOT/chaincode/target/chaincode.jar"
 GATEWAY_JAR="$ROOT/gateway-client/target/gateway-client.jar"
 UP_MARKER="$RUNTIME/up.done"
 WAIT_SECONDS="${POINTSNET_WAIT_SECONDS:-120}"
+# JVM options of the chaincode servers and gateways. The client (C1) compiler only: on this 2-core machine the
+# server (C2) compiler's threads took 52-70% of a gateway's and 58% of a chaincode server's CPU (JFR) for many
+# minutes after each start, and the test network's JVMs are restarted often and live minutes; C1-only halved
+# gateway CPU per REST issuance (docs/benchmarks.md). A long-lived production node may prefer the default.
+# POINTSNET_NODE_JAVA_OPTS replaces it.
+read -r -a NODE_JAVA_OPTS <<< "${POINTSNET_NODE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 step() { printf '==> %s\n' "$*"; }
 info() { printf '    %s\n' "$*"; }
@@ -297,7 +303,7 @@ install_chaincode() {
   local envfile="$RUNTIME/platforms/$p/chaincode.env"
   info "starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
   CHAINCODE_ID="$package_id" start_process "chaincode-$p" "$envfile" \
-    java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")"
+    java -Xmx128m "${NODE_JAVA_OPTS[@]}" -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")"
 }
 
 # deploy_chaincode: installs each org's CCaaS package on its peer, starts the org's chaincode
@@ -451,7 +457,7 @@ launch_gateway() {
   instance="$(gateway_instance_env "$name")"
   [ -z "$instance" ] || envfiles+=":$instance"
   step "Starting $name on $(gateway_url "$name")"
-  start_process "$name" "$envfiles:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m -XX:+UseSerialGC \
+  start_process "$name" "$envfiles:$RUNTIME/platforms/$p/gateway-secrets.env" java -Xmx256m "${NODE_JAVA_OPTS[@]}" \
     -jar "$RUNTIME/jars/$(basename "$GATEWAY_JAR")"
 }
 
@@ -787,7 +793,7 @@ launch_node() {
       envfile="$RUNTIME/platforms/$p/chaincode.env"
       step "Starting chaincode server of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
       CHAINCODE_ID="$(cat "$RUNTIME/platforms/$p/chaincode/package-id")" start_process "$name" "$envfile" \
-        java -Xmx128m -XX:+UseSerialGC -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")" ;;
+        java -Xmx128m "${NODE_JAVA_OPTS[@]}" -jar "$RUNTIME/jars/$(basename "$CHAINCODE_JAR")" ;;
     postgres) run_projection_database "${name#postgres-}" ;;
     gateway) launch_gateway "$name" ;;
     balancer) launch_balancer "${name#balancer-}" ;;

@@ -62,7 +62,8 @@ final class RogueChaincode implements AutoCloseable {
     static void restoreGenuine(final String platformId) {
         final ChaincodeServerProcess server = new ChaincodeServerProcess(NETWORK.runtime(), platformId);
         server.stop();
-        server.start(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-jar", genuineJar().toString()),
+        server.start(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                genuineJar().toString()),
             "genuine chaincode server of " + platformId + " restarted by the trust-model end-to-end tests");
         awaitPeerReaches(platformId, false, server);
     }
