@@ -35,8 +35,12 @@
 # runs gateway-P, gateway-P-2, ... and its load balancer balancer-P (HAProxy, installed with apt-get
 # when missing) on the public gateway address; `start-gateway P` starts all of them.
 #
-# Hosts and ports come from crypto-config/network.yaml (POINTSNET_SPEC names another spec file)
-# through `admin-cli network render`; this script only starts, waits for and stops processes.
+# Hosts and ports come from crypto-config/network.yaml (POINTSNET_SPEC names another spec file; `up` records it
+# and later commands use that one) through `admin-cli network render`; this script only starts, waits for and
+# stops processes. A spec with `hosts: simulation: namespaces` (crypto-config/network-hosts.yaml) puts each org on
+# its own host: `up` makes one Linux network namespace per org (pn-<org>, the org's address from the spec) joined by
+# veth pairs to the bridge pn-br0, starts every process of an org inside its namespace, and `down` removes them
+# (root and iproute2 needed; docs/operations.md "Members on separate hosts").
 # Runtime state goes to ./runtime (POINTSNET_RUNTIME overrides it); Fabric binaries come from
 # scripts/install-fabric.sh.
 set -euo pipefail
@@ -46,6 +50,8 @@ umask 077
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
 SPEC="${POINTSNET_SPEC:-$ROOT/crypto-config/network.yaml}"
+# The spec `up` used, for every later command (add-org renders from it) and for the tests (runtime/spec).
+if [ -z "${POINTSNET_SPEC:-}" ] && [ -f "$RUNTIME/spec" ]; then SPEC="$(cat "$RUNTIME/spec")"; fi
 LOGS="$RUNTIME/logs"
 PIDS="$RUNTIME/pids"
 ADMIN_JAR="$ROOT/admin-cli/target/admin-cli.jar"
@@ -106,7 +112,11 @@ is_running() {
 start_process() {
   local name="$1" envfiles="$2"; shift 2
   mkdir -p "$LOGS" "$PIDS"
-  ( IFS=':'; for f in $envfiles; do load_env "$f"; done; unset IFS; exec "$@" ) \
+  # A node of an org on its own host (PN_NETNS in its env file) runs in that host's network namespace; `ip netns
+  # exec` execs the command in place, so the recorded pid is the node's.
+  ( IFS=':'; for f in $envfiles; do load_env "$f"; done; unset IFS
+    if [ -n "${PN_NETNS:-}" ]; then exec ip netns exec "$PN_NETNS" "$@"; fi
+    exec "$@" ) \
     >>"$LOGS/$name.log" 2>&1 < /dev/null &
   local pid=$!
   echo "$pid $(proc_start_time "$pid")" > "$PIDS/$name.pid"
@@ -146,8 +156,12 @@ wait_until() {
 # endpoint demands a client certificate (operations endpoints off loopback), --cert/--key PN_HTTPS_CLIENT_*.
 # Nothing for plain HTTP (operations endpoints on loopback) or without ENVFILE.
 https_args() {
-  local ca cert
+  local ca cert netns
   HTTPS_ARGS=()
+  # On an org's own host (PN_NETNS), curl runs there: operations endpoints listen on that host's loopback.
+  IN_HOST=()
+  netns="$(env_value "${1:-}" PN_NETNS)"
+  [ -z "$netns" ] || IN_HOST=(ip netns exec "$netns")
   ca="$(env_value "${1:-}" PN_HTTPS_CACERT)"
   cert="$(env_value "${1:-}" PN_HTTPS_CLIENT_CERT)"
   [ -z "$ca" ] || HTTPS_ARGS+=(--cacert "$ca")
@@ -157,7 +171,7 @@ https_args() {
 # http_ok URL [ENVFILE]: URL answers 2xx; an https URL is verified with ENVFILE's CA (https_args).
 http_ok() {
   https_args "${2:-}"
-  curl -sf -o /dev/null --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$1"
+  ${IN_HOST[@]+"${IN_HOST[@]}"} curl -sf -o /dev/null --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$1"
 }
 tcp_open() { local hp="$1"; (exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}") 2>/dev/null; }
 
@@ -174,6 +188,74 @@ live_orderer() {
 
 # env_value FILE NAME: one variable of a rendered env file, without loading the rest.
 env_value() { [ -f "$1" ] || return 0; ( set +u; . "$1"; eval "printf '%s' \"\${$2:-}\"" ); }
+
+# ---------------------------------------------------------------------------------------
+# Hosts: with `hosts: simulation: namespaces` in the spec, every org runs on its own host, simulated by a Linux
+# network namespace holding the org's address (network.env PN_HOSTS: "namespace|address/prefix|veth"), its veth pair
+# joined to the bridge PN_BRIDGE in the root namespace, which holds PN_BRIDGE_ADDRESS so the tests, admin-cli and
+# curl here reach every host. Nothing routes beyond the bridge's subnet (no default route in any namespace).
+
+# hosts_mode: what the rendered network.env says (namespaces or loopback); needs network.env loaded.
+hosts_mode() { printf '%s\n' "${PN_HOSTS_SIMULATION:-loopback}"; }
+
+# require_host_capability: the machine can make network namespaces (root and iproute2's ip); stops `up` with the
+# missing capability named otherwise. iproute2 is installed with apt-get when missing, like HAProxy and PostgreSQL.
+require_host_capability() {
+  [ "$(id -u)" = 0 ] || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), which needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN for ip netns and veth pairs); this user is $(id -un). Run as root, or run every org on loopback: POINTSNET_SPEC=$ROOT/crypto-config/network.yaml ./test-network.sh up"
+  if ! command -v ip >/dev/null 2>&1; then
+    command -v apt-get >/dev/null 2>&1 || die "the spec $SPEC needs iproute2's ip (network namespaces, veth pairs, a bridge), and neither ip nor apt-get is available: install iproute2"
+    step "Installing iproute2 (apt-get install iproute2) for the org hosts' network namespaces"
+    mkdir -p "$LOGS"
+    local started=$SECONDS
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q iproute2; } >> "$LOGS/apt.log" 2>&1 \
+      || die "apt-get install iproute2 failed; see $LOGS/apt.log"
+    info "iproute2 installed in $((SECONDS - started))s"
+  fi
+  local probe="pn-probe-$$" error
+  error="$(ip netns add "$probe" 2>&1)" \
+    || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), but this machine cannot make network namespaces (ip netns add: $error); run every org on loopback: POINTSNET_SPEC=$ROOT/crypto-config/network.yaml ./test-network.sh up"
+  ip netns del "$probe"
+}
+
+# remove_hosts: the namespaces, veths and bridge of PN_HOSTS, whatever is left of them (idempotent).
+remove_hosts() {
+  local entry netns address veth
+  [ "$(hosts_mode)" = namespaces ] || return 0
+  for entry in "${PN_HOSTS[@]}"; do
+    IFS='|' read -r netns address veth <<< "$entry"
+    [ ! -e "/run/netns/$netns" ] || ip netns del "$netns" 2>/dev/null || true
+    ! ip link show "$veth" >/dev/null 2>&1 || ip link del "$veth" 2>/dev/null || true
+  done
+  ! ip link show "$PN_BRIDGE" >/dev/null 2>&1 || ip link del "$PN_BRIDGE" 2>/dev/null || true
+}
+
+# make_hosts [fresh]: the org hosts of PN_HOSTS and their bridge; existing ones are kept (`start` after a reboot makes
+# the missing ones), or with "fresh" removed first (`up` after a crash left some behind).
+make_hosts() {
+  local entry netns address veth made=()
+  [ "$(hosts_mode)" = namespaces ] || { step "Hosts: every org on this machine's loopback (spec $SPEC)"; return 0; }
+  require_host_capability
+  [ "${1:-}" != fresh ] || remove_hosts
+  if ! ip link show "$PN_BRIDGE" >/dev/null 2>&1; then
+    ip link add "$PN_BRIDGE" type bridge
+    ip addr add "$PN_BRIDGE_ADDRESS" dev "$PN_BRIDGE"
+    ip link set "$PN_BRIDGE" up
+  fi
+  for entry in "${PN_HOSTS[@]}"; do
+    IFS='|' read -r netns address veth <<< "$entry"
+    made+=("$netns ${address%/*}")
+    [ -e "/run/netns/$netns" ] && ip link show "$veth" >/dev/null 2>&1 && continue
+    ip netns del "$netns" 2>/dev/null || true
+    ip link del "$veth" 2>/dev/null || true
+    ip netns add "$netns"
+    ip link add "$veth" type veth peer name eth0 netns "$netns"
+    ip link set "$veth" master "$PN_BRIDGE" up
+    ip -n "$netns" addr add "$address" dev eth0
+    ip -n "$netns" link set eth0 up
+    ip -n "$netns" link set lo up
+  done
+  step "Hosts: one network namespace per org on bridge $PN_BRIDGE ($PN_BRIDGE_ADDRESS): $(IFS=,; echo "${made[*]}" | sed 's/,/, /g')"
+}
 
 # ---------------------------------------------------------------------------------------
 # up
@@ -562,6 +644,11 @@ start_projection_database() {
   as_postgres "$PG_BIN/initdb" -D "$data" -U pointsnet --pwfile="$pwfile" -A scram-sha-256 >> "$log" 2>&1 \
     || { rm -f "$pwfile"; fail_node "postgres-$p" "initdb failed"; }
   rm -f "$pwfile"
+  if [ -n "$(env_value "$envfile" PN_NETNS)" ]; then
+    # On its org's own host, the gateways connect from the host's address and the tests (pg_dump) from the bridge's:
+    # both are on the host's subnet (samenet), still with the password.
+    printf 'host all all samenet scram-sha-256\n' >> "$data/pg_hba.conf"
+  fi
   run_projection_database "$p"
   PGPASSWORD="$password" "$PG_BIN/psql" -q -h "$(env_value "$envfile" PN_POSTGRES_LISTEN)" -p "$port" -U pointsnet \
     -d postgres -c "CREATE DATABASE pointsnet" >> "$log" 2>&1 || fail_node "postgres-$p" "creating database pointsnet failed"
@@ -572,15 +659,20 @@ start_projection_database() {
 # start_projection_database, so the database, its password and the projection in it are the ones from `up`), waits
 # until it accepts connections and records its postmaster's pid.
 run_projection_database() {
-  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data log pid
+  local p="$1" envfile="$RUNTIME/platforms/$1/gateway.env" port listen data log pid netns run=()
   port="$(env_value "$envfile" PN_POSTGRES_PORT)"
+  # On the org's host (its namespace) when it has one: the postmaster pg_ctl forks stays there. As root, as the
+  # postgres user (as_postgres).
+  netns="$(env_value "$envfile" PN_NETNS)"
+  [ -z "$netns" ] || run=(ip netns exec "$netns")
+  [ "$(id -u)" != 0 ] || run+=(runuser -u postgres --)
   listen="$(env_value "$envfile" PN_POSTGRES_LISTEN)"
   data="$(env_value "$envfile" PN_POSTGRES_DATA)"
   log="$LOGS/postgres-$p.log"
   [ -f "$data/PG_VERSION" ] || die "no PostgreSQL data in $data for postgres-$p (was runtime/ deleted? run down, then up)"
   ensure_postgres
   step "Starting PostgreSQL for the projection of $p's gateway on $listen:$port ($("$PG_BIN/postgres" --version))"
-  as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+  ${run[@]+"${run[@]}"} "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 \
     -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories=$data" start >> "$log" 2>&1 \
     || fail_node "postgres-$p" "PostgreSQL did not start"
   pid="$(head -n 1 "$data/postmaster.pid")"
@@ -708,6 +800,8 @@ require_network() {
     fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
   fi
   export PATH="$fabric_bin:$PATH"
+  # The org hosts are gone after a reboot (namespaces live in the kernel): make the missing ones.
+  if [ "$(hosts_mode)" = namespaces ]; then make_hosts > /dev/null; fi
 }
 
 # metric NODE NAME{LABELS}: one sample of an orderer's or peer's Prometheus page, as an integer; empty when absent
@@ -716,7 +810,8 @@ require_network() {
 metric() {
   local page
   https_args "$(node_envfile "$1")"
-  page="$(curl -sf --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$(metrics_url "$1")" 2>/dev/null)" || return 0
+  page="$(${IN_HOST[@]+"${IN_HOST[@]}"} curl -sf --max-time 2 ${HTTPS_ARGS[@]+"${HTTPS_ARGS[@]}"} "$(metrics_url "$1")" \
+    2>/dev/null)" || return 0
   awk -v m="$2" '$1 == m && !found {printf "%d\n", $2; found = 1}' <<< "$page"
 }
 
@@ -931,14 +1026,16 @@ cmd_up() {
   build_jars
 
   mkdir -p "$RUNTIME" "$LOGS" "$PIDS"
-  # Later commands on the running network (channel create) use the same binaries.
+  # Later commands on the running network (channel create) use the same binaries, and the same spec.
   echo "$fabric_bin" > "$RUNTIME/fabric-bin"
+  (cd "$(dirname "$SPEC")" && echo "$(pwd)/$(basename "$SPEC")") > "$RUNTIME/spec"
   stage_jars
   step "Crypto material (admin-cli crypto generate)"
   admin_cli crypto generate --spec "$SPEC" --out "$RUNTIME/crypto" | sed 's/^/    /'
   step "Node configuration (admin-cli network render)"
   admin_cli network render --spec "$SPEC" --repo "$ROOT" --runtime "$RUNTIME" | sed 's/^/    /'
   load_env "$RUNTIME/network.env"
+  make_hosts fresh
 
   start_orderers
   start_peers
@@ -965,6 +1062,13 @@ cmd_down() {
         stop_node "$(basename "$file" .pid)"
       done
     done
+  fi
+  if [ -f "$RUNTIME/network.env" ]; then
+    load_env "$RUNTIME/network.env"
+    if [ "$(hosts_mode)" = namespaces ]; then
+      remove_hosts
+      info "removed the org hosts' namespaces and bridge ($PN_BRIDGE)"
+    fi
   fi
   rm -rf "$RUNTIME"
   info "removed $RUNTIME"

@@ -21,7 +21,9 @@ if [ ! -x "$CALIPER_HOME/node_modules/.bin/caliper" ] || [ ! -d "$CALIPER_HOME/n
     && npm install --no-audit --no-fund @hyperledger/caliper-cli@0.6.0 \
     && npx caliper bind --caliper-bind-sut fabric:2.4)
 fi
-java -jar admin-cli/target/admin-cli.jar network caliper --spec crypto-config/network.yaml --runtime runtime
+# The spec the running network came up from (test-network.sh records it in runtime/spec).
+SPEC="$(cat runtime/spec 2>/dev/null || echo crypto-config/network.yaml)"
+java -jar admin-cli/target/admin-cli.jar network caliper --spec "$SPEC" --runtime runtime
 # The workload module requires @hyperledger/caliper-core from Caliper's own install.
 export NODE_PATH="$CALIPER_HOME/node_modules"
 "$CALIPER_HOME/node_modules/.bin/caliper" launch manager \

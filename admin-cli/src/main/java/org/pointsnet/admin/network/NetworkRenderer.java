@@ -59,7 +59,7 @@ public final class NetworkRenderer {
             platforms.add(org.platformId());
             renderNodes(envs, org);
         }
-        new EnvFile()
+        EnvFile network = new EnvFile()
             .put("PN_CHANNEL", spec.channel())
             .put("PN_PROFILE", ConfigtxRenderer.PROFILE)
             .put("PN_CC_NAME", spec.chaincode().name())
@@ -68,7 +68,15 @@ public final class NetworkRenderer {
             .put("PN_CC_COLLECTIONS", runtime.collectionsConfig())
             .putArray("PN_ORDERERS", orderers)
             .putArray("PN_PLATFORMS", platforms)
-            .write(runtime.networkEnv());
+            // How the orgs' hosts are simulated; with namespaces, the hosts test-network.sh makes before any node.
+            .put("PN_HOSTS_SIMULATION", spec.hosts().simulation());
+        HostNamespaces namespaces = new HostNamespaces(spec);
+        if (namespaces.enabled()) {
+            network.put("PN_BRIDGE", HostNamespaces.BRIDGE)
+                .put("PN_BRIDGE_ADDRESS", spec.hosts().bridge())
+                .putArray("PN_HOSTS", namespaces.hosts());
+        }
+        network.write(runtime.networkEnv());
         progress.accept("rendered " + runtime.networkEnv());
     }
 

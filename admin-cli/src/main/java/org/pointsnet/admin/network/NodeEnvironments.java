@@ -32,6 +32,7 @@ final class NodeEnvironments {
     private final Path builderDir;
     private final RuntimeLayout runtime;
     private final CryptoLayout crypto;
+    private final HostNamespaces namespaces;
 
     NodeEnvironments(NetworkSpec spec, Path repoRoot, RuntimeLayout runtime, CryptoLayout crypto) {
         this.spec = spec;
@@ -39,6 +40,23 @@ final class NodeEnvironments {
         this.builderDir = repoRoot.resolve("network").resolve("builders").resolve("ccaas");
         this.runtime = runtime;
         this.crypto = crypto;
+        this.namespaces = new HostNamespaces(spec);
+    }
+
+    /**
+     * PN_NETNS: the network namespace (the org's simulated host) test-network.sh and the tests start the process in;
+     * nothing in loopback mode.
+     */
+    private EnvFile inHost(EnvFile env, String namespace) {
+        return namespaces.enabled() ? env.put("PN_NETNS", namespace) : env;
+    }
+
+    /**
+     * The host an operations endpoint binds to: its node's host, except with namespaces, where it is the org host's
+     * own loopback (Fabric serves it without authentication; the network script asks it from inside the host).
+     */
+    private String operationsHost(String nodeHost) {
+        return namespaces.enabled() ? "127.0.0.1" : nodeHost;
     }
 
     EnvFile orderer(OrdererNodeSpec node) {
@@ -73,10 +91,13 @@ final class NodeEnvironments {
             .put("ORDERER_FILELEDGER_LOCATION", data.resolve("ledger"))
             .put("ORDERER_CONSENSUS_WALDIR", data.resolve("etcdraft").resolve("wal"))
             .put("ORDERER_CONSENSUS_SNAPDIR", data.resolve("etcdraft").resolve("snapshot"))
-            .put("ORDERER_OPERATIONS_LISTENADDRESS", Addresses.listen(node.host(), node.operationsPort()))
+            .put("ORDERER_OPERATIONS_LISTENADDRESS",
+                Addresses.listen(operationsHost(node.host()), node.operationsPort()))
             .put("PN_NODE_ADDRESS", Addresses.dial(node.host(), node.port()));
+        inHost(env, namespaces.ofOrderers());
         Path admin = CryptoLayout.userDir(crypto.ordererOrg(org), ADMIN_USER, org.domain()).resolve("tls");
-        return operations(env, "ORDERER_OPERATIONS_TLS_", node.host(), node.operationsPort(), tls, tlsCa, admin);
+        return operations(env, "ORDERER_OPERATIONS_TLS_", operationsHost(node.host()), node.operationsPort(), tls,
+            tlsCa, admin);
     }
 
     /**
@@ -129,12 +150,15 @@ final class NodeEnvironments {
             .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
             .put("CORE_PEER_FILESYSTEMPATH", data)
             .put("CORE_LEDGER_SNAPSHOTS_ROOTDIR", data.resolve("snapshots"))
-            .put("CORE_OPERATIONS_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().operationsPort()))
+            .put("CORE_OPERATIONS_LISTENADDRESS",
+                Addresses.listen(operationsHost(org.peer().host()), org.peer().operationsPort()))
             // Fabric turns this YAML string into the builder list; paths must be absolute.
             .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: pointsnet-ccaas, path: " + builderDir + "}]")
             .put("PN_NODE_ADDRESS", address);
+        inHost(env, namespaces.of(org));
         Path orgDir = crypto.peerOrg(org);
-        return operations(env, "CORE_OPERATIONS_TLS_", org.peer().host(), org.peer().operationsPort(), tls,
+        return operations(env, "CORE_OPERATIONS_TLS_", operationsHost(org.peer().host()), org.peer().operationsPort(),
+            tls,
             CryptoLayout.tlsCaCert(orgDir, org.domain()).toString(),
             CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain()).resolve("tls"));
     }
@@ -197,7 +221,7 @@ final class NodeEnvironments {
 
     EnvFile chaincodeServer(PlatformOrgSpec org) {
         Path tls = crypto.chaincodeServerTls(org);
-        return new EnvFile()
+        EnvFile env = new EnvFile()
             // Whose peer this server serves and which platform ids that org owns: the genuine chaincode refuses any
             // other org's claim to them (chaincode LocalOrg), so these come from this org's own spec entry.
             .put("CORE_PEER_LOCALMSPID", org.mspId())
@@ -212,6 +236,7 @@ final class NodeEnvironments {
             .put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING")
             .put("CORE_CHAINCODE_LOGGING_SHIM", "WARNING")
             .put("PN_NODE_ADDRESS", Addresses.dial(org.chaincodeServer().host(), org.chaincodeServer().port()));
+        return inHost(env, namespaces.of(org));
     }
 
     /** Spring Boot binds these by relaxed names, e.g. POINTSNET_FABRIC_PEERENDPOINT. */
@@ -275,7 +300,8 @@ final class NodeEnvironments {
                 .put("PN_BALANCER_CONFIG", runtime.platform(org.platformId()).resolve(BalancerConfig.FILE))
                 .put("PN_BALANCER_SOCKET", runtime.platform(org.platformId()).resolve(BalancerConfig.SOCKET));
         }
-        return projection(env, org);
+        // The org's gateways, its balancer and its PostgreSQL all run on the org's host.
+        return projection(inHost(env, namespaces.of(org)), org);
     }
 
     /**

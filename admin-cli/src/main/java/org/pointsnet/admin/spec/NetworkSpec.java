@@ -12,15 +12,20 @@ import java.util.stream.Collectors;
  * The whole consortium as crypto-config/network.yaml describes it: channel, chaincode,
  * the orderer org, the platform orgs (members of the channel from its creation) and the
  * joining orgs (planned, but added to the running channel later with {@code org join};
- * {@code up} ignores them). The one source of every name, host and port.
+ * {@code up} ignores them). The one source of every name, host and port. {@code hosts} (optional) says how the
+ * test network simulates the orgs' hosts on one machine.
  */
 public record NetworkSpec(String channel, ChaincodeSpec chaincode, OrdererOrgSpec ordererOrg,
                           List<PlatformOrgSpec> platformOrgs,
                           @JacksonInject(value = NO_JOINING_ORGS, useInput = OptBoolean.TRUE)
-                          List<PlatformOrgSpec> joiningOrgs) {
+                          List<PlatformOrgSpec> joiningOrgs,
+                          @JacksonInject(value = DEFAULT_HOSTS, useInput = OptBoolean.TRUE)
+                          HostsSpec hosts) {
 
     /** Injected when the spec lists no joining orgs (the reader refuses missing fields otherwise). */
     static final String NO_JOINING_ORGS = "noJoiningOrgs";
+    /** Injected when the spec has no hosts section: every node on loopback. */
+    static final String DEFAULT_HOSTS = "defaultHosts";
 
     public NetworkSpec {
         // Unmodifiable, but null elements survive so validation can name them.
@@ -58,7 +63,7 @@ public record NetworkSpec(String channel, ChaincodeSpec chaincode, OrdererOrgSpe
             members.add(org);
             joining.remove(org);
         }
-        return new NetworkSpec(channel, chaincode, ordererOrg, members, joining);
+        return new NetworkSpec(channel, chaincode, ordererOrg, members, joining, hosts);
     }
 
     /**

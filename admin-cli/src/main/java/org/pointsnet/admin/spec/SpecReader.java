@@ -36,7 +36,8 @@ final class SpecReader {
         .injectableValues(new InjectableValues.Std()
             .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty())
             .addValue(PlatformOrgSpec.NO_GATEWAY_INSTANCES, List.of())
-            .addValue(NetworkSpec.NO_JOINING_ORGS, List.of()))
+            .addValue(NetworkSpec.NO_JOINING_ORGS, List.of())
+            .addValue(NetworkSpec.DEFAULT_HOSTS, HostsSpec.DEFAULT))
         .build();
 
     /** Only used to find unknown fields hidden behind a missing-field error. */

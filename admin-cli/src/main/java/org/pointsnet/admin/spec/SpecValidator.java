@@ -57,6 +57,10 @@ final class SpecValidator {
                 platformOrg("joiningOrgs[" + i + "]", spec.joiningOrgs().get(i));
             }
         }
+        if (problems.isEmpty()) {
+            // Only on an otherwise valid spec: the check walks every org's nodes.
+            new HostsValidator(problems).validate(spec);
+        }
         return List.copyOf(problems);
     }
 

@@ -229,6 +229,47 @@ class NetworkRendererTest {
     }
 
     @Test
+    void theHostsSpecRunsEachOrgInItsNamespaceWithOperationsOnTheHostsLoopback(@TempDir Path hosts) throws IOException {
+        NetworkSpec spec = NetworkSpec.load(REPO.resolve("crypto-config/network-hosts.yaml"));
+        new CryptoGenerator(spec, hosts.resolve("crypto"), false, line -> { }).generate();
+        new NetworkRenderer(spec, REPO, new RuntimeLayout(hosts), line -> { }).render();
+
+        String network = read(hosts.resolve("network.env"));
+        assertEquals("namespaces", value(network, "PN_HOSTS_SIMULATION"));
+        assertEquals("pn-br0", value(network, "PN_BRIDGE"));
+        assertEquals("198.18.0.1/15", value(network, "PN_BRIDGE_ADDRESS"));
+        // Every org's host, the joining one too (add-org finds it made), with a veth name of at most 15 characters.
+        assertTrue(network.contains("PN_HOSTS=('pn-orderer|198.18.0.10/15|pnc612000a' 'pn-platform-a|198.18.1.10/15|"
+            + "pnc612010a' 'pn-platform-b|198.18.2.10/15|pnc612020a' 'pn-platform-c|198.18.3.10/15|pnc612030a' "
+            + "'pn-platform-d|198.18.4.10/15|pnc612040a')\n"), network);
+
+        String peer = read(hosts.resolve("platforms/platform-a/peer.env"));
+        assertEquals("pn-platform-a", value(peer, "PN_NETNS"));
+        assertEquals("198.18.1.10:7051", value(peer, "CORE_PEER_LISTENADDRESS"));
+        assertEquals("198.18.1.10:7051", value(peer, "CORE_PEER_GOSSIP_EXTERNALENDPOINT"));
+        // Fabric's unauthenticated operations endpoint stays on loopback: the host's own.
+        assertEquals("127.0.0.1:9443", value(peer, "CORE_OPERATIONS_LISTENADDRESS"));
+        assertEquals("http://127.0.0.1:9443/healthz", value(peer, "PN_HEALTH_URL"));
+        String orderer = read(hosts.resolve("orderers/orderer1.orderer.pointsnet.local/node.env"));
+        assertEquals("pn-orderer", value(orderer, "PN_NETNS"));
+        assertEquals("198.18.0.10", value(orderer, "ORDERER_GENERAL_LISTENADDRESS"));
+        assertEquals("198.18.0.10:7063", value(orderer, "ORDERER_ADMIN_LISTENADDRESS"));
+        assertEquals("127.0.0.1:8444", value(orderer, "ORDERER_OPERATIONS_LISTENADDRESS"));
+        String chaincode = read(hosts.resolve("platforms/platform-b/chaincode.env"));
+        assertEquals("pn-platform-b", value(chaincode, "PN_NETNS"));
+        assertEquals("198.18.2.10:8054", value(chaincode, "CHAINCODE_SERVER_ADDRESS"));
+        String gateway = read(hosts.resolve("platforms/platform-c/gateway.env"));
+        assertEquals("pn-platform-c", value(gateway, "PN_NETNS"));
+        assertEquals("https://198.18.3.10:8083", value(gateway, "PN_GATEWAY_URL"));
+        assertEquals("198.18.3.10", value(gateway, "PN_POSTGRES_LISTEN"));
+        assertEquals("198.18.3.10:9051", value(gateway, "POINTSNET_FABRIC_PEERENDPOINT"));
+        String configtx = read(hosts.resolve("config/configtx.yaml"));
+        assertTrue(configtx.contains("      - Host: 198.18.2.10\n        Port: 8051\n"), "anchor peer of PlatformB");
+        assertTrue(configtx.contains("      - 198.18.0.10:7060\n"), "orderer endpoint");
+        assertTrue(read(hosts.resolve("platforms/platform-a/haproxy.cfg")).contains("bind 198.18.1.10:8081"));
+    }
+
+    @Test
     void everyGatewayTrustsEachPlatformsMspAndTheRootCaThatIssuedItsPeer() throws Exception {
         CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         for (String own : List.of("platform-a", "platform-b", "platform-c")) {

@@ -38,7 +38,10 @@ final class AdminCliJar {
         final Path runtimeDir = ApiNetwork.runtime();
         this.root = runtimeDir.getParent();
         this.jar = runtimeDir.resolve("jars/admin-cli.jar");
-        this.spec = root.resolve("crypto-config/network.yaml").toString();
+        // runtime/spec: the spec `up` used (POINTSNET_SPEC may have named another than the repository's default).
+        final Path used = runtimeDir.resolve("spec");
+        this.spec = Files.isRegularFile(used) ? Files.readString(used, StandardCharsets.UTF_8).strip()
+            : root.resolve("crypto-config/network.yaml").toString();
         this.runtime = runtimeDir.toString();
         this.fabricBin = Files.readString(runtimeDir.resolve("fabric-bin"), StandardCharsets.UTF_8).strip();
     }

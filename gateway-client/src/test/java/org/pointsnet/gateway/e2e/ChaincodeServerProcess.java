@@ -73,7 +73,9 @@ final class ChaincodeServerProcess {
      * until it listens on the org's chaincode address.
      */
     void start(final List<String> command, final String banner) {
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(runtime.getParent().toFile())
+        // On the org's host (its network namespace) when the network simulates hosts, as test-network.sh starts it.
+        final ProcessBuilder builder = new ProcessBuilder(NodeHosts.onHost(env(), command))
+            .directory(runtime.getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -8,12 +8,10 @@ import static org.pointsnet.gateway.e2e.ApiNetwork.A;
 import static org.pointsnet.gateway.e2e.ApiNetwork.B;
 import static org.pointsnet.gateway.e2e.ApiNetwork.PLATFORMS;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,9 +90,9 @@ class TransportSecurityEndToEndIT {
             orderers.forEach(dir -> envFiles.add(dir.resolve("node.env").toString()));
         }
         PLATFORMS.forEach(p -> envFiles.add(RUNTIME.resolve("platforms").resolve(p).resolve("peer.env").toString()));
-        final List<String> listening = listeningSockets();
         for (final String file : envFiles) {
             final Map<String, String> env = LedgerNetwork.readEnv(Path.of(file));
+            final List<String> listening = listeningSockets(env);
             final String operations = Optional.ofNullable(env.get("CORE_OPERATIONS_LISTENADDRESS"))
                 .orElse(env.get("ORDERER_OPERATIONS_LISTENADDRESS"));
             final String port = operations.substring(operations.lastIndexOf(':') + 1);
@@ -109,10 +107,13 @@ class TransportSecurityEndToEndIT {
         return LedgerNetwork.readEnv(RUNTIME.resolve("platforms").resolve(platform).resolve("chaincode.env"));
     }
 
-    /** Every listening IPv4 TCP socket of this machine as "a.b.c.d:port", from /proc/net/tcp (state 0A). */
-    private static List<String> listeningSockets() throws IOException {
+    /**
+     * Every listening IPv4 TCP socket of the node's host (this machine, or the org's network namespace when the
+     * network simulates hosts) as "a.b.c.d:port", from /proc/net/tcp (state 0A).
+     */
+    private static List<String> listeningSockets(final Map<String, String> env) {
         final List<String> sockets = new ArrayList<>();
-        for (final String line : Files.readAllLines(Path.of("/proc/net/tcp"), StandardCharsets.US_ASCII)) {
+        for (final String line : NodeHosts.procNet(env, "tcp")) {
             final String[] fields = line.trim().split("\\s+");
             if (fields.length > 3 && "0A".equals(fields[3])) {
                 final String[] local = fields[1].split(":");
@@ -123,7 +124,7 @@ class TransportSecurityEndToEndIT {
             }
         }
         // An IPv6 wildcard socket would accept IPv4 too: none may listen on these ports.
-        for (final String line : Files.readAllLines(Path.of("/proc/net/tcp6"), StandardCharsets.US_ASCII)) {
+        for (final String line : NodeHosts.procNet(env, "tcp6")) {
             final String[] fields = line.trim().split("\\s+");
             if (fields.length > 3 && "0A".equals(fields[3])) {
                 final String[] local = fields[1].split(":");
