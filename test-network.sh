@@ -35,12 +35,13 @@
 # runs gateway-P, gateway-P-2, ... and its load balancer balancer-P (HAProxy, installed with apt-get
 # when missing) on the public gateway address; `start-gateway P` starts all of them.
 #
-# Hosts and ports come from crypto-config/network.yaml (POINTSNET_SPEC names another spec file; `up` records it
-# and later commands use that one) through `admin-cli network render`; this script only starts, waits for and
-# stops processes. A spec with `hosts: simulation: namespaces` (crypto-config/network-hosts.yaml) puts each org on
-# its own host: `up` makes one Linux network namespace per org (pn-<org>, the org's address from the spec) joined by
-# veth pairs to the bridge pn-br0, starts every process of an org inside its namespace, and `down` removes them
-# (root and iproute2 needed; docs/operations.md "Members on separate hosts").
+# Hosts and ports come from the spec through `admin-cli network render`; this script only makes the org hosts and
+# starts, waits for and stops processes. The default spec, crypto-config/network-hosts.yaml, puts each org on its
+# own host: `up` makes one Linux network namespace per org (pn-<org>, the org's address from the spec) joined by veth
+# pairs to the bridge pn-br0, starts every process of an org inside its namespace, and `down` removes them. That
+# needs root and iproute2; elsewhere `up` says so and uses crypto-config/network.yaml, every org on loopback.
+# POINTSNET_SPEC names the spec to use; `up` records it and later commands use that one (docs/operations.md
+# "Members on separate hosts").
 # Runtime state goes to ./runtime (POINTSNET_RUNTIME overrides it); Fabric binaries come from
 # scripts/install-fabric.sh.
 set -euo pipefail
@@ -49,7 +50,11 @@ umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
-SPEC="${POINTSNET_SPEC:-$ROOT/crypto-config/network.yaml}"
+# The specs: every org on its own host (one network namespace each; the default where this machine can make them),
+# and every org on this machine's loopback (the default elsewhere). POINTSNET_SPEC names the one to use.
+HOSTS_SPEC="$ROOT/crypto-config/network-hosts.yaml"
+LOOPBACK_SPEC="$ROOT/crypto-config/network.yaml"
+SPEC="${POINTSNET_SPEC:-$HOSTS_SPEC}"
 # The spec `up` used, for every later command (add-org renders from it) and for the tests (runtime/spec).
 if [ -z "${POINTSNET_SPEC:-}" ] && [ -f "$RUNTIME/spec" ]; then SPEC="$(cat "$RUNTIME/spec")"; fi
 LOGS="$RUNTIME/logs"
@@ -198,10 +203,34 @@ env_value() { [ -f "$1" ] || return 0; ( set +u; . "$1"; eval "printf '%s' \"\${
 # hosts_mode: what the rendered network.env says (namespaces or loopback); needs network.env loaded.
 hosts_mode() { printf '%s\n' "${PN_HOSTS_SIMULATION:-loopback}"; }
 
+# choose_default_spec: without POINTSNET_SPEC, `up` runs each org on its own host (HOSTS_SPEC) when the machine can
+# make network namespaces, and says why not and runs every org on loopback (LOOPBACK_SPEC) otherwise.
+choose_default_spec() {
+  [ -z "${POINTSNET_SPEC:-}" ] && [ "$SPEC" = "$HOSTS_SPEC" ] || return 0
+  local why
+  if why="$(host_capability_missing)"; then
+    SPEC="$LOOPBACK_SPEC"
+    step "Spec $SPEC: every org on this machine's loopback ($why; POINTSNET_SPEC=$HOSTS_SPEC to insist on hosts)"
+  fi
+}
+
+# host_capability_missing: prints what keeps this machine from making network namespaces and succeeds; fails (prints
+# nothing) when it can make them.
+host_capability_missing() {
+  local probe="pn-probe-$$" error
+  [ "$(id -u)" = 0 ] || { echo "not root: network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN"; return 0; }
+  command -v ip >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1 \
+    || { echo "neither iproute2's ip nor apt-get to install it"; return 0; }
+  command -v ip >/dev/null 2>&1 || return 1
+  if ! error="$(ip netns add "$probe" 2>&1)"; then echo "ip netns add refused: $error"; return 0; fi
+  ip netns del "$probe"
+  return 1
+}
+
 # require_host_capability: the machine can make network namespaces (root and iproute2's ip); stops `up` with the
 # missing capability named otherwise. iproute2 is installed with apt-get when missing, like HAProxy and PostgreSQL.
 require_host_capability() {
-  [ "$(id -u)" = 0 ] || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), which needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN for ip netns and veth pairs); this user is $(id -un). Run as root, or run every org on loopback: POINTSNET_SPEC=$ROOT/crypto-config/network.yaml ./test-network.sh up"
+  [ "$(id -u)" = 0 ] || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), which needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN for ip netns and veth pairs); this user is $(id -un). Run as root, or run every org on loopback: POINTSNET_SPEC=$LOOPBACK_SPEC ./test-network.sh up"
   if ! command -v ip >/dev/null 2>&1; then
     command -v apt-get >/dev/null 2>&1 || die "the spec $SPEC needs iproute2's ip (network namespaces, veth pairs, a bridge), and neither ip nor apt-get is available: install iproute2"
     step "Installing iproute2 (apt-get install iproute2) for the org hosts' network namespaces"
@@ -213,7 +242,7 @@ require_host_capability() {
   fi
   local probe="pn-probe-$$" error
   error="$(ip netns add "$probe" 2>&1)" \
-    || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), but this machine cannot make network namespaces (ip netns add: $error); run every org on loopback: POINTSNET_SPEC=$ROOT/crypto-config/network.yaml ./test-network.sh up"
+    || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), but this machine cannot make network namespaces (ip netns add: $error); run every org on loopback: POINTSNET_SPEC=$LOOPBACK_SPEC ./test-network.sh up"
   ip netns del "$probe"
 }
 
@@ -1018,6 +1047,7 @@ cmd_up() {
   fi
   local started=$SECONDS
   check_prerequisites
+  choose_default_spec
   step "Fabric binaries (scripts/install-fabric.sh)"
   local fabric_bin
   fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
