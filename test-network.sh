@@ -230,9 +230,8 @@ host_capability_missing() {
 # require_host_capability: the machine can make network namespaces (root and iproute2's ip); stops `up` with the
 # missing capability named otherwise. iproute2 is installed with apt-get when missing, like HAProxy and PostgreSQL.
 require_host_capability() {
-  [ "$(id -u)" = 0 ] || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), which needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN for ip netns and veth pairs); this user is $(id -un). Run as root, or run every org on loopback: POINTSNET_SPEC=$LOOPBACK_SPEC ./test-network.sh up"
-  if ! command -v ip >/dev/null 2>&1; then
-    command -v apt-get >/dev/null 2>&1 || die "the spec $SPEC needs iproute2's ip (network namespaces, veth pairs, a bridge), and neither ip nor apt-get is available: install iproute2"
+  local why
+  if [ "$(id -u)" = 0 ] && ! command -v ip >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     step "Installing iproute2 (apt-get install iproute2) for the org hosts' network namespaces"
     mkdir -p "$LOGS"
     local started=$SECONDS
@@ -240,10 +239,9 @@ require_host_capability() {
       || die "apt-get install iproute2 failed; see $LOGS/apt.log"
     info "iproute2 installed in $((SECONDS - started))s"
   fi
-  local probe="pn-probe-$$" error
-  error="$(ip netns add "$probe" 2>&1)" \
-    || die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), but this machine cannot make network namespaces (ip netns add: $error); run every org on loopback: POINTSNET_SPEC=$LOOPBACK_SPEC ./test-network.sh up"
-  ip netns del "$probe"
+  if why="$(host_capability_missing)"; then
+    die "the spec $SPEC puts each org on its own host (hosts: simulation: namespaces), but this machine cannot make network namespaces: $why. Run as root with iproute2, or every org on loopback: POINTSNET_SPEC=$LOOPBACK_SPEC ./test-network.sh up"
+  fi
 }
 
 # remove_hosts: the namespaces, veths and bridge of PN_HOSTS, whatever is left of them (idempotent).
