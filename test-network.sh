@@ -29,6 +29,9 @@
 #                                     join from the channel's latest config block (a follower until
 #                                     a config update lists it as consenter), remove (it leaves the
 #                                     channel and deletes its copy), list (its status on the channel)
+#   ./test-network.sh exec HOST -- CMD...  runs CMD on an org's host: in its network namespace (HOST: a
+#                                     platform id, or the orderer org's namespace without pn-, e.g.
+#                                     orderer), on this machine in loopback mode
 #
 # NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
 # postgres-platform-c, gateway-platform-b, ... A platform with several gateways (gateways: in the spec)
@@ -1391,6 +1394,22 @@ cmd_osnadmin() {
   esac
 }
 
+# exec HOST -- CMD...: CMD on the org's host (pn-HOST's network namespace), e.g. `exec platform-a -- ss -ltn`
+# shows what listens there; in loopback mode CMD runs here.
+cmd_exec() {
+  local host="${1:-}" entry netns
+  [ -n "$host" ] && [ "${2:-}" = "--" ] && [ $# -gt 2 ] || die "usage: ./test-network.sh exec HOST -- CMD..."
+  shift 2
+  [ -f "$RUNTIME/network.env" ] || die "the network is not up (no $RUNTIME/network.env)"
+  load_env "$RUNTIME/network.env"
+  [ "$(hosts_mode)" = namespaces ] || exec "$@"
+  for entry in "${PN_HOSTS[@]}"; do
+    netns="${entry%%|*}"
+    [ "$netns" = "pn-$host" ] && exec ip netns exec "$netns" "$@"
+  done
+  die "unknown host '$host' (known: $(for entry in "${PN_HOSTS[@]}"; do netns="${entry%%|*}"; printf '%s ' "${netns#pn-}"; done))"
+}
+
 usage() {
   sed -n '2,/^set -euo pipefail/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'
 }
@@ -1410,6 +1429,7 @@ main() {
     channel) cmd_channel "$@" ;;
     add-org) cmd_add_org "$@" ;;
     osnadmin) cmd_osnadmin "$@" ;;
+    exec) cmd_exec "$@" ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;
   esac
