@@ -39,11 +39,10 @@
 # when missing) on the public gateway address; `start-gateway P` starts all of them.
 #
 # Hosts and ports come from the spec through `admin-cli network render`; this script only makes the org hosts and
-# starts, waits for and stops processes. The default spec, crypto-config/network.yaml, runs every org on loopback.
-# POINTSNET_SPEC=crypto-config/network-hosts.yaml puts each org on its own host: `up` makes one Linux network
-# namespace per org (pn-<org>, the org's address from the spec) joined by veth pairs to the bridge pn-br0, starts
-# every process of an org inside its namespace, and `down` removes them; that needs root and iproute2, and `up`
-# stops before starting anything, naming what is missing, where the machine cannot make namespaces.
+# starts, waits for and stops processes. The default spec, crypto-config/network-hosts.yaml, puts each org on its
+# own host: `up` makes one Linux network namespace per org (pn-<org>, the org's address from the spec) joined by veth
+# pairs to the bridge pn-br0, starts every process of an org inside its namespace, and `down` removes them. That
+# needs root and iproute2; elsewhere `up` says so and uses crypto-config/network.yaml, every org on loopback.
 # POINTSNET_SPEC names the spec to use; `up` records it and later commands use that one (docs/operations.md
 # "Members on separate hosts").
 # Runtime state goes to ./runtime (POINTSNET_RUNTIME overrides it); Fabric binaries come from
@@ -54,10 +53,11 @@ umask 077
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNTIME="${POINTSNET_RUNTIME:-$ROOT/runtime}"
-# The specs: every org on this machine's loopback (the default), and every org on its own host (one network namespace
-# each: POINTSNET_SPEC=crypto-config/network-hosts.yaml). POINTSNET_SPEC names the one to use.
+# The specs: every org on its own host (one network namespace each; the default where this machine can make them),
+# and every org on this machine's loopback (the default elsewhere). POINTSNET_SPEC names the one to use.
+HOSTS_SPEC="$ROOT/crypto-config/network-hosts.yaml"
 LOOPBACK_SPEC="$ROOT/crypto-config/network.yaml"
-SPEC="${POINTSNET_SPEC:-$LOOPBACK_SPEC}"
+SPEC="${POINTSNET_SPEC:-$HOSTS_SPEC}"
 # The spec `up` used, for every later command (add-org renders from it) and for the tests (runtime/spec).
 if [ -z "${POINTSNET_SPEC:-}" ] && [ -f "$RUNTIME/spec" ]; then SPEC="$(cat "$RUNTIME/spec")"; fi
 LOGS="$RUNTIME/logs"
@@ -205,6 +205,17 @@ env_value() { [ -f "$1" ] || return 0; ( set +u; . "$1"; eval "printf '%s' \"\${
 
 # hosts_mode: what the rendered network.env says (namespaces or loopback); needs network.env loaded.
 hosts_mode() { printf '%s\n' "${PN_HOSTS_SIMULATION:-loopback}"; }
+
+# choose_default_spec: without POINTSNET_SPEC, `up` runs each org on its own host (HOSTS_SPEC) when the machine can
+# make network namespaces, and says why not and runs every org on loopback (LOOPBACK_SPEC) otherwise.
+choose_default_spec() {
+  [ -z "${POINTSNET_SPEC:-}" ] && [ "$SPEC" = "$HOSTS_SPEC" ] || return 0
+  local why
+  if why="$(host_capability_missing)"; then
+    SPEC="$LOOPBACK_SPEC"
+    step "Spec $SPEC: every org on this machine's loopback ($why; POINTSNET_SPEC=$HOSTS_SPEC to insist on hosts)"
+  fi
+}
 
 # host_capability_missing: prints what keeps this machine from making network namespaces and succeeds; fails (prints
 # nothing) when it can make them.
@@ -1037,6 +1048,7 @@ cmd_up() {
   fi
   local started=$SECONDS
   check_prerequisites
+  choose_default_spec
   step "Fabric binaries (scripts/install-fabric.sh)"
   local fabric_bin
   fabric_bin="$("$ROOT/scripts/install-fabric.sh")" || die "no Fabric binaries; see the message above"
