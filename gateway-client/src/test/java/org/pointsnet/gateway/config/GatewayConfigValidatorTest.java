@@ -54,7 +54,7 @@ class GatewayConfigValidatorTest {
                                         final String override, final String keyPath) {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
-                keyPath, "points", "points", null, null),
+                keyPath, "points", "points", null, null, null),
             new GatewayProperties.Probe(false), trust, null, OAUTH, null, null);
     }
 
@@ -219,7 +219,7 @@ class GatewayConfigValidatorTest {
         final GatewayProperties complete = properties("localhost:7051", null, key.toString());
         final var props = new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", "localhost:7051", null, tlsCa.toString(), cert.toString(),
-                key.toString(), "points", "points", cert.toString(), " "),
+                key.toString(), "points", "points", cert.toString(), " ", null),
             null, complete.trust(), new GatewayProperties.Users("short-users-key"),
             new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
                 null),
