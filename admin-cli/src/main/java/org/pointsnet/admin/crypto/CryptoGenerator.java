@@ -77,7 +77,7 @@ public final class CryptoGenerator {
     private static OrgPlan platformPlan(PlatformOrgSpec org, Path out) {
         return new OrgPlan(org.name(), org.domain(),
                 out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
-                List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
+                org.peers().stream().map(peer -> new OrgPlan.Node(peer.name(), peer.host())).toList(),
                 // User1 is the identity the org's REST gateway submits transactions with; Operator (a client with
                 // the operator role) the one it signs platform-admin calls with. Admin is the org's channel and
                 // lifecycle admin only: the chaincode refuses it platform-admin calls.

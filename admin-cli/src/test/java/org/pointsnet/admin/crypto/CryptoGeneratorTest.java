@@ -62,7 +62,7 @@ class CryptoGeneratorTest {
     void printsOneLinePerOrg() {
         assertEquals(List.of(
                 "generated OrdererOrg: ca, tlsca, orderer0, orderer1, orderer2, Admin",
-                "generated PlatformA: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
+                "generated PlatformA: ca, tlsca, peer0, peer1, Admin, User1, Operator, chaincode, gateway",
                 "generated PlatformB: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
                 "generated PlatformC: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway"), progress);
     }
@@ -281,8 +281,8 @@ class CryptoGeneratorTest {
             checked++;
         }
         // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1, Operator,
-        // 2 keys each, + chaincode server, the peer's chaincode client and the gateway.
-        assertEquals((2 + 8) + 3 * (2 + 8 + 3), checked);
+        // 2 keys each, + chaincode server, the peer's chaincode client and the gateway; platform-a's peer1, 2 keys.
+        assertEquals((2 + 8) + 3 * (2 + 8 + 3) + 2, checked);
     }
 
     @Test
@@ -421,8 +421,9 @@ class CryptoGeneratorTest {
         orgs.add(new Org(out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), ordererOrg.domain(), false,
                 ordererOrg.orderers().size() + 1));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
-            // peer0, Admin, User1, Operator
-            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true, 4));
+            // its peers (platform-a: peer0 and peer1), Admin, User1, Operator
+            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true,
+                org.peers().size() + 3));
         }
         return orgs;
     }
