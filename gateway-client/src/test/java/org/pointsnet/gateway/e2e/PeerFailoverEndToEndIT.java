@@ -89,7 +89,7 @@ class PeerFailoverEndToEndIT {
             }
         }
         final AtomicInteger acks = new AtomicInteger();
-        final AtomicInteger retries = new AtomicInteger();
+        final Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
         final CountDownLatch enoughAcks = new CountDownLatch(1);
         final Map<String, String> failures = new ConcurrentHashMap<>();
         final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -158,20 +158,21 @@ class PeerFailoverEndToEndIT {
         final Duration startTook = NetworkNodes.script("start", victim);
         final long[] heights = awaitSameHeight(victim, survivor);
         assertTrue(NetworkNodes.answers(victim), victim + " answers after its start");
-        System.out.printf("peer failover: %d conversions (%d from %s, %d from %s) in %d ms, %d retried attempts; "
-                + "killed %s (%s) after %d acknowledgements, %s's gateways moved to %s; reconciled at block %d; "
-                + "start %s took %d ms, then at height %d like %s; test %d s (kill to end of load %d ms)%n",
+        System.out.printf("peer failover: %d conversions (%d from %s, %d from %s) in %d ms, failed attempts "
+                + "(retried) %s; killed %s (%s) after %d acknowledgements, %s's gateways moved to %s; reconciled at "
+                + "block %d; start %s took %d ms, then at height %d like %s; test %d s (kill to end %d ms)%n",
             conversions.size(), USERS_A * CONVERSIONS_PER_USER, A, USERS_B * CONVERSIONS_PER_USER, B, loadMs,
-            retries.get(), victim, address, KILL_AFTER_ACKS, A, now, reconciledA.path("asOfBlock").asLong(), victim,
-            startTook.toMillis(), heights[0], survivor, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+            new TreeMap<>(retries), victim, address, KILL_AFTER_ACKS, A, now, reconciledA.path("asOfBlock").asLong(),
+            victim, startTook.toMillis(), heights[0], survivor,
+            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
     }
 
     /** One conversion sent until it is acknowledged, always with the same Idempotency-Key. */
     private record Conversion(ApiClient client, String user, String from, String to, String key) {
 
-        /** Null on success, else the last outcome after {@link #RETRY_FOR}. */
-        String runWithRetries(final AtomicInteger retries) throws InterruptedException {
+        /** Null on success, else the last outcome after {@link #RETRY_FOR}; each failed attempt counted by kind. */
+        String runWithRetries(final Map<String, AtomicInteger> retries) throws InterruptedException {
             final String body = "{\"userId\":\"" + user + "\",\"fromPlatformId\":\"" + from + "\",\"toPlatformId\":\""
                 + to + "\",\"amount\":" + AMOUNT + "}";
             final long deadline = System.nanoTime() + RETRY_FOR.toNanos();
@@ -183,12 +184,15 @@ class PeerFailoverEndToEndIT {
                         return null;
                     }
                     last = response.statusCode() + " " + response.body();
+                    retries.computeIfAbsent(response.statusCode() + " " + JSON.readTree(response.body()).path("code")
+                        .asString(""), k -> new AtomicInteger()).incrementAndGet();
                 } catch (IOException e) {
                     last = e.toString();
+                    retries.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
                 } catch (Exception e) {
                     last = e.toString();
+                    retries.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
                 }
-                retries.incrementAndGet();
                 Thread.sleep(500);
             }
             return last;
