@@ -243,7 +243,8 @@ class PeerFailoverEndToEndIT {
         long[] last = {-1, -1};
         while (System.nanoTime() < deadline) {
             final Map<String, JsonNode> nodes = NetworkNodes.nodes();
-            final long[] now = {nodes.get(peer).path("height").asLong(-1), nodes.get(sibling).path("height").asLong(-2)};
+            final long[] now = {nodes.get(peer).path("height").asLong(-1),
+                nodes.get(sibling).path("height").asLong(-2)};
             if (now[0] == now[1] && now[0] == last[0] && last[0] == last[1]) {
                 return now;
             }
