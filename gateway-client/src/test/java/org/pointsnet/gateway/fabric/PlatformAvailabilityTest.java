@@ -98,6 +98,23 @@ class PlatformAvailabilityTest {
     }
 
     @Test
+    void aFailureTheCachedAnswerCannotExplainIsProbedAgain() {
+        answer = view("PlatformAMSP", "PlatformBMSP", "PlatformCMSP");
+        assertTrue(availability.view().isPresent(), "a readiness check probes while platform-b is alive");
+        assertEquals(1, asked.get());
+
+        answer = view("PlatformAMSP", "PlatformCMSP");
+        now.set(now.get().plusMillis(500));
+        final var e = new PlatformUnavailableException("x", "tx", List.of(), null);
+
+        assertEquals(List.of("platform-b", "platform-b2"), availability.platformsOf(e),
+            "the 503 half a second after the probe names the platform whose peer went");
+        assertEquals(2, asked.get());
+        assertEquals(List.of("platform-b", "platform-b2"), availability.platformsOf(e));
+        assertEquals(2, asked.get(), "an answer that names the platform serves the rest of the burst");
+    }
+
+    @Test
     void platformsWithoutPeersFollowConfigurationOrder() {
         assertEquals(List.of("platform-a", "platform-b", "platform-b2"),
             availability.platformsWithoutPeers(view("PlatformCMSP")));
