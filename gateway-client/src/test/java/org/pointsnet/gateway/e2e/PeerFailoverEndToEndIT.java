@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * platform-a runs two peers (peers: in the spec). During conversions from platform-a (through its balancer) and from
  * platform-b (which need platform-a's endorsement of the credit), {@code kill -9} the peer platform-a's gateways use:
- * the gateways fail over to the other peer, platform-b's peer gateway endorses on it, clients retry what failed with
+ * the gateways fail over to the other peer, platform-b's peer gateway endorses on it and platform-b's gateway sees
+ * platform-a available, clients retry what failed with
  * the same Idempotency-Keys and every conversion takes effect exactly once (balances, one receipt per key, the
  * projection keeps up and reconciles). The killed peer then comes back with {@code ./test-network.sh start} and catches
  * up to its sibling's height.
@@ -129,6 +130,8 @@ class PeerFailoverEndToEndIT {
         assertEquals(peersOfA.get(survivor), now, A + "'s gateways use " + survivor + " now");
         final GatewayProbe probeOfA = GatewayProbe.unasked(a);
         assertEquals(200, probeOfA.readyStatus(), probeOfA.readyBody());
+        // Another org's gateway sees platform-a available: its probe through peer-b reaches platform-a's live peer.
+        assertPlatformsUp(b);
 
         // Exactly one effect per conversion: balances on both sides, one receipt per Idempotency-Key.
         final long spent = CONVERSIONS_PER_USER * AMOUNT;
@@ -235,6 +238,19 @@ class PeerFailoverEndToEndIT {
         assertTrue(!seen.isEmpty(), "status --json lists no gateway instance of " + A);
         assertEquals(1, seen.stream().distinct().count(), "the gateway instances use different peers: " + seen);
         return seen.get(0);
+    }
+
+    /** Polls the gateway's readiness until its {@code platforms} check is UP (every platform has a live peer). */
+    private static void assertPlatformsUp(final ApiClient gateway) throws Exception {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        GatewayProbe probe = GatewayProbe.unasked(gateway);
+        while (!"UP".equals(probe.readiness().path("checks").path("platforms").path("status").asString())
+            && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            probe = GatewayProbe.unasked(gateway);
+        }
+        assertEquals("UP", probe.readiness().path("checks").path("platforms").path("status").asString(),
+            probe.readyBody());
     }
 
     /** Polls status until both peers report the same height (and stay there for one more poll); returns it. */
