@@ -34,7 +34,8 @@
 #                                     orderer), on this machine in loopback mode
 #
 # NODE is a name as `status` shows it: orderer0, peer-platform-a, chaincode-platform-a,
-# postgres-platform-c, gateway-platform-b, ... A platform with several gateways (gateways: in the spec)
+# postgres-platform-c, gateway-platform-b, ... A platform with several peers (peers: in the spec) runs
+# peer-P, peer-P-2, ..., each with its own ledger, all on its one chaincode server. A platform with several gateways (gateways: in the spec)
 # runs gateway-P, gateway-P-2, ... and its load balancer balancer-P (HAProxy, installed with apt-get
 # when missing) on the public gateway address; `start-gateway P` starts all of them.
 #
@@ -96,6 +97,57 @@ load_env() { set -a; . "$1"; set +a; }
 as_admin() {
   local platform="$1"; shift
   ( load_env "$RUNTIME/platforms/$platform/admin.env"; "$@" )
+}
+
+# Peers: a platform runs one peer, peer-P, or (peers: in the spec) several, peer-P, peer-P-2, ..., each from its own
+# peer.env / peer-N.env with its own ledger; the first is the one admin.env (the org admin's CLI) talks to.
+
+# peer_count PLATFORM: how many peers the platform runs.
+peer_count() {
+  local n
+  n="$(env_value "$RUNTIME/platforms/$1/peer.env" PN_PEER_INSTANCES)"
+  echo "${n:-1}"
+}
+
+# platform_peers PLATFORM: the node names of the platform's peers, one per line.
+platform_peers() {
+  local i n
+  n="$(peer_count "$1")"
+  echo "peer-$1"
+  for ((i = 2; i <= n; i++)); do echo "peer-$1-$i"; done
+}
+
+# all_peers: every platform's peers, one per line.
+all_peers() {
+  local p
+  for p in "${PN_PLATFORMS[@]}"; do platform_peers "$p"; done
+}
+
+# peer_platform NAME: the platform of a peer node (peer-P or peer-P-N).
+peer_platform() {
+  local rest="${1#peer-}"
+  if [ ! -d "$RUNTIME/platforms/$rest" ] && [[ "$rest" =~ ^(.+)-([0-9]+)$ ]] \
+      && [ -d "$RUNTIME/platforms/${BASH_REMATCH[1]}" ]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo "$rest"
+  fi
+}
+
+# peer_envfile NAME: the env file a peer node runs with (peer.env for the first, peer-N.env for the N-th).
+peer_envfile() {
+  local p
+  p="$(peer_platform "$1")"
+  echo "$RUNTIME/platforms/$p/peer${1#peer-$p}.env"
+}
+
+# as_peer_admin NAME CMD...: a peer CLI command as the node's org admin, sent to that peer.
+as_peer_admin() {
+  local name="$1" p address
+  shift
+  p="$(peer_platform "$name")"
+  address="$(env_value "$(peer_envfile "$name")" PN_NODE_ADDRESS)"
+  ( load_env "$RUNTIME/platforms/$p/admin.env"; export CORE_PEER_ADDRESS="$address"; "$@" )
 }
 
 # ---------------------------------------------------------------------------------------
@@ -341,16 +393,16 @@ start_orderers() {
 }
 
 start_peers() {
-  local p
-  for p in "${PN_PLATFORMS[@]}"; do
-    local envfile="$RUNTIME/platforms/$p/peer.env"
-    step "Starting peer of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
-    start_process "peer-$p" "$envfile" peer node start
-  done
-  for p in "${PN_PLATFORMS[@]}"; do
-    wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
-      "$RUNTIME/platforms/$p/peer.env"
-  done
+  local name envfile
+  while read -r name; do
+    envfile="$(peer_envfile "$name")"
+    step "Starting $name ($(peer_platform "$name")) on $(env_value "$envfile" PN_NODE_ADDRESS)"
+    start_process "$name" "$envfile" peer node start
+  done < <(all_peers)
+  while read -r name; do
+    envfile="$(peer_envfile "$name")"
+    wait_until "$name" "health endpoint" http_ok "$(env_value "$envfile" PN_HEALTH_URL)" "$envfile"
+  done < <(all_peers)
 }
 
 # create_channel [CHANNEL]: the channel (default $PN_CHANNEL) from the configtxgen profile, joined by
@@ -373,15 +425,15 @@ create_channel() {
       || fail_node osnadmin "osnadmin could not join $fqdn to $channel"
     wait_until "${fqdn%%.*}" "active channel $channel" channel_active "$admin_address" "$channel"
   done
-  local p
-  for p in "${PN_PLATFORMS[@]}"; do
-    info "peer of $p joins '$channel'"
-    as_admin "$p" peer channel join -b "$block" >> "$LOGS/peer-cli.log" 2>&1 \
-      || fail_node peer-cli "peer of $p could not join $channel"
-  done
-  for p in "${PN_PLATFORMS[@]}"; do
-    wait_until "peer-$p" "channel $channel" as_admin "$p" peer channel getinfo -c "$channel"
-  done
+  local name
+  while read -r name; do
+    info "$name joins '$channel'"
+    as_peer_admin "$name" peer channel join -b "$block" >> "$LOGS/peer-cli.log" 2>&1 \
+      || fail_node peer-cli "$name could not join $channel"
+  done < <(all_peers)
+  while read -r name; do
+    wait_until "$name" "channel $channel" as_peer_admin "$name" peer channel getinfo -c "$channel"
+  done < <(all_peers)
 }
 
 # channel_active ADMIN_ADDRESS [CHANNEL]: the orderer at ADMIN_ADDRESS reports the channel active.
@@ -400,14 +452,16 @@ package_chaincode() {
   echo "$dir/package.tgz"
 }
 
-# install_chaincode PLATFORM: installs the org's CCaaS package on its peer and starts the org's chaincode server
-# (no wait).
+# install_chaincode PLATFORM: installs the org's CCaaS package on each of its peers (the same file, so the same package
+# id: every peer of the org runs the chaincode on the org's one server) and starts the org's chaincode server (no wait).
 install_chaincode() {
-  local p="$1" pkg package_id
+  local p="$1" pkg package_id name
   pkg="$(package_chaincode "$p")"
-  step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on the peer of $p (ccaas)"
-  as_admin "$p" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
-    || fail_node peer-cli "chaincode install failed on the peer of $p"
+  while read -r name; do
+    step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on $name (ccaas)"
+    as_peer_admin "$name" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
+      || fail_node peer-cli "chaincode install failed on $name"
+  done < <(platform_peers "$p")
   package_id="$(as_admin "$p" peer lifecycle chaincode calculatepackageid "$pkg")"
   echo "$package_id" > "$RUNTIME/platforms/$p/chaincode/package-id"
   info "package id $package_id"
@@ -478,10 +532,11 @@ define_chaincode() {
   step "Committing '$PN_CC_NAME' $PN_CC_VERSION (sequence $sequence) on '$channel' (endorsement policy: $PN_CC_POLICY)"
   ordered "chaincode commit" as_admin "${PN_PLATFORMS[0]}" peer lifecycle chaincode commit "${orderer_args[@]}" \
     -C "$channel" -n "$PN_CC_NAME" -v "$PN_CC_VERSION" --sequence "$sequence" "${policy_args[@]}" "${peer_args[@]}"
-  for p in "${PN_PLATFORMS[@]}"; do
-    wait_until "peer-$p" "committed chaincode $PN_CC_NAME" \
-      as_admin "$p" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME"
-  done
+  local name
+  while read -r name; do
+    wait_until "$name" "committed chaincode $PN_CC_NAME" \
+      as_peer_admin "$name" peer lifecycle chaincode querycommitted -C "$channel" -n "$PN_CC_NAME"
+  done < <(all_peers)
 }
 
 # all_approved PLATFORM CHANNEL SEQUENCE POLICY-ARGS...: the platform's peer sees every org's approval of the definition.
@@ -787,7 +842,7 @@ register_demo_platforms() {
 node_names() {
   local fqdn p
   for fqdn in "${PN_ORDERERS[@]}"; do echo "${fqdn%%.*}"; done
-  for p in "${PN_PLATFORMS[@]}"; do echo "peer-$p"; done
+  all_peers
   for p in "${PN_PLATFORMS[@]}"; do echo "chaincode-$p"; done
   for p in "${PN_PLATFORMS[@]}"; do
     [ -z "$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_POSTGRES_PORT)" ] || echo "postgres-$p"
@@ -849,7 +904,7 @@ metric() {
 node_envfile() {
   case "$(node_kind "$1")" in
     orderer) echo "$RUNTIME/orderers/$(orderer_fqdn "$1")/node.env" ;;
-    peer) echo "$RUNTIME/platforms/${1#peer-}/peer.env" ;;
+    peer) peer_envfile "$1" ;;
     chaincode) echo "$RUNTIME/platforms/${1#chaincode-}/chaincode.env" ;;
     gateway) echo "$RUNTIME/platforms/$(gateway_platform "$1")/gateway.env" ;;
     balancer) echo "$RUNTIME/platforms/${1#balancer-}/gateway.env" ;;
@@ -909,9 +964,8 @@ launch_node() {
       step "Starting orderer $fqdn on $(env_value "$envfile" PN_NODE_ADDRESS)"
       start_process "$name" "$envfile" orderer ;;
     peer)
-      p="${name#peer-}"
-      envfile="$RUNTIME/platforms/$p/peer.env"
-      step "Starting peer of $p on $(env_value "$envfile" PN_NODE_ADDRESS)"
+      envfile="$(peer_envfile "$name")"
+      step "Starting $name ($(peer_platform "$name")) on $(env_value "$envfile" PN_NODE_ADDRESS)"
       start_process "$name" "$envfile" peer node start ;;
     chaincode)
       p="${name#chaincode-}"
@@ -937,15 +991,14 @@ await_node() {
       wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/orderers/$fqdn/node.env" PN_HEALTH_URL)" \
         "$RUNTIME/orderers/$fqdn/node.env" ;;
     peer)
-      p="${name#peer-}"
-      wait_until "$name" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
-        "$RUNTIME/platforms/$p/peer.env"
-      for q in "${PN_PLATFORMS[@]}"; do
-        [ "$q" != "$p" ] && is_running "peer-$q" || continue
+      wait_until "$name" "health endpoint" http_ok "$(env_value "$(peer_envfile "$name")" PN_HEALTH_URL)" \
+        "$(peer_envfile "$name")"
+      while read -r q; do
+        [ "$q" != "$name" ] && is_running "$q" || continue
         others=$((others + 1))
-        h="$(height "peer-$q")"
+        h="$(height "$q")"
         [ -n "$h" ] && [ "$h" -gt "$target" ] && target="$h"
-      done
+      done < <(all_peers)
       wait_until "$name" "channel $PN_CHANNEL at height $target" peer_caught_up "$name" "$target"
       wait_until "$name" "gossip membership of the $others other running peers" peer_knows "$name" "$others"
       info "$name is at height $(height "$name") on '$PN_CHANNEL' and sees $others other peers (ready in $((SECONDS - started))s)" ;;
@@ -1116,8 +1169,11 @@ node_rows() {
     echo "orderer|${fqdn%%.*}||$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    envfile="$RUNTIME/platforms/$p/peer.env"
-    echo "peer|peer-$p|$p|$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
+    local peer
+    while read -r peer; do
+      envfile="$(peer_envfile "$peer")"
+      echo "peer|$peer|$p|$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
+    done < <(platform_peers "$p")
     echo "chaincode|chaincode-$p|$p|$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)|"
     envfile="$RUNTIME/platforms/$p/gateway.env"
     if [ -n "$(env_value "$envfile" PN_POSTGRES_PORT)" ]; then
@@ -1308,17 +1364,22 @@ cmd_add_org() {
   admin_cli network render --spec "$SPEC" --repo "$ROOT" --runtime "$RUNTIME" "${joined_args[@]}" | sed 's/^/    /'
   load_env "$RUNTIME/network.env"
 
-  launch_node "peer-$p"
-  wait_until "peer-$p" "health endpoint" http_ok "$(env_value "$RUNTIME/platforms/$p/peer.env" PN_HEALTH_URL)" \
-    "$RUNTIME/platforms/$p/peer.env"
-  step "[$p] peer joins '$PN_CHANNEL' from its genesis block (fetched from the orderer) and catches up"
+  local peer
+  while read -r peer; do
+    launch_node "$peer"
+    wait_until "$peer" "health endpoint" http_ok "$(env_value "$(peer_envfile "$peer")" PN_HEALTH_URL)" \
+      "$(peer_envfile "$peer")"
+  done < <(platform_peers "$p")
+  step "[$p] peers join '$PN_CHANNEL' from its genesis block (fetched from the orderer) and catch up"
   load_env "$RUNTIME/orderer-admin.env"
   as_admin "$p" peer channel fetch 0 "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" -c "$PN_CHANNEL" \
     -o "$(live_orderer)" --tls --cafile "$PN_ORDERER_TLS_CA" >> "$LOGS/peer-cli.log" 2>&1 \
     || fail_node peer-cli "the peer of $p could not fetch the genesis block of $PN_CHANNEL"
-  as_admin "$p" peer channel join -b "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" >> "$LOGS/peer-cli.log" 2>&1 \
-    || fail_node peer-cli "the peer of $p could not join $PN_CHANNEL"
-  await_node "peer-$p"
+  while read -r peer; do
+    as_peer_admin "$peer" peer channel join -b "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" \
+      >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "$peer could not join $PN_CHANNEL"
+  done < <(platform_peers "$p")
+  while read -r peer; do await_node "$peer"; done < <(platform_peers "$p")
 
   install_chaincode "$p"
   wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"

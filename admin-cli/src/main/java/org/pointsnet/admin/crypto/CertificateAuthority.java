@@ -94,6 +94,22 @@ public final class CertificateAuthority {
     }
 
     /**
+     * The CA an earlier run created, from its certificate and key: certificates it issues now chain to the same
+     * root (adding a node to an org keeps every existing key and certificate).
+     */
+    public static CertificateAuthority load(X509Certificate certificate, PrivateKey key, Validity validity,
+                                            SecureRandom random) throws GeneralSecurityException {
+        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        if (name.getRDNs(BCStyle.O).length == 0) {
+            throw new GeneralSecurityException("CA certificate " + name + " names no organization (O)");
+        }
+        String organization = name.getRDNs(BCStyle.O)[0].getFirst().getValue().toString();
+        KeyPair keys = new KeyPair(certificate.getPublicKey(), key);
+        return new CertificateAuthority(organization, name, keys, EcKeys.keyIdentifier(certificate.getPublicKey()),
+            certificate, validity, random);
+    }
+
+    /**
      * An MSP signing certificate: {@code CN=<commonName>, OU=<organizationalUnit>}; the OU
      * is what Fabric's NodeOUs classify the identity by (peer, orderer, admin, client).
      */

@@ -77,7 +77,7 @@ public final class CryptoGenerator {
     private static OrgPlan platformPlan(PlatformOrgSpec org, Path out) {
         return new OrgPlan(org.name(), org.domain(),
                 out.resolve("peerOrganizations").resolve(org.domain()), "peers", "peer",
-                List.of(new OrgPlan.Node(org.peer().name(), org.peer().host())),
+                org.peers().stream().map(peer -> new OrgPlan.Node(peer.name(), peer.host())).toList(),
                 // User1 is the identity the org's REST gateway submits transactions with; Operator (a client with
                 // the operator role) the one it signs platform-admin calls with. Admin is the org's channel and
                 // lifecycle admin only: the chaincode refuses it platform-admin calls.
@@ -96,7 +96,7 @@ public final class CryptoGenerator {
     private void generate(OrgPlan plan, Validity validity) {
         Path dir = plan.dir();
         if (Files.exists(dir) && !force) {
-            keep(plan);
+            keep(plan, validity);
             return;
         }
         Path staging = dir.resolveSibling("." + dir.getFileName() + ".staging");
@@ -122,13 +122,36 @@ public final class CryptoGenerator {
         progress.accept("generated " + plan.name() + ": " + String.join(", ", parts));
     }
 
-    /** Keeps an existing org, but refuses one that lacks files a complete run writes. */
-    private void keep(OrgPlan plan) {
+    /**
+     * Keeps an existing org. A node the spec lists that the org's folder lacks (a peer added to a running member) is
+     * issued by the org's existing CAs, so no existing key or certificate changes; any other missing file is refused.
+     */
+    private void keep(OrgPlan plan, Validity validity) {
+        List<OrgPlan.Node> missing = new ArrayList<>();
+        List<Path> nodeFiles = new ArrayList<>();
+        for (OrgPlan.Node node : plan.nodes()) {
+            nodeFiles.addAll(plan.nodeFiles(node));
+            if (!plan.nodeFiles(node).stream().allMatch(Files::isRegularFile)) {
+                missing.add(node);
+            }
+        }
         for (Path file : plan.expectedFiles()) {
-            if (!Files.isRegularFile(file)) {
+            if (!nodeFiles.contains(file) && !Files.isRegularFile(file)) {
                 throw new CryptoException(plan.name() + ": existing crypto material in " + plan.dir()
                     + " is incomplete (no " + plan.dir().relativize(file) + "); run with --force to regenerate it");
             }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                for (OrgPlan.Node node : missing) {
+                    deleteTree(plan.nodeDir(node)); // a node half written by an interrupted run
+                }
+            } catch (IOException e) {
+                throw new CryptoException(plan.name(), e);
+            }
+            List<String> added = new OrgGenerator(plan, plan.dir(), validity, random).addNodes(missing);
+            progress.accept("added to " + plan.name() + ": " + String.join(", ", added)
+                + " (issued by its existing CAs)");
         }
         progress.accept("kept " + plan.name() + ": " + plan.dir());
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PeerSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
 
 /**
@@ -83,8 +84,14 @@ public record CryptoLayout(Path root) {
         return root.resolve("peerOrganizations").resolve(org.domain());
     }
 
+    /** The org's main (first) peer's folder. */
     public Path peerNode(PlatformOrgSpec org) {
         return nodeDir(peerOrg(org), "peers", org.peerFqdn());
+    }
+
+    /** One peer's folder, e.g. {@code peers/peer1.platform-a.pointsnet.local}. */
+    public Path peerNode(PlatformOrgSpec org, PeerSpec peer) {
+        return nodeDir(peerOrg(org), "peers", peer.fqdn(org.domain()));
     }
 
     /** The TLS folder of an org's chaincode server (server.crt, server.key, ca.crt). */

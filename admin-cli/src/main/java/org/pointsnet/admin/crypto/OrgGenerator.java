@@ -42,14 +42,7 @@ final class OrgGenerator {
         parts.add("tlsca");
 
         for (OrgPlan.Node node : plan.nodes()) {
-            String fqdn = plan.fqdn(node);
-            step(fqdn, () -> {
-                Path nodeDir = CryptoLayout.nodeDir(dir, plan.nodesFolder(), fqdn);
-                msp.writeLocalMsp(nodeDir.resolve("msp"), fqdn, ca.issueSigning(fqdn, plan.nodeOu()));
-                msp.writeTls(nodeDir.resolve("tls"), "server",
-                        tlsCa.issueTls(fqdn, List.of(fqdn, node.name(), node.host(), "localhost", "127.0.0.1")));
-                return null;
-            });
+            writeNode(msp, ca, tlsCa, node);
             parts.add(node.name());
         }
         for (OrgPlan.User user : plan.users()) {
@@ -92,6 +85,40 @@ final class OrgGenerator {
             parts.add("gateway");
         }
         return parts;
+    }
+
+    /**
+     * Adds nodes to an org generated earlier ({@code dir} is its folder): their identities and TLS pairs are issued
+     * by the org's existing CAs, read from its {@code ca} and {@code tlsca} folders; nothing else is touched.
+     * Returns the nodes' names.
+     */
+    List<String> addNodes(List<OrgPlan.Node> nodes) {
+        String domain = plan.domain();
+        CertificateAuthority ca = step("ca", () -> CertificateAuthority.load(
+            PemFiles.readCertificate(CryptoLayout.caDir(dir).resolve(CryptoLayout.caCertFile(domain))),
+            PemFiles.readPrivateKey(CryptoLayout.caDir(dir).resolve(CryptoLayout.KEY_FILE)), validity, random));
+        CertificateAuthority tlsCa = step("tlsca", () -> CertificateAuthority.load(
+            PemFiles.readCertificate(CryptoLayout.tlsCaDir(dir).resolve(CryptoLayout.tlsCaCertFile(domain))),
+            PemFiles.readPrivateKey(CryptoLayout.tlsCaDir(dir).resolve(CryptoLayout.KEY_FILE)), validity, random));
+        MspWriter msp = new MspWriter(domain, ca.certificate(), tlsCa.certificate());
+        List<String> added = new ArrayList<>();
+        for (OrgPlan.Node node : nodes) {
+            writeNode(msp, ca, tlsCa, node);
+            added.add(node.name());
+        }
+        return added;
+    }
+
+    /** A node's local MSP (signing identity from the CA) and TLS pair (from the TLS CA, SANs from the spec). */
+    private void writeNode(MspWriter msp, CertificateAuthority ca, CertificateAuthority tlsCa, OrgPlan.Node node) {
+        String fqdn = plan.fqdn(node);
+        step(fqdn, () -> {
+            Path nodeDir = CryptoLayout.nodeDir(dir, plan.nodesFolder(), fqdn);
+            msp.writeLocalMsp(nodeDir.resolve("msp"), fqdn, ca.issueSigning(fqdn, plan.nodeOu()));
+            msp.writeTls(nodeDir.resolve("tls"), "server",
+                    tlsCa.issueTls(fqdn, List.of(fqdn, node.name(), node.host(), "localhost", "127.0.0.1")));
+            return null;
+        });
     }
 
     /** One unit of work; its failure is reported with the org and the node or user it was for. */

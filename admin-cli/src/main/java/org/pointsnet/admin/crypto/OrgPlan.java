@@ -47,6 +47,17 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
         return node.name() + "." + domain;
     }
 
+    /** The files a complete generation leaves in a node's folder. */
+    List<Path> nodeFiles(Node node) {
+        Path nodeDir = nodeDir(node);
+        return List.of(CryptoLayout.signCert(nodeDir), CryptoLayout.keystoreKey(nodeDir),
+            nodeDir.resolve("tls").resolve("server.crt"), nodeDir.resolve("tls").resolve("server.key"));
+    }
+
+    Path nodeDir(Node node) {
+        return CryptoLayout.nodeDir(dir, nodesFolder, fqdn(node));
+    }
+
     /** The files a complete generation of this org leaves in {@link #dir()}. */
     List<Path> expectedFiles() {
         List<Path> files = new ArrayList<>();
@@ -56,11 +67,7 @@ record OrgPlan(String name, String domain, Path dir, String nodesFolder, String 
         files.add(CryptoLayout.tlsCaDir(dir).resolve(CryptoLayout.KEY_FILE));
         files.add(CryptoLayout.orgMsp(dir).resolve("config.yaml"));
         for (Node node : nodes) {
-            Path nodeDir = CryptoLayout.nodeDir(dir, nodesFolder, fqdn(node));
-            files.add(CryptoLayout.signCert(nodeDir));
-            files.add(CryptoLayout.keystoreKey(nodeDir));
-            files.add(nodeDir.resolve("tls").resolve("server.crt"));
-            files.add(nodeDir.resolve("tls").resolve("server.key"));
+            files.addAll(nodeFiles(node));
         }
         for (User user : users) {
             Path userDir = CryptoLayout.userDir(dir, user.name(), domain);

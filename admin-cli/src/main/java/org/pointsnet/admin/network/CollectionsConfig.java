@@ -35,6 +35,7 @@ public final class CollectionsConfig {
         String members = orgs.stream()
             .map(org -> "'" + org.mspId() + ".member'")
             .collect(Collectors.joining(", ", "OR(", ")"));
+        int peers = orgs.stream().mapToInt(org -> org.peers().size()).sum();
         StringBuilder json = new StringBuilder("[\n");
         for (int i = 0; i < orgs.size(); i++) {
             PlatformOrgSpec org = orgs.get(i);
@@ -42,9 +43,10 @@ public final class CollectionsConfig {
                 .append("    \"name\": \"").append(collectionName(org.platformId())).append("\",\n")
                 .append("    \"policy\": \"").append(members).append("\",\n")
                 // An endorsement returns only after one other peer holds the data, so losing
-                // the endorsing peer loses no committed private data.
-                .append("    \"requiredPeerCount\": ").append(Math.min(1, orgs.size() - 1)).append(",\n")
-                .append("    \"maxPeerCount\": ").append(orgs.size() - 1).append(",\n")
+                // the endorsing peer loses no committed private data; every other peer (a second
+                // peer of an org too) gets it with the endorsement instead of pulling it at commit.
+                .append("    \"requiredPeerCount\": ").append(Math.min(1, peers - 1)).append(",\n")
+                .append("    \"maxPeerCount\": ").append(peers - 1).append(",\n")
                 .append("    \"blockToLive\": 0,\n")
                 .append("    \"memberOnlyRead\": true,\n")
                 .append("    \"memberOnlyWrite\": true,\n")

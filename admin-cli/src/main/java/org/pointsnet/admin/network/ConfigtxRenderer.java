@@ -7,6 +7,7 @@ import org.pointsnet.admin.crypto.CryptoLayout;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PeerSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
 
 /**
@@ -63,6 +64,12 @@ public final class ConfigtxRenderer {
 
     private static String platformOrg(PlatformOrgSpec org, Path mspDir) {
         String msp = org.mspId();
+        // Every peer of the org is an anchor: other orgs' peers find the org through whichever of them is up.
+        StringBuilder anchors = new StringBuilder();
+        for (PeerSpec peer : org.peers()) {
+            anchors.append("      - Host: ").append(Addresses.dialHost(peer.host())).append('\n')
+                .append("        Port: ").append(peer.port()).append('\n');
+        }
         return "  - &" + org.name() + "\n"
             + "    Name: " + org.name() + "\n"
             + "    ID: " + msp + "\n"
@@ -74,8 +81,7 @@ public final class ConfigtxRenderer {
                 "OR('" + msp + ".peer')")
             // Anchor peers go into the genesis block (or the org's join update), so no separate update is needed.
             + "    AnchorPeers:\n"
-            + "      - Host: " + Addresses.dialHost(org.peer().host()) + "\n"
-            + "        Port: " + org.peer().port() + "\n";
+            + anchors;
     }
 
     private static String policies(String mspId, String readers, String writers, String admins, String endorsement) {

@@ -101,7 +101,9 @@ public final class NetworkRenderer {
 
     private void renderNodes(NodeEnvironments envs, PlatformOrgSpec org) throws IOException {
         Path dir = runtime.platform(org.platformId());
-        envs.peer(org).write(dir.resolve("peer.env"));
+        for (int i = 0; i < org.peers().size(); i++) {
+            envs.peer(org, i).write(dir.resolve("peer" + PlatformOrgSpec.peerSuffix(i) + ".env"));
+        }
         envs.peerAdmin(org).write(dir.resolve("admin.env"));
         envs.chaincodeServer(org).write(dir.resolve("chaincode.env"));
         envs.gateway(org).write(dir.resolve("gateway.env"));
@@ -116,6 +118,7 @@ public final class NetworkRenderer {
                 + " gateway instances behind HAProxy (" + dir.resolve(BalancerConfig.FILE) + ")");
         }
         new ChaincodePackageFiles(spec.chaincode(), crypto).write(org, runtime.chaincodePackage(org.platformId()));
-        progress.accept("rendered " + org.platformId() + ": peer, admin, chaincode server, gateway");
+        progress.accept("rendered " + org.platformId() + ": " + (org.peers().size() == 1 ? "peer"
+            : org.peers().size() + " peers") + ", admin, chaincode server, gateway");
     }
 }

@@ -9,6 +9,7 @@ import org.pointsnet.admin.spec.EndpointSpec;
 import org.pointsnet.admin.spec.NetworkSpec;
 import org.pointsnet.admin.spec.OrdererNodeSpec;
 import org.pointsnet.admin.spec.OrdererOrgSpec;
+import org.pointsnet.admin.spec.PeerSpec;
 import org.pointsnet.admin.spec.PlatformOrgSpec;
 
 /**
@@ -126,21 +127,33 @@ final class NodeEnvironments {
             .put("PN_ORDERER_ADMIN_CLIENT_KEY", adminTls.resolve("client.key"));
     }
 
-    EnvFile peer(PlatformOrgSpec org) {
-        Path home = crypto.peerNode(org);
+    /**
+     * The org's peer number {@code index} (0: its main peer). Every peer of an org gossips with the org's other peers
+     * first (bootstrap), pulls blocks from the orderers itself (core.yaml orgLeader), keeps its own ledger and uses
+     * the org's one chaincode server (the same CCaaS package is installed on each).
+     */
+    EnvFile peer(PlatformOrgSpec org, int index) {
+        PeerSpec peer = org.peers().get(index);
+        Path home = crypto.peerNode(org, peer);
         Path tls = home.resolve("tls");
-        Path data = runtime.platform(org.platformId()).resolve("peer-data");
-        String address = Addresses.dial(org.peer().host(), org.peer().port());
+        Path data = runtime.platform(org.platformId()).resolve("peer-data" + PlatformOrgSpec.peerSuffix(index));
+        String address = Addresses.dial(peer.host(), peer.port());
+        List<String> bootstrap = new ArrayList<>();
+        for (PeerSpec other : org.peers()) {
+            if (other != peer) {
+                bootstrap.add(Addresses.dial(other.host(), other.port()));
+            }
+        }
         EnvFile env = new EnvFile()
             .put("FABRIC_CFG_PATH", configDir)
             .put("FABRIC_LOGGING_SPEC", "info:gossip=warning:msp=warning:grpc=error")
-            .put("CORE_PEER_ID", org.peerFqdn())
+            .put("CORE_PEER_ID", peer.fqdn(org.domain()))
             .put("CORE_PEER_ADDRESS", address)
-            .put("CORE_PEER_LISTENADDRESS", Addresses.listen(org.peer().host(), org.peer().port()))
-            .put("CORE_PEER_CHAINCODEADDRESS", Addresses.dial(org.peer().host(), org.peer().chaincodeListenPort()))
-            .put("CORE_PEER_CHAINCODELISTENADDRESS",
-                Addresses.listen(org.peer().host(), org.peer().chaincodeListenPort()))
-            .put("CORE_PEER_GOSSIP_BOOTSTRAP", address)
+            .put("CORE_PEER_LISTENADDRESS", Addresses.listen(peer.host(), peer.port()))
+            .put("CORE_PEER_CHAINCODEADDRESS", Addresses.dial(peer.host(), peer.chaincodeListenPort()))
+            .put("CORE_PEER_CHAINCODELISTENADDRESS", Addresses.listen(peer.host(), peer.chaincodeListenPort()))
+            // A lone peer bootstraps from itself, as before; several know each other from the start.
+            .put("CORE_PEER_GOSSIP_BOOTSTRAP", bootstrap.isEmpty() ? address : String.join(" ", bootstrap))
             .put("CORE_PEER_GOSSIP_EXTERNALENDPOINT", address)
             .put("CORE_PEER_LOCALMSPID", org.mspId())
             .put("CORE_PEER_MSPCONFIGPATH", home.resolve("msp"))
@@ -150,15 +163,15 @@ final class NodeEnvironments {
             .put("CORE_PEER_TLS_ROOTCERT_FILE", tls.resolve("ca.crt"))
             .put("CORE_PEER_FILESYSTEMPATH", data)
             .put("CORE_LEDGER_SNAPSHOTS_ROOTDIR", data.resolve("snapshots"))
-            .put("CORE_OPERATIONS_LISTENADDRESS",
-                Addresses.listen(operationsHost(org.peer().host()), org.peer().operationsPort()))
+            .put("CORE_OPERATIONS_LISTENADDRESS", Addresses.listen(operationsHost(peer.host()), peer.operationsPort()))
             // Fabric turns this YAML string into the builder list; paths must be absolute.
             .put("CORE_CHAINCODE_EXTERNALBUILDERS", "[{name: pointsnet-ccaas, path: " + builderDir + "}]")
-            .put("PN_NODE_ADDRESS", address);
+            .put("PN_NODE_ADDRESS", address)
+            // How many peers the org runs (test-network.sh: peer-P, peer-P-2, ...).
+            .put("PN_PEER_INSTANCES", org.peers().size());
         inHost(env, namespaces.of(org));
         Path orgDir = crypto.peerOrg(org);
-        return operations(env, "CORE_OPERATIONS_TLS_", operationsHost(org.peer().host()), org.peer().operationsPort(),
-            tls,
+        return operations(env, "CORE_OPERATIONS_TLS_", operationsHost(peer.host()), peer.operationsPort(), tls,
             CryptoLayout.tlsCaCert(orgDir, org.domain()).toString(),
             CryptoLayout.userDir(orgDir, ADMIN_USER, org.domain()).resolve("tls"));
     }
@@ -257,6 +270,8 @@ final class NodeEnvironments {
             .put("POINTSNET_FABRIC_MSPID", org.mspId())
             .put("POINTSNET_FABRIC_PEERENDPOINT", Addresses.dial(org.peer().host(), org.peer().port()))
             .put("POINTSNET_FABRIC_PEERHOSTOVERRIDE", org.peerFqdn())
+            // The org's other peers, tried in this order while the ones before them are unreachable (one gRPC
+            // channel, pick_first); each TLS certificate is checked against its own peer's name.
             .put("POINTSNET_FABRIC_TLSCACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))
             .put("POINTSNET_FABRIC_CERTPATH", CryptoLayout.signCert(user))
             .put("POINTSNET_FABRIC_KEYPATH", CryptoLayout.keystoreKey(user))
@@ -284,6 +299,12 @@ final class NodeEnvironments {
             .put("PN_HTTPS_CACERT", CryptoLayout.tlsCaCert(orgDir, org.domain()))
             .put("PN_CLIENT_ID", org.platformId() + "-backend")
             .put("PN_HEALTH_URL", url + "/health/live");
+        for (int i = 1; i < org.peers().size(); i++) {
+            PeerSpec peer = org.peers().get(i);
+            String key = "POINTSNET_FABRIC_FALLBACKPEERS_" + (i - 1) + "_";
+            env.put(key + "ENDPOINT", Addresses.dial(peer.host(), peer.port()))
+                .put(key + "HOSTOVERRIDE", peer.fqdn(org.domain()));
+        }
         // The projection takes a platform's postings only with a genuine peer endorsement of the MSP that owns
         // the platform: every platform's id, MSP and root CA (its org MSP's cacerts), from the spec.
         for (int i = 0; i < spec.platformOrgs().size(); i++) {

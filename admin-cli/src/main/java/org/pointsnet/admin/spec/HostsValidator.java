@@ -80,7 +80,9 @@ final class HostsValidator {
 
     private static Map<String, String> platformHosts(PlatformOrgSpec org) {
         Map<String, String> hosts = new LinkedHashMap<>();
-        hosts.put("peer.host", org.peer().host());
+        for (int i = 0; i < org.peers().size(); i++) {
+            hosts.put("peers[" + i + "].host", org.peers().get(i).host());
+        }
         hosts.put("chaincodeServer.host", org.chaincodeServer().host());
         hosts.put("gateway.host", org.gateway().host());
         List<EndpointSpec> gateways = new ArrayList<>(org.gateways());

@@ -36,6 +36,9 @@ final class SpecReader {
         .injectableValues(new InjectableValues.Std()
             .addValue(PlatformOrgSpec.NO_PROJECTION_DATABASE, Optional.empty())
             .addValue(PlatformOrgSpec.NO_GATEWAY_INSTANCES, List.of())
+            .addValue(PlatformOrgSpec.NO_PEER, Optional.empty())
+            .addValue(PlatformOrgSpec.NO_PEERS, List.of())
+            .addValue(PeerSpec.DEFAULT_NAME, "")
             .addValue(NetworkSpec.NO_JOINING_ORGS, List.of())
             .addValue(NetworkSpec.DEFAULT_HOSTS, HostsSpec.DEFAULT))
         .build();

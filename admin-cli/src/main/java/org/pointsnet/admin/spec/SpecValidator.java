@@ -110,19 +110,46 @@ final class SpecValidator {
         if (matches(field + ".platformId", org.platformId(), PLATFORM_ID)) {
             unique(platformIds, field + ".platformId", org.platformId());
         }
-        PeerSpec peer = org.peer();
-        if (required(field + ".peer", peer)) {
-            matches(field + ".peer.name", peer.name(), DNS_LABEL);
-            if (host(field + ".peer.host", peer.host())) {
-                port(field + ".peer.port", peer.host(), peer.port());
-                port(field + ".peer.chaincodeListenPort", peer.host(), peer.chaincodeListenPort());
-                port(field + ".peer.operationsPort", peer.host(), peer.operationsPort());
-            }
-        }
+        peers(field, org);
         endpoint(field + ".chaincodeServer", org.chaincodeServer());
         endpoint(field + ".gateway", org.gateway());
         org.projectionDatabase().ifPresent(db -> endpoint(field + ".projectionDatabase", db));
         gatewayInstances(field, org);
+    }
+
+    /** {@code peer} (one) or {@code peers} (a list of one or more, names unique in the org), never both. */
+    private void peers(String field, PlatformOrgSpec org) {
+        boolean single = org.singlePeer() != null && org.singlePeer().isPresent();
+        if (org.peerList() == null) {
+            problems.add(field + ".peers: must be a list");
+            return;
+        }
+        boolean listed = !org.peerList().isEmpty();
+        if (single && listed) {
+            problems.add(field + ": list the org's peers either as peer (one) or as peers, not both");
+            return;
+        }
+        if (!single && !listed) {
+            problems.add(field + ".peer: is required (or a peers list)");
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        List<PeerSpec> peers = org.peers();
+        for (int i = 0; i < peers.size(); i++) {
+            String at = single ? field + ".peer" : field + ".peers[" + i + "]";
+            PeerSpec peer = peers.get(i);
+            if (!required(at, peer)) {
+                continue;
+            }
+            if (matches(at + ".name", peer.name(), DNS_LABEL)) {
+                unique(names, at + ".name", peer.name().toLowerCase(Locale.ROOT));
+            }
+            if (host(at + ".host", peer.host())) {
+                port(at + ".port", peer.host(), peer.port());
+                port(at + ".chaincodeListenPort", peer.host(), peer.chaincodeListenPort());
+                port(at + ".operationsPort", peer.host(), peer.operationsPort());
+            }
+        }
     }
 
     /** Several gateways behind the balancer on {@code gateway}: they share one PostgreSQL (H2 is one process's). */

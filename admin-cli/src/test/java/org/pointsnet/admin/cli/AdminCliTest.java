@@ -41,7 +41,7 @@ class AdminCliTest {
         String outDir = dir.resolve("crypto").toString();
         Run first = run("crypto", "generate", "--spec", SPEC, "--out", outDir);
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("generated PlatformA: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway\n"),
+        assertTrue(first.out().contains("generated PlatformA: ca, tlsca, peer0, peer1, Admin, User1, Operator, chaincode, gateway\n"),
                 first.out());
         assertEquals("", first.err());
 

@@ -58,11 +58,55 @@ class CryptoGeneratorTest {
         new CryptoGenerator(spec, out, false, progress::add).generate();
     }
 
+    /**
+     * A peer added to an org's spec entry after its crypto was generated: the next run issues only the new peer's
+     * identity and TLS pair, from the org's existing CAs; every existing file stays as it was.
+     */
+    @Test
+    void aPeerAddedLaterIsIssuedByTheOrgsExistingCas(@TempDir Path dir) throws Exception {
+        String twoPeers = Files.readString(SPEC_FILE, StandardCharsets.UTF_8);
+        String second = "      - name: peer1\n        host: localhost\n        port: 7057\n"
+            + "        chaincodeListenPort: 7058\n        operationsPort: 9447\n";
+        assertTrue(twoPeers.contains(second));
+        NetworkSpec onePeer = NetworkSpec.parse(twoPeers.replace(second, ""), "one-peer");
+        new CryptoGenerator(onePeer, dir, false, line -> { }).generate();
+        Path orgDir = dir.resolve("peerOrganizations").resolve("platform-a.pointsnet.local");
+        Map<Path, String> before = new TreeMap<>();
+        for (Path file : files(orgDir, name -> true)) {
+            before.put(file, Files.readString(file, StandardCharsets.US_ASCII));
+        }
+        assertFalse(Files.exists(orgDir.resolve("peers").resolve("peer1.platform-a.pointsnet.local")));
+
+        List<String> lines = new ArrayList<>();
+        new CryptoGenerator(NetworkSpec.parse(twoPeers, "two-peers"), dir, false, lines::add).generate();
+
+        assertTrue(lines.contains("added to PlatformA: peer1 (issued by its existing CAs)"), lines.toString());
+        before.forEach((file, text) -> assertEquals(text, read(file), file + " changed"));
+        Path peer1 = orgDir.resolve("peers").resolve("peer1.platform-a.pointsnet.local");
+        X509Certificate signing = PemFiles.readCertificate(CryptoLayout.signCert(peer1));
+        X509Certificate tls = PemFiles.readCertificate(peer1.resolve("tls").resolve("server.crt"));
+        validatePath(signing, PemFiles.readCertificate(orgDir.resolve("ca").resolve("ca.platform-a.pointsnet.local-cert.pem")));
+        validatePath(tls, PemFiles.readCertificate(orgDir.resolve("tlsca")
+            .resolve("tlsca.platform-a.pointsnet.local-cert.pem")));
+        assertEquals(List.of("peer"), attribute(signing, "OU"));
+        assertEquals(List.of("DNS:peer1.platform-a.pointsnet.local", "DNS:peer1", "DNS:localhost", "IP:127.0.0.1"),
+            subjectAltNames(tls));
+        assertKeyMatches(PemFiles.readPrivateKey(CryptoLayout.keystoreKey(peer1)), signing);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void printsOneLinePerOrg() {
         assertEquals(List.of(
                 "generated OrdererOrg: ca, tlsca, orderer0, orderer1, orderer2, Admin",
-                "generated PlatformA: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
+                "generated PlatformA: ca, tlsca, peer0, peer1, Admin, User1, Operator, chaincode, gateway",
                 "generated PlatformB: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway",
                 "generated PlatformC: ca, tlsca, peer0, Admin, User1, Operator, chaincode, gateway"), progress);
     }
@@ -281,8 +325,8 @@ class CryptoGeneratorTest {
             checked++;
         }
         // Per org 2 CA keys; orderer org: orderer0..2 + Admin, 2 keys each; platform: peer0, Admin, User1, Operator,
-        // 2 keys each, + chaincode server, the peer's chaincode client and the gateway.
-        assertEquals((2 + 8) + 3 * (2 + 8 + 3), checked);
+        // 2 keys each, + chaincode server, the peer's chaincode client and the gateway; platform-a's peer1, 2 keys.
+        assertEquals((2 + 8) + 3 * (2 + 8 + 3) + 2, checked);
     }
 
     @Test
@@ -421,8 +465,9 @@ class CryptoGeneratorTest {
         orgs.add(new Org(out.resolve("ordererOrganizations").resolve(ordererOrg.domain()), ordererOrg.domain(), false,
                 ordererOrg.orderers().size() + 1));
         for (PlatformOrgSpec org : spec.platformOrgs()) {
-            // peer0, Admin, User1, Operator
-            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true, 4));
+            // its peers (platform-a: peer0 and peer1), Admin, User1, Operator
+            orgs.add(new Org(out.resolve("peerOrganizations").resolve(org.domain()), org.domain(), true,
+                org.peers().size() + 3));
         }
         return orgs;
     }

@@ -94,6 +94,36 @@ class NetworkRendererTest {
     }
 
     @Test
+    void platformAsSecondPeerHasItsOwnPortsLedgerAndIdentityAndTheGatewayFallsBackToIt() throws IOException {
+        String first = read(runtime.resolve("platforms/platform-a/peer.env"));
+        String second = read(runtime.resolve("platforms/platform-a/peer-2.env"));
+        assertEquals("127.0.0.1:7057", value(second, "CORE_PEER_ADDRESS"));
+        assertEquals("127.0.0.1:7058", value(second, "CORE_PEER_CHAINCODEADDRESS"));
+        assertEquals("127.0.0.1:9447", value(second, "CORE_OPERATIONS_LISTENADDRESS"));
+        assertEquals("peer1.platform-a.pointsnet.local", value(second, "CORE_PEER_ID"));
+        assertEquals(runtime.resolve("platforms/platform-a/peer-data-2").toString(),
+            value(second, "CORE_PEER_FILESYSTEMPATH"));
+        assertTrue(value(second, "CORE_PEER_MSPCONFIGPATH").contains("peer1.platform-a.pointsnet.local"), second);
+        // Each bootstraps its gossip from the other; both say how many peers the org runs.
+        assertEquals("127.0.0.1:7051", value(second, "CORE_PEER_GOSSIP_BOOTSTRAP"));
+        assertEquals("127.0.0.1:7057", value(first, "CORE_PEER_GOSSIP_BOOTSTRAP"));
+        assertEquals("2", value(first, "PN_PEER_INSTANCES"));
+        assertEquals("1", value(read(runtime.resolve("platforms/platform-b/peer.env")), "PN_PEER_INSTANCES"));
+        assertTrue(Files.notExists(runtime.resolve("platforms/platform-b/peer-2.env")));
+
+        String gateway = read(runtime.resolve("platforms/platform-a/gateway.env"));
+        assertEquals("127.0.0.1:7051", value(gateway, "POINTSNET_FABRIC_PEERENDPOINT"));
+        assertEquals("127.0.0.1:7057", value(gateway, "POINTSNET_FABRIC_FALLBACKPEERS_0_ENDPOINT"));
+        assertEquals("peer1.platform-a.pointsnet.local", value(gateway, "POINTSNET_FABRIC_FALLBACKPEERS_0_HOSTOVERRIDE"));
+        assertTrue(!read(runtime.resolve("platforms/platform-b/gateway.env")).contains("FALLBACKPEERS"));
+
+        // Both are anchor peers of the org, so other orgs find it through either.
+        String configtx = read(runtime.resolve("config/configtx.yaml"));
+        assertTrue(configtx.contains("    AnchorPeers:\n      - Host: 127.0.0.1\n        Port: 7051\n"
+            + "      - Host: 127.0.0.1\n        Port: 7057\n"), configtx);
+    }
+
+    @Test
     void gatewaySignsAsTheOrgClientAndChaincodeServerUsesItsOwnTlsPair() throws IOException {
         String gateway = read(runtime.resolve("platforms/platform-c/gateway.env"));
         assertEquals("8083", value(gateway, "SERVER_PORT"));
@@ -311,6 +341,9 @@ class NetworkRendererTest {
             assertEquals("OR('PlatformAMSP.member', 'PlatformBMSP.member', 'PlatformCMSP.member')",
                 collection.path("policy").asString());
             assertEquals(0, collection.path("blockToLive").asInt(), "ledger data is never purged");
+            // Every other peer gets the data with the endorsement: 4 peers (platform-a runs two).
+            assertEquals(3, collection.path("maxPeerCount").asInt(), collection.toString());
+            assertEquals(1, collection.path("requiredPeerCount").asInt(), collection.toString());
         }
         assertEquals(3, ledgers);
     }

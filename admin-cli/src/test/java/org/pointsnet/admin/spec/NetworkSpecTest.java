@@ -82,6 +82,44 @@ class NetworkSpecTest {
     }
 
     @Test
+    void theRepositorySpecGivesPlatformATwoPeersAndTheOthersOne() {
+        NetworkSpec spec = NetworkSpec.load(REPOSITORY_SPEC);
+        PlatformOrgSpec a = spec.platform("platform-a");
+        assertEquals(java.util.List.of("peer0", "peer1"), a.peers().stream().map(PeerSpec::name).toList());
+        assertEquals(7051, a.peer().port(), "the first peer stays the main one");
+        assertEquals("peer1.platform-a.pointsnet.local", a.peers().get(1).fqdn(a.domain()));
+        assertEquals(1, spec.platform("platform-b").peers().size());
+        assertEquals("", PlatformOrgSpec.peerSuffix(0));
+        assertEquals("-2", PlatformOrgSpec.peerSuffix(1));
+    }
+
+    @Test
+    void peersMayGoUnnamedButNeedTheirOwnPortsAndNames() {
+        String single = "    peer:\n      name: peer0\n      host: localhost\n      port: 7051\n"
+            + "      chaincodeListenPort: 7052\n      operationsPort: 9443\n";
+        String second = "      - {host: localhost, port: 7057, chaincodeListenPort: 7058, operationsPort: 9447}\n";
+        String list = "    peers:\n      - {host: localhost, port: 7051, chaincodeListenPort: 7052, operationsPort: 9443}\n"
+            + second;
+        assertTrue(fixture().contains(single));
+        String yaml = fixture().replace(single, list);
+        PlatformOrgSpec a = NetworkSpec.parse(yaml, SOURCE).platform("platform-a");
+        assertEquals(java.util.List.of("peer0", "peer1"), a.peers().stream().map(PeerSpec::name).toList());
+        assertEquals(7057, a.peers().get(1).port());
+
+        assertContains(assertThrows(SpecException.class, () -> NetworkSpec.parse(
+            yaml.replace("port: 7057, chaincodeListenPort: 7058", "port: 7051, chaincodeListenPort: 7058"), SOURCE)),
+            "platformOrgs[0].peers[1].port: port 7051 on host localhost is already used by platformOrgs[0].peers[0].port");
+        assertContains(assertThrows(SpecException.class, () -> NetworkSpec.parse(
+            yaml.replace("- {host: localhost, port: 7057", "- {name: peer0, host: localhost, port: 7057"), SOURCE)),
+            "platformOrgs[0].peers[1].name: 'peer0' is already used by platformOrgs[0].peers[0].name");
+        assertContains(assertThrows(SpecException.class, () -> NetworkSpec.parse(
+            fixture().replace(single, single + "    peers:\n" + second), SOURCE)),
+            "platformOrgs[0]: list the org's peers either as peer (one) or as peers, not both");
+        assertContains(assertThrows(SpecException.class, () -> NetworkSpec.parse(fixture().replace(single, ""), SOURCE)),
+            "platformOrgs[0].peer: is required (or a peers list)");
+    }
+
+    @Test
     void severalGatewaysNeedPostgresAndTheirOwnPorts() {
         String yaml = fixture() + """
             joiningOrgs:

@@ -49,12 +49,13 @@ public final class GatewayConfigValidator {
         final ConfigChecks checks = new ConfigChecks();
         listeners.forEach(listener -> transport(checks, listener));
         final GatewayProperties.Fabric fabric = properties.fabric() != null ? properties.fabric()
-            : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null, null, null);
+            : new GatewayProperties.Fabric(null, null, null, null, null, null, null, null, null, null, null);
 
         final String platformId = checks.identifier("platform-id", properties.platformId());
         final String mspId = checks.identifier("fabric.msp-id", fabric.mspId());
         final ConfigChecks.HostPort peer = checks.hostPort("fabric.peer-endpoint", fabric.peerEndpoint());
         final String override = checks.optionalHost("fabric.peer-host-override", fabric.peerHostOverride());
+        final List<GatewaySettings.PeerAddress> fallbackPeers = fallbackPeers(checks, fabric.fallbackPeers());
         final Path tlsCaCert = checks.readableFile("fabric.tls-ca-cert", fabric.tlsCaCert());
         final Path certPath = checks.readableFile("fabric.cert-path", fabric.certPath());
         final Path keyPath = checks.readableFile("fabric.key-path", fabric.keyPath());
@@ -74,8 +75,29 @@ public final class GatewayConfigValidator {
         final String authority = override != null ? override : peer.host();
         return new GatewaySettings(platformId,
             new GatewaySettings.Fabric(mspId, peer.host(), peer.port(), authority, tlsCaCert, certPath, keyPath,
-                channel, chaincode),
+                channel, chaincode, fallbackPeers),
             trust, admin, usersKey, oauth, projection, quotes);
+    }
+
+    /** {@code pointsnet.fabric.fallback-peers[i]}: each an endpoint, its TLS name the override or the host. */
+    private static List<GatewaySettings.PeerAddress> fallbackPeers(final ConfigChecks checks,
+                                                                   final List<GatewayProperties.FallbackPeer> peers) {
+        final List<GatewaySettings.PeerAddress> addresses = new ArrayList<>();
+        if (peers == null) {
+            return addresses;
+        }
+        for (int i = 0; i < peers.size(); i++) {
+            final String prefix = "fabric.fallback-peers[" + i + "].";
+            final GatewayProperties.FallbackPeer entry = peers.get(i) != null ? peers.get(i)
+                : new GatewayProperties.FallbackPeer(null, null);
+            final ConfigChecks.HostPort endpoint = checks.hostPort(prefix + "endpoint", entry.endpoint());
+            final String override = checks.optionalHost(prefix + "host-override", entry.hostOverride());
+            if (endpoint != null) {
+                addresses.add(new GatewaySettings.PeerAddress(endpoint.host(), endpoint.port(),
+                    override != null ? override : endpoint.host()));
+            }
+        }
+        return addresses;
     }
 
     /**

@@ -24,7 +24,8 @@ public record GatewayProperties(String platformId,
     /**
      * {@code pointsnet.fabric.*}: where the org's peer is and which identity signs; optionally the org's admin
      * identity for platform admin functions: the org's operator (Operator@, a client certificate with the
-     * chaincode's operator role pointsnet.role=operator), never the org's channel admin.
+     * chaincode's operator role pointsnet.role=operator), never the org's channel admin; optionally the org's other
+     * peers ({@code fallback-peers}), used in order while the peer before them is unreachable.
      */
     public record Fabric(String mspId,
                          String peerEndpoint,
@@ -35,7 +36,15 @@ public record GatewayProperties(String platformId,
                          String channel,
                          String chaincode,
                          String adminCertPath,
-                         String adminKeyPath) {
+                         String adminKeyPath,
+                         List<FallbackPeer> fallbackPeers) {
+    }
+
+    /**
+     * {@code pointsnet.fabric.fallback-peers[i].*}: another peer of the same org, {@code host:port}, and the name its
+     * TLS certificate is checked against (default: the host).
+     */
+    public record FallbackPeer(String endpoint, String hostOverride) {
     }
 
     /** {@code pointsnet.probe.*}: smoke-test endpoints, off unless asked for. */

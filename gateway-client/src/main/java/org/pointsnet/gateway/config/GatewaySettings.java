@@ -3,6 +3,7 @@ package org.pointsnet.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,6 +66,7 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
      *
      * @param peerHost         host of {@code pointsnet.fabric.peer-endpoint}
      * @param tlsAuthority     name the peer's TLS certificate is checked against (the host override, or the host)
+     * @param fallbackPeers    the org's other peers, in the order they are tried while the ones before are down
      */
     public record Fabric(String mspId,
                          String peerHost,
@@ -74,7 +76,8 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
                          Path certPath,
                          Path keyPath,
                          String channel,
-                         String chaincode) {
+                         String chaincode,
+                         List<PeerAddress> fallbackPeers) {
 
         public Fabric {
             Objects.requireNonNull(mspId, "mspId");
@@ -85,18 +88,52 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
             Objects.requireNonNull(keyPath, "keyPath");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(chaincode, "chaincode");
+            fallbackPeers = List.copyOf(fallbackPeers);
+        }
+
+        /** An org with one peer. */
+        public Fabric(final String mspId, final String peerHost, final int peerPort, final String tlsAuthority,
+                      final Path tlsCaCert, final Path certPath, final Path keyPath, final String channel,
+                      final String chaincode) {
+            this(mspId, peerHost, peerPort, tlsAuthority, tlsCaCert, certPath, keyPath, channel, chaincode,
+                List.of());
         }
 
         /** gRPC target, {@code host:port} (IPv6 hosts in brackets). */
         public String peerTarget() {
-            final String host = peerHost.contains(":") ? "[" + peerHost + "]" : peerHost;
-            return host + ":" + peerPort;
+            return primaryPeer().target();
         }
 
-        /** The same peer, signing as {@code identity} instead. */
+        /** The peer tried first. */
+        public PeerAddress primaryPeer() {
+            return new PeerAddress(peerHost, peerPort, tlsAuthority);
+        }
+
+        /** Every peer of the org the gateway may use, the primary first. */
+        public List<PeerAddress> peers() {
+            final List<PeerAddress> peers = new ArrayList<>(List.of(primaryPeer()));
+            peers.addAll(fallbackPeers);
+            return List.copyOf(peers);
+        }
+
+        /** The same peers, signing as {@code identity} instead. */
         public Fabric signingAs(final AdminIdentity identity) {
             return new Fabric(mspId, peerHost, peerPort, tlsAuthority, tlsCaCert, identity.certPath(),
-                identity.keyPath(), channel, chaincode);
+                identity.keyPath(), channel, chaincode, fallbackPeers);
+        }
+    }
+
+    /** One peer of the org: where it listens and the name its TLS certificate must carry. */
+    public record PeerAddress(String host, int port, String tlsAuthority) {
+
+        public PeerAddress {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(tlsAuthority, "tlsAuthority");
+        }
+
+        /** {@code host:port} (IPv6 hosts in brackets). */
+        public String target() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
 

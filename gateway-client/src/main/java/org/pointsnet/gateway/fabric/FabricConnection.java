@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's one gRPC/TLS connection to its org's peer and the Fabric Gateway session over it, signing as
  * the configured client identity. Opening it reads and checks the PEM files but does not dial the peer: gRPC
- * connects lazily, so the gateway starts while the peer is still down and readiness says when it is usable.
+ * connects lazily, so the gateway starts while the peer is still down and readiness says when it is usable. With
+ * fallback peers the channel fails over between the org's peers by itself ({@link OrgPeers}).
  */
 public final class FabricConnection implements AutoCloseable {
 
@@ -46,10 +48,12 @@ public final class FabricConnection implements AutoCloseable {
     private final Qscc qscc;
     private final String chaincodeName;
     private final Contract cscc;
+    private final PeerInUse peerInUse;
 
-    private FabricConnection(final ManagedChannel channel, final Gateway gateway, final String channelName,
-                             final String chaincodeName) {
+    private FabricConnection(final ManagedChannel channel, final PeerInUse peerInUse, final Gateway gateway,
+                             final String channelName, final String chaincodeName) {
         this.channel = channel;
+        this.peerInUse = peerInUse;
         this.gateway = gateway;
         this.network = gateway.getNetwork(channelName);
         this.contract = network.getContract(chaincodeName);
@@ -71,7 +75,8 @@ public final class FabricConnection implements AutoCloseable {
 
         final Identity identity = new X509Identity(settings.mspId(), certificate);
         final Signer signer = Signers.newPrivateKeySigner(key);
-        final ManagedChannel channel = openChannel(settings);
+        final PeerInUse peerInUse = new PeerInUse();
+        final ManagedChannel channel = openChannel(settings, peerInUse);
         final Gateway gateway = Gateway.newInstance()
             .identity(identity)
             .signer(signer)
@@ -82,13 +87,15 @@ public final class FabricConnection implements AutoCloseable {
             .submitOptions(options -> options.withDeadlineAfter(SUBMIT_SECONDS, TimeUnit.SECONDS))
             .commitStatusOptions(options -> options.withDeadlineAfter(COMMIT_STATUS_SECONDS, TimeUnit.SECONDS))
             .connect();
-        LOG.info("Fabric gateway session: peer {} (TLS name {}), MSP {}, identity {}, channel '{}', chaincode '{}'",
-            settings.peerTarget(), settings.tlsAuthority(), settings.mspId(),
-            certificate.getSubjectX500Principal().getName(), settings.channel(), settings.chaincode());
-        return new FabricConnection(channel, gateway, settings.channel(), settings.chaincode());
+        LOG.info("Fabric gateway session: {} {}, MSP {}, identity {}, channel '{}', chaincode '{}'",
+            settings.fallbackPeers().isEmpty() ? "peer" : "peers in this order of preference",
+            settings.peers().stream().map(p -> p.target() + " (TLS name " + p.tlsAuthority() + ")").toList(),
+            settings.mspId(), certificate.getSubjectX500Principal().getName(), settings.channel(),
+            settings.chaincode());
+        return new FabricConnection(channel, peerInUse, gateway, settings.channel(), settings.chaincode());
     }
 
-    private static ManagedChannel openChannel(final GatewaySettings.Fabric settings) {
+    private static ManagedChannel openChannel(final GatewaySettings.Fabric settings, final PeerInUse peerInUse) {
         final ChannelCredentials credentials;
         try {
             // Trust only the org's TLS CA, not the JVM's public roots.
@@ -97,9 +104,17 @@ public final class FabricConnection implements AutoCloseable {
             throw new InvalidConfigurationException("pointsnet.fabric.tls-ca-cert",
                 "file " + settings.tlsCaCert() + " cannot be read: " + e.getMessage());
         }
-        return Grpc.newChannelBuilder(settings.peerTarget(), credentials)
-            // The peer's certificate names its FQDN while we may dial it as localhost.
-            .overrideAuthority(settings.tlsAuthority())
+        if (settings.fallbackPeers().isEmpty()) {
+            return Grpc.newChannelBuilder(settings.peerTarget(), credentials)
+                // The peer's certificate names its FQDN while we may dial it as localhost.
+                .overrideAuthority(settings.tlsAuthority())
+                .intercept(peerInUse)
+                .build();
+        }
+        // Several peers of the org: one channel, pick_first over them in order (OrgPeers), each checked by its name.
+        return Grpc.newChannelBuilder(OrgPeers.target(settings.peers()), credentials)
+            .setNameResolverArg(OrgPeers.PEERS, settings.peers())
+            .intercept(peerInUse)
             .build();
     }
 
@@ -123,6 +138,11 @@ public final class FabricConnection implements AutoCloseable {
 
     public String chaincodeName() {
         return chaincodeName;
+    }
+
+    /** {@code host:port} of the org's peer that answered the last call; empty before the first answer. */
+    public Optional<String> peerInUse() {
+        return peerInUse.address();
     }
 
     /** The gRPC channel's state; {@code connect} asks an idle channel to start connecting. */

@@ -1,6 +1,7 @@
 package org.pointsnet.gateway.fabric;
 
 import io.grpc.ConnectivityState;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.GatewayException;
 import org.pointsnet.contract.LedgerFunction;
@@ -30,6 +31,11 @@ public final class FabricLedgerHealth implements LedgerHealth {
     @Override
     public Readiness check() {
         return remember(evaluate());
+    }
+
+    @Override
+    public Optional<String> peerInUse() {
+        return connection.peerInUse();
     }
 
     private Readiness evaluate() {

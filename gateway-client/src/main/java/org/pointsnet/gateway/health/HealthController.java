@@ -94,7 +94,8 @@ public class HealthController {
     public ResponseEntity<HealthStatus> ready() {
         final Map<String, Check> checks = new LinkedHashMap<>();
         final Readiness peer = ledger.check();
-        checks.put("peer", peer.ready() ? Check.up("reachable, chaincode answering") : Check.down(peer.reason()));
+        checks.put("peer", peer.ready() ? Check.up("reachable, chaincode answering"
+            + ledger.peerInUse().map(address -> " (peer " + address + ")").orElse("")) : Check.down(peer.reason()));
         network(peer.ready(), checks);
         final boolean database = database(checks);
         checks.put("listener", peer.ready() && database ? listener() : new Check(UNKNOWN,

@@ -54,7 +54,7 @@ class GatewayConfigValidatorTest {
                                         final String override, final String keyPath) {
         return new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", endpoint, override, tlsCa.toString(), cert.toString(),
-                keyPath, "points", "points", null, null),
+                keyPath, "points", "points", null, null, null),
             new GatewayProperties.Probe(false), trust, null, OAUTH, null, null);
     }
 
@@ -78,6 +78,34 @@ class GatewayConfigValidatorTest {
                 "pointsnet.trust.platforms[0].ca-cert-path"),
             new GatewaySettings.TrustedPlatform("platform-b", "PlatformBMSP", caB,
                 "pointsnet.trust.platforms[1].ca-cert-path")), settings.trust());
+    }
+
+    @Test
+    void fallbackPeersFollowThePeerInOrderEachWithItsTlsName() {
+        final GatewayProperties base = properties("localhost:7051", "peer0.platform-a.pointsnet.local", key.toString());
+        final GatewayProperties.Fabric f = base.fabric();
+        final GatewayProperties two = new GatewayProperties(base.platformId(), new GatewayProperties.Fabric(f.mspId(),
+            f.peerEndpoint(), f.peerHostOverride(), f.tlsCaCert(), f.certPath(), f.keyPath(), f.channel(),
+            f.chaincode(), null, null, List.of(
+                new GatewayProperties.FallbackPeer("127.0.0.1:7057", "peer1.platform-a.pointsnet.local"),
+                new GatewayProperties.FallbackPeer("[::1]:7067", null))),
+            base.probe(), base.trust(), base.users(), base.oauth(), base.projection(), base.quotes());
+
+        final GatewaySettings.Fabric fabric = GatewayConfigValidator.validate(two).fabric();
+
+        assertEquals(List.of(new GatewaySettings.PeerAddress("localhost", 7051, "peer0.platform-a.pointsnet.local"),
+            new GatewaySettings.PeerAddress("127.0.0.1", 7057, "peer1.platform-a.pointsnet.local"),
+            new GatewaySettings.PeerAddress("::1", 7067, "::1")), fabric.peers());
+        assertEquals("[::1]:7067", fabric.peers().get(2).target());
+
+        final GatewayProperties bad = new GatewayProperties(base.platformId(), new GatewayProperties.Fabric(f.mspId(),
+            f.peerEndpoint(), f.peerHostOverride(), f.tlsCaCert(), f.certPath(), f.keyPath(), f.channel(),
+            f.chaincode(), null, null, List.of(new GatewayProperties.FallbackPeer("localhost", null))),
+            base.probe(), base.trust(), base.users(), base.oauth(), base.projection(), base.quotes());
+        final InvalidConfigurationException e =
+            assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(bad));
+        assertEquals(List.of("pointsnet.fabric.fallback-peers[0].endpoint"),
+            e.problems().stream().map(ConfigProblem::property).toList());
     }
 
     @Test
@@ -219,7 +247,7 @@ class GatewayConfigValidatorTest {
         final GatewayProperties complete = properties("localhost:7051", null, key.toString());
         final var props = new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", "localhost:7051", null, tlsCa.toString(), cert.toString(),
-                key.toString(), "points", "points", cert.toString(), " "),
+                key.toString(), "points", "points", cert.toString(), " ", null),
             null, complete.trust(), new GatewayProperties.Users("short-users-key"),
             new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
                 null),

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.pointsnet.gateway.config.GatewaySettings;
@@ -14,7 +16,8 @@ import org.pointsnet.gateway.fabric.FabricConnection;
 /**
  * Opens Fabric Gateway connections to the live network as any org's client or admin, from the environment files
  * {@code test-network.sh up} rendered (runtime/platforms/&lt;id&gt;/gateway.env). Lets end-to-end tests drive the
- * chaincode directly, including what the REST gateway never does (choosing endorsing orgs).
+ * chaincode directly, including what the REST gateway never does (choosing endorsing orgs). Like the gateway, a
+ * connection fails over to the org's other peers.
  */
 final class LedgerNetwork {
 
@@ -65,7 +68,21 @@ final class LedgerNetwork {
             asUser(Path.of(env.get("POINTSNET_FABRIC_CERTPATH")), role),
             asUser(Path.of(env.get("POINTSNET_FABRIC_KEYPATH")), role),
             channel == null ? env.get("POINTSNET_FABRIC_CHANNEL") : channel,
-            env.get("POINTSNET_FABRIC_CHAINCODE")));
+            env.get("POINTSNET_FABRIC_CHAINCODE"),
+            fallbackPeers(env)));
+    }
+
+    /** The org's other peers, as its gateways fail over to them (POINTSNET_FABRIC_FALLBACKPEERS_i_*). */
+    private static List<GatewaySettings.PeerAddress> fallbackPeers(final Map<String, String> env) {
+        final List<GatewaySettings.PeerAddress> peers = new ArrayList<>();
+        for (int i = 0; env.containsKey("POINTSNET_FABRIC_FALLBACKPEERS_" + i + "_ENDPOINT"); i++) {
+            final String endpoint = env.get("POINTSNET_FABRIC_FALLBACKPEERS_" + i + "_ENDPOINT");
+            final int colon = endpoint.lastIndexOf(':');
+            peers.add(new GatewaySettings.PeerAddress(endpoint.substring(0, colon),
+                Integer.parseInt(endpoint.substring(colon + 1)),
+                env.get("POINTSNET_FABRIC_FALLBACKPEERS_" + i + "_HOSTOVERRIDE")));
+        }
+        return peers;
     }
 
     String mspId(final String platformId) {

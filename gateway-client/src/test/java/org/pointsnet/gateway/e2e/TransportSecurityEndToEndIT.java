@@ -89,7 +89,14 @@ class TransportSecurityEndToEndIT {
         try (Stream<Path> orderers = Files.list(RUNTIME.resolve("orderers"))) {
             orderers.forEach(dir -> envFiles.add(dir.resolve("node.env").toString()));
         }
-        PLATFORMS.forEach(p -> envFiles.add(RUNTIME.resolve("platforms").resolve(p).resolve("peer.env").toString()));
+        for (final String platform : PLATFORMS) {
+            // Every peer of the platform: peer.env, and peer-2.env ... with several (peers: in the spec).
+            final Path dir = RUNTIME.resolve("platforms").resolve(platform);
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(file -> file.getFileName().toString()).filter(name -> name.matches("peer(-\\d+)?\\.env"))
+                    .forEach(name -> envFiles.add(dir.resolve(name).toString()));
+            }
+        }
         for (final String file : envFiles) {
             final Map<String, String> env = LedgerNetwork.readEnv(Path.of(file));
             final List<String> listening = listeningSockets(env);

@@ -33,7 +33,7 @@ class LedgerConfigurationTest {
         final String file = Files.writeString(dir.resolve("some.pem"), "x").toString();
         GatewayConfigValidator.validate(new GatewayProperties("platform-a",
             new GatewayProperties.Fabric("PlatformAMSP", "localhost:7051", null, file, file, file, "points", "points",
-                certPath, keyPath),
+                certPath, keyPath, null),
             null, new GatewayProperties.Trust(List.of(
                 new GatewayProperties.TrustedPlatform("platform-a", "PlatformAMSP", file))),
             null, null, null, null));
