@@ -29,7 +29,9 @@ public final class FabricErrors {
     /**
      * How a peer's endorsement failure reads (lower case) when the peer or its chaincode server cannot be reached, as
      * Fabric 3.1 words them: the gateway's gRPC call to another org's peer failed, or the peer could not connect to
-     * (or lost) its chaincode-as-a-service server.
+     * (or lost) its chaincode-as-a-service server. "] error sending " is the peer's stream to the chaincode server
+     * failing a send ({@code Handler.serialSend}: "[3f2a9c1e] error sending TRANSACTION: EOF" when the server died
+     * with the transaction in flight).
      */
     private static final List<String> UNREACHABLE = List.of(
         "code = unavailable",
@@ -38,6 +40,7 @@ public final class FabricErrors {
         "could not launch chaincode",
         "chaincode registration failed",
         "chaincode stream terminated",
+        "] error sending ",
         "timeout expired while executing transaction");
 
     /**

@@ -130,6 +130,17 @@ class FabricErrorsTest {
     }
 
     @Test
+    void aSendOnAChaincodeStreamThatBrokeMidTransactionIsAnOutageToo() {
+        final var e = new EndorseException("tx5", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: transaction returned with failure: [cffaea4e] error sending TRANSACTION: EOF"));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("account:Transfer", "tx5", e));
+        assertEquals("tx5", unavailable.transactionId());
+    }
+
+    @Test
     void onlyThePeersThatCouldNotBeReachedAreNamed() {
         final var e = new EndorseException("tx5", GatewayErrors.withDetails(Status.Code.ABORTED,
             "failed to collect enough transaction endorsements, see attached details for more info",
