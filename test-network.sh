@@ -102,25 +102,26 @@ as_admin() {
 # Peers: a platform runs one peer, peer-P, or (peers: in the spec) several, peer-P, peer-P-2, ..., each from its own
 # peer.env / peer-N.env with its own ledger; the first is the one admin.env (the org admin's CLI) talks to.
 
-# peer_count PLATFORM: how many peers the platform runs.
-peer_count() {
+# instance_count KIND PLATFORM: how many KIND nodes (peer or gateway) the platform runs: PN_<KIND>_INSTANCES of its
+# KIND.env (peer.env, gateway.env), 1 when it is not set.
+instance_count() {
   local n
-  n="$(env_value "$RUNTIME/platforms/$1/peer.env" PN_PEER_INSTANCES)"
+  n="$(env_value "$RUNTIME/platforms/$2/$1.env" "PN_${1^^}_INSTANCES")"
   echo "${n:-1}"
 }
 
-# platform_peers PLATFORM: the node names of the platform's peers, one per line.
-platform_peers() {
+# instances KIND PLATFORM: the node names of the platform's KIND nodes, KIND-P, KIND-P-2, ..., one per line.
+instances() {
   local i n
-  n="$(peer_count "$1")"
-  echo "peer-$1"
-  for ((i = 2; i <= n; i++)); do echo "peer-$1-$i"; done
+  n="$(instance_count "$1" "$2")"
+  echo "$1-$2"
+  for ((i = 2; i <= n; i++)); do echo "$1-$2-$i"; done
 }
 
 # all_peers: every platform's peers, one per line.
 all_peers() {
   local p
-  for p in "${PN_PLATFORMS[@]}"; do platform_peers "$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do instances peer "$p"; done
 }
 
 # peer_platform NAME: the platform of a peer node (peer-P or peer-P-N).
@@ -461,7 +462,7 @@ install_chaincode() {
     step "Installing chaincode '$PN_CC_NAME' $PN_CC_VERSION on $name (ccaas)"
     as_peer_admin "$name" peer lifecycle chaincode install "$pkg" >> "$LOGS/peer-cli.log" 2>&1 \
       || fail_node peer-cli "chaincode install failed on $name"
-  done < <(platform_peers "$p")
+  done < <(instances peer "$p")
   package_id="$(as_admin "$p" peer lifecycle chaincode calculatepackageid "$pkg")"
   echo "$package_id" > "$RUNTIME/platforms/$p/chaincode/package-id"
   info "package id $package_id"
@@ -573,21 +574,6 @@ write_gateway_secrets() {
 # gateway-P-2, ... behind its load balancer balancer-P (HAProxy) on the public gateway address. The instances share
 # gateway.env (public URL, issuer, key files, database) and gateway-secrets.env; gateway-N.env adds each one's socket.
 
-# gateway_count PLATFORM: how many gateway instances the platform runs.
-gateway_count() {
-  local n
-  n="$(env_value "$RUNTIME/platforms/$1/gateway.env" PN_GATEWAY_INSTANCES)"
-  echo "${n:-1}"
-}
-
-# platform_gateways PLATFORM: the node names of the platform's gateway instances, one per line.
-platform_gateways() {
-  local i n
-  n="$(gateway_count "$1")"
-  echo "gateway-$1"
-  for ((i = 2; i <= n; i++)); do echo "gateway-$1-$i"; done
-}
-
 # gateway_platform NAME: the platform of a gateway node (gateway-P or gateway-P-N).
 gateway_platform() {
   local rest="${1#gateway-}"
@@ -603,7 +589,7 @@ gateway_platform() {
 gateway_instance_env() {
   local p index
   p="$(gateway_platform "$1")"
-  [ "$(gateway_count "$p")" -gt 1 ] || return 0
+  [ "$(instance_count gateway "$p")" -gt 1 ] || return 0
   index="${1#gateway-$p}"; index="${index#-}"
   echo "$RUNTIME/platforms/$p/gateway-${index:-1}.env"
 }
@@ -782,13 +768,13 @@ start_gateways() {
   for p in "${PN_PLATFORMS[@]}"; do
     write_gateway_secrets "$p"
     start_projection_database "$p"
-    while read -r name; do launch_gateway "$name"; done < <(platform_gateways "$p")
+    while read -r name; do launch_gateway "$name"; done < <(instances gateway "$p")
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    while read -r name; do wait_gateway_ready "$name"; done < <(platform_gateways "$p")
+    while read -r name; do wait_gateway_ready "$name"; done < <(instances gateway "$p")
   done
   for p in "${PN_PLATFORMS[@]}"; do
-    [ "$(gateway_count "$p")" -gt 1 ] || continue
+    [ "$(instance_count gateway "$p")" -gt 1 ] || continue
     launch_balancer "$p"
     wait_balancer_ready "$p"
   done
@@ -847,8 +833,8 @@ node_names() {
   for p in "${PN_PLATFORMS[@]}"; do
     [ -z "$(env_value "$RUNTIME/platforms/$p/gateway.env" PN_POSTGRES_PORT)" ] || echo "postgres-$p"
   done
-  for p in "${PN_PLATFORMS[@]}"; do platform_gateways "$p"; done
-  for p in "${PN_PLATFORMS[@]}"; do [ "$(gateway_count "$p")" -le 1 ] || echo "balancer-$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do instances gateway "$p"; done
+  for p in "${PN_PLATFORMS[@]}"; do [ "$(instance_count gateway "$p")" -le 1 ] || echo "balancer-$p"; done
 }
 
 # node_kind NAME: orderer, peer, chaincode, postgres, gateway or balancer (orderers first: their names are the spec's).
@@ -1173,20 +1159,20 @@ node_rows() {
     while read -r peer; do
       envfile="$(peer_envfile "$peer")"
       echo "peer|$peer|$p|$(env_value "$envfile" PN_NODE_ADDRESS)|$(env_value "$envfile" PN_HEALTH_URL)"
-    done < <(platform_peers "$p")
+    done < <(instances peer "$p")
     echo "chaincode|chaincode-$p|$p|$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)|"
     envfile="$RUNTIME/platforms/$p/gateway.env"
     if [ -n "$(env_value "$envfile" PN_POSTGRES_PORT)" ]; then
       echo "database|postgres-$p|$p|$(env_value "$envfile" PN_POSTGRES_LISTEN):$(env_value "$envfile" PN_POSTGRES_PORT)|"
     fi
-    if [ "$(gateway_count "$p")" -le 1 ]; then
+    if [ "$(instance_count gateway "$p")" -le 1 ]; then
       echo "gateway|gateway-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_HEALTH_URL)"
     else
       local name instance
       while read -r name; do
         instance="$(gateway_instance_env "$name")"
         echo "gateway|$name|$p|$(env_value "$instance" PN_INSTANCE_URL)|$(env_value "$instance" PN_HEALTH_URL)"
-      done < <(platform_gateways "$p")
+      done < <(instances gateway "$p")
       echo "balancer|balancer-$p|$p|$(env_value "$envfile" PN_GATEWAY_URL)|$(env_value "$envfile" PN_GATEWAY_URL)/health/live"
     fi
   done
@@ -1239,7 +1225,7 @@ cmd_status() {
       nodes+="$sep{\"kind\":\"$kind\",\"name\":\"$name\",\"platformId\":\"$platform\",\"address\":\"$address\",\"running\":$running,\"answers\":$answer$extra}"
       sep=","
       # The org's public gateway URL: its only gateway, or its load balancer in front of several.
-      if { [ "$kind" = gateway ] && [ "$name" = "gateway-$platform" ] && [ "$(gateway_count "$platform")" -le 1 ]; } \
+      if { [ "$kind" = gateway ] && [ "$name" = "gateway-$platform" ] && [ "$(instance_count gateway "$platform")" -le 1 ]; } \
           || [ "$kind" = balancer ]; then
         local client_id secret ca_cert
         client_id="$(env_value "$RUNTIME/platforms/$platform/gateway.env" PN_CLIENT_ID)"
@@ -1252,7 +1238,7 @@ cmd_status() {
           while read -r gw; do
             instances+="$isep{\"name\":\"$gw\",\"url\":\"$(gateway_url "$gw")\"}"
             isep=","
-          done < <(platform_gateways "$platform")
+          done < <(instances gateway "$platform")
           instances=",\"instances\":[$instances]"
         fi
         gateways+="$gsep\"$platform\":{\"url\":\"$address\",\"caCert\":\"$ca_cert\",\"clientId\":\"$client_id\",\"clientSecret\":\"$secret\",\"running\":$running,\"answers\":$answer$instances}"
@@ -1283,8 +1269,8 @@ cmd_start_gateway() {
   [ $known -eq 1 ] || die "unknown platform '$p' (known: ${PN_PLATFORMS[*]})"
   require_network
   local nodes
-  mapfile -t nodes < <(platform_gateways "$p")
-  [ "$(gateway_count "$p")" -le 1 ] || nodes+=("balancer-$p")
+  mapfile -t nodes < <(instances gateway "$p")
+  [ "$(instance_count gateway "$p")" -le 1 ] || nodes+=("balancer-$p")
   start_nodes "${nodes[@]}"
 }
 
@@ -1369,7 +1355,7 @@ cmd_add_org() {
     launch_node "$peer"
     wait_until "$peer" "health endpoint" http_ok "$(env_value "$(peer_envfile "$peer")" PN_HEALTH_URL)" \
       "$(peer_envfile "$peer")"
-  done < <(platform_peers "$p")
+  done < <(instances peer "$p")
   step "[$p] peers join '$PN_CHANNEL' from its genesis block (fetched from the orderer) and catch up"
   load_env "$RUNTIME/orderer-admin.env"
   as_admin "$p" peer channel fetch 0 "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" -c "$PN_CHANNEL" \
@@ -1378,8 +1364,8 @@ cmd_add_org() {
   while read -r peer; do
     as_peer_admin "$peer" peer channel join -b "$RUNTIME/channel/$PN_CHANNEL-genesis-$p.block" \
       >> "$LOGS/peer-cli.log" 2>&1 || fail_node peer-cli "$peer could not join $PN_CHANNEL"
-  done < <(platform_peers "$p")
-  while read -r peer; do await_node "$peer"; done < <(platform_peers "$p")
+  done < <(instances peer "$p")
+  while read -r peer; do await_node "$peer"; done < <(instances peer "$p")
 
   install_chaincode "$p"
   wait_until "chaincode-$p" "listening port" tcp_open "$(env_value "$RUNTIME/platforms/$p/chaincode.env" PN_NODE_ADDRESS)"
@@ -1398,7 +1384,7 @@ cmd_add_org() {
       [ "$q" != "$p" ] || continue
       step "Stopping $gw: it restarts trusting $p's endorsements (POINTSNET_TRUST_PLATFORMS_*)"
       stop_node "$gw"
-    done < <(platform_gateways "$q")
+    done < <(instances gateway "$q")
   done
   write_gateway_secrets "$p"
   start_projection_database "$p"

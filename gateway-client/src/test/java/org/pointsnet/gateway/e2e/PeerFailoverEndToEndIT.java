@@ -135,24 +135,8 @@ class PeerFailoverEndToEndIT {
 
         // Exactly one effect per conversion: balances on both sides, one receipt per Idempotency-Key.
         final long spent = CONVERSIONS_PER_USER * AMOUNT;
-        FaultBurst.inParallel(usersA, user -> {
-            assertEquals(ISSUED - spent, ApiNetwork.balanceEventually(a, user, A, ISSUED - spent), user);
-            assertEquals(CONVERSIONS_PER_USER * aToB,
-                ApiNetwork.balanceEventually(a, user, B, CONVERSIONS_PER_USER * aToB), user);
-            for (int j = 0; j < CONVERSIONS_PER_USER; j++) {
-                assertEquals(1, NetworkInvariants.receiptsOf(a, user, key(user, j)), key(user, j));
-            }
-            return user;
-        });
-        FaultBurst.inParallel(usersB, user -> {
-            assertEquals(ISSUED - spent, ApiNetwork.balanceEventually(b, user, B, ISSUED - spent), user);
-            assertEquals(CONVERSIONS_PER_USER * bToA,
-                ApiNetwork.balanceEventually(b, user, A, CONVERSIONS_PER_USER * bToA), user);
-            for (int j = 0; j < CONVERSIONS_PER_USER; j++) {
-                assertEquals(1, NetworkInvariants.receiptsOf(b, user, key(user, j)), key(user, j));
-            }
-            return user;
-        });
+        assertOneEffectEach(a, usersA, A, B, ISSUED - spent, CONVERSIONS_PER_USER * aToB);
+        assertOneEffectEach(b, usersB, B, A, ISSUED - spent, CONVERSIONS_PER_USER * bToA);
         // The projection platform-a's listener kept through the failover matches the ledger's supplies.
         final JsonNode reconciledA = ApiNetwork.assertReconciled(a);
         ApiNetwork.assertReconciled(b);
@@ -203,6 +187,20 @@ class PeerFailoverEndToEndIT {
     }
 
     /** At most 64 characters (the Idempotency-Key limit). */
+    /** Each user's balances on its own and the other platform, and one receipt per Idempotency-Key it sent. */
+    private static void assertOneEffectEach(final ApiClient gateway, final List<String> users, final String home,
+                                            final String other, final long left, final long received)
+        throws Exception {
+        FaultBurst.inParallel(users, user -> {
+            assertEquals(left, ApiNetwork.balanceEventually(gateway, user, home, left), user);
+            assertEquals(received, ApiNetwork.balanceEventually(gateway, user, other, received), user);
+            for (int j = 0; j < CONVERSIONS_PER_USER; j++) {
+                assertEquals(1, NetworkInvariants.receiptsOf(gateway, user, key(user, j)), key(user, j));
+            }
+            return user;
+        });
+    }
+
     private static String key(final String user, final int j) {
         return "pf-" + user.substring(Math.max(0, user.length() - 24)) + "-" + j;
     }
