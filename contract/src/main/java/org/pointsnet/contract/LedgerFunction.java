@@ -22,6 +22,8 @@ public enum LedgerFunction {
     GET_HISTORY(Names.ACCOUNT, Names.GET_HISTORY, Kind.EVALUATE),
     GET_SUPPLY(Names.ACCOUNT, Names.GET_SUPPLY, Kind.EVALUATE),
     GET_FEE_CREDITS(Names.ACCOUNT, Names.GET_FEE_CREDITS, Kind.EVALUATE),
+    FOLD_SUPPLY(Names.ACCOUNT, Names.FOLD_SUPPLY, Kind.SUBMIT),
+    GET_SUPPLY_DELTAS(Names.ACCOUNT, Names.GET_SUPPLY_DELTAS, Kind.EVALUATE),
 
     CONVERT(Names.CONVERSION, Names.CONVERT, Kind.SUBMIT),
     QUOTE(Names.CONVERSION, Names.QUOTE, Kind.EVALUATE),
@@ -127,6 +129,8 @@ public enum LedgerFunction {
         public static final String GET_HISTORY = "GetHistory";
         public static final String GET_SUPPLY = "GetSupply";
         public static final String GET_FEE_CREDITS = "GetFeeCredits";
+        public static final String FOLD_SUPPLY = "FoldSupply";
+        public static final String GET_SUPPLY_DELTAS = "GetSupplyDeltas";
         public static final String CONVERT = "Convert";
         public static final String QUOTE = "Quote";
         public static final String SET_FEE_RULE = "SetFeeRule";

@@ -17,12 +17,14 @@ public sealed interface LedgerRequest {
         return switch (function) {
             case REGISTER_PLATFORM -> RegisterPlatform.class;
             case SUSPEND_PLATFORM, RESUME_PLATFORM -> PlatformStatus.class;
-            case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY -> OfPlatform.class;
+            case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY, GET_SUPPLY_DELTAS ->
+                OfPlatform.class;
             case LIST_PLATFORMS -> NoArguments.class;
             case REGISTER_USER -> RegisterUser.class;
             case ISSUE, BURN -> IssueOrBurn.class;
             case TRANSFER -> Transfer.class;
             case SWEEP_FEES -> SweepFees.class;
+            case FOLD_SUPPLY -> FoldSupply.class;
             case GET_BALANCES -> Balances.class;
             case GET_HISTORY -> History.class;
             case CONVERT -> Convert.class;
@@ -57,8 +59,9 @@ public sealed interface LedgerRequest {
     record NoArguments() implements LedgerRequest {}
 
     /**
-     * One platform: {@code platform:Get}, {@code account:GetFeeCredits}, {@code conversion:GetRules},
-     * {@code reward:ListRewards}; {@code account:GetSupply}, where null means every platform.
+     * One platform: {@code platform:Get}, {@code account:GetFeeCredits}, {@code account:GetSupplyDeltas},
+     * {@code conversion:GetRules}, {@code reward:ListRewards}; {@code account:GetSupply}, where null means every
+     * platform.
      */
     record OfPlatform(String platformId) implements LedgerRequest {}
 
@@ -93,6 +96,21 @@ public sealed interface LedgerRequest {
 
     /** {@code account:SweepFees}. */
     record SweepFees(String requestId, String platformId, List<String> txIds) implements LedgerRequest {}
+
+    /**
+     * {@code account:FoldSupply}: adds the named supply deltas of the platform's own collection to its supply total
+     * and deletes them (1..{@link Limits#MAX_FOLD_DELTAS}, distinct, each one that exists), so
+     * {@code account:GetSupply} reads fewer keys and answers the same.
+     */
+    record FoldSupply(String requestId, String platformId, List<SupplyDelta> deltas) implements LedgerRequest {}
+
+    /**
+     * One supply delta key of {@link FoldSupply}, as {@code account:GetSupplyDeltas} lists it.
+     *
+     * @param day  the UTC day of the transaction that wrote it (yyyy-MM-dd)
+     * @param txId that transaction
+     */
+    record SupplyDelta(String day, String txId) {}
 
     /**
      * {@code account:GetBalances}; a null currency is the one all platforms use; a non-null platformId limits the

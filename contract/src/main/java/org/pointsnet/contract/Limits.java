@@ -26,6 +26,15 @@ public final class Limits {
     /** Most users one expiry transaction names (each is a point read and a write). */
     public static final int MAX_EXPIRE_USERS = 100;
 
+    /** Most supply deltas one {@code account:FoldSupply} folds, and {@code account:GetSupplyDeltas} lists. */
+    public static final int MAX_FOLD_DELTAS = 200;
+    /** Longest {@code account:FoldSupply} request, in characters: {@link #MAX_FOLD_DELTAS} deltas fit. */
+    public static final int MAX_FOLD_REQUEST = 32 * 1024;
+    /** The UTC day of a supply delta key (yyyy-MM-dd). */
+    public static final Pattern SUPPLY_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** A transaction id as a key names it: visible ASCII, composite-key safe. */
+    public static final Pattern TX_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
     /** Most conversions one settlement statement lists (its request carries each one's tx id and parties). */
     public static final int MAX_STATEMENT_CONVERSIONS = 2_000;
     /** Longest settlement:StoreStatement request, in characters: {@link #MAX_STATEMENT_CONVERSIONS} entries fit. */

@@ -16,6 +16,7 @@ import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.pointsnet.contract.LedgerFunction.Names;
+import org.pointsnet.contract.Limits;
 import org.pointsnet.chaincode.ledger.core.Amounts;
 import org.pointsnet.chaincode.ledger.core.Decimals;
 import org.pointsnet.chaincode.ledger.core.Ids;
@@ -138,6 +139,17 @@ public final class AccountContract implements ContractInterface {
     }
 
     /**
+     * Folds named supply deltas of the platform's own collection into its supply total (SupplyFolds): GetSupply then
+     * reads fewer keys and answers the same. The platform's operators only; no postings.
+     */
+    @Transaction(name = Names.FOLD_SUPPLY, intent = Transaction.TYPE.SUBMIT)
+    public String foldSupply(final Context ctx, final String requestJson) {
+        final Request req = Request.parse(Names.FOLD_SUPPLY, requestJson, SupplyFolds.FIELDS, Limits.MAX_FOLD_REQUEST);
+        return Mutation.of(ctx, req).run((tx, platform, r) -> SupplyFolds.input(r),
+                (tx, platform, keys) -> SupplyFolds.fold(tx, platform.platformId(), keys));
+    }
+
+    /**
      * A user's balances on every platform (or, with {@code platformId}, on that one only) and their total value in one
      * currency.
      */
@@ -196,7 +208,10 @@ public final class AccountContract implements ContractInterface {
         return one;
     }
 
-    /** Each platform's supply from its delta keys, next to the sum of its balances (or one platform's). */
+    /**
+     * Each platform's supply (its folded total plus the delta keys not folded yet) next to the sum of its balances, or
+     * one platform's.
+     */
     @Transaction(name = Names.GET_SUPPLY, intent = Transaction.TYPE.EVALUATE)
     public String getSupply(final Context ctx, final String requestJson) {
         final Request req = Request.parse(Names.GET_SUPPLY, requestJson, Set.of("platformId"));
@@ -206,7 +221,8 @@ public final class AccountContract implements ContractInterface {
         for (final Platform p : PlatformContract.platforms(state)) {
             if (only.isEmpty() || only.get().equals(p.platformId())) {
                 final String c = Keys.collection(p.platformId());
-                out.add(new Supply(p.platformId(), sum(state, c, Keys.supplyPrefix()),
+                out.add(new Supply(p.platformId(), Amounts.add("supply", SupplyFolds.total(state, c),
+                        sum(state, c, Keys.supplyPrefix())),
                         Amounts.add("balances", accounts(state, c),
                                 sum(state, c, Keys.feeCreditPrefix()))));
             }
@@ -231,6 +247,15 @@ public final class AccountContract implements ContractInterface {
             out.add(new FeeCredit(txId, StoredJson.read(e.value(), Quantity.class).value()));
         }
         return Json.write(out);
+    }
+
+    /** A platform's unfolded supply deltas (for FoldSupply), oldest day first, at most Limits.MAX_FOLD_DELTAS. */
+    @Transaction(name = Names.GET_SUPPLY_DELTAS, intent = Transaction.TYPE.EVALUATE)
+    public String getSupplyDeltas(final Context ctx, final String requestJson) {
+        final Request req = Request.parse(Names.GET_SUPPLY_DELTAS, requestJson, Set.of("platformId"));
+        final Tx tx = Tx.of(ctx);
+        final Platform platform = tx.platform("platformId", req.text("platformId"));
+        return Json.write(SupplyFolds.list(ctx.getStub(), tx.state(), platform.platformId()));
     }
 
     private static String issueOrBurn(final Context ctx, final Request req, final boolean issue) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * account balances and unswept fee credits; the two are equal on a consistent ledger.
  *
  * @param platformId the platform
- * @param supply sum of supply deltas
+ * @param supply the folded supply total plus the sum of the supply deltas not folded yet
  * @param balances sum of balances and unswept fee credits
  */
 @JsonPropertyOrder({"platformId", "supply", "balances"})

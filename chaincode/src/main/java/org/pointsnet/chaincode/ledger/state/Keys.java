@@ -80,6 +80,14 @@ public final class Keys {
         return key("supply");
     }
 
+    /**
+     * The platform's folded supply: the sum of the supply deltas account:FoldSupply removed. Its type is not
+     * "supply", so a range over {@link #supplyPrefix()} never includes it.
+     */
+    public static String supplyTotal() {
+        return key("supplytotal");
+    }
+
     /** The receipt of a request, for idempotency. */
     public static String receipt(final String requestId) {
         return key("receipt", requestId);
