@@ -140,6 +140,11 @@ final class ConfigChecks {
             "a positive duration like 10s, 5m or PT5M");
     }
 
+    /** A whole number from 0 to {@code max}. */
+    Long countUpTo(final String property, final String value, final long max) {
+        return parsed(property, value, Long::valueOf, n -> n >= 0 && n <= max, "a whole number from 0 to " + max);
+    }
+
     /** A whole number of at least 0. */
     Long count(final String property, final String value) {
         return parsed(property, value, Long::valueOf, n -> n >= 0, "a whole number of at least 0");

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.pointsnet.contract.Limits;
 
 /**
  * Checks the bound {@link GatewayProperties} and reports every problem at once, each by property name, so a
@@ -243,13 +244,18 @@ public final class GatewayConfigValidator {
         final GatewayProperties.Projection section = projection != null ? projection
             : new GatewayProperties.Projection(GatewayProperties.Projection.MAX_LAG_BLOCKS,
                 GatewayProperties.Projection.CATCH_UP, GatewayProperties.Projection.RECONCILE_INTERVAL,
-                GatewayProperties.Projection.RECONCILE_EVERY_BLOCKS);
+                GatewayProperties.Projection.RECONCILE_EVERY_BLOCKS, GatewayProperties.Projection.FOLD_INTERVAL,
+                GatewayProperties.Projection.FOLD_MIN_DELTAS);
         final Long maxLag = checks.count("projection.max-lag-blocks", section.maxLagBlocks());
         final Duration catchUp = checks.duration("projection.catch-up", section.catchUp());
         final Duration interval = checks.duration("projection.reconcile-interval", section.reconcileInterval());
         final Long everyBlocks = checks.count("projection.reconcile-every-blocks", section.reconcileEveryBlocks());
-        return maxLag == null || catchUp == null || interval == null || everyBlocks == null ? null
-            : new GatewaySettings.Projection(maxLag, catchUp, interval, everyBlocks);
+        final Duration foldInterval = checks.duration("projection.fold-interval", section.foldInterval());
+        final Long foldMin = checks.countUpTo("projection.fold-min-deltas", section.foldMinDeltas(),
+            Limits.MAX_FOLD_DELTAS);
+        return maxLag == null || catchUp == null || interval == null || everyBlocks == null || foldInterval == null
+            || foldMin == null ? null
+            : new GatewaySettings.Projection(maxLag, catchUp, interval, everyBlocks, foldInterval, foldMin);
     }
 
     private static GatewaySettings.Quotes quotes(final ConfigChecks checks, final GatewayProperties.Quotes quotes) {

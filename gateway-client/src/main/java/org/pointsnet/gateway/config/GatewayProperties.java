@@ -123,11 +123,16 @@ public record GatewayProperties(String platformId,
      * @param reconcileInterval    the gateway reconciles by itself at least this often (a positive duration)
      * @param reconcileEveryBlocks ... and as soon as the projection stored this many blocks since the last run
      *                             (0: on the interval only)
+     * @param foldInterval how often the gateway (its org's listener-lease holder) looks for unfolded supply deltas
+     *                     of its platform (docs/ledger.md, "Supply deltas and folding")
+     * @param foldMinDeltas it folds them once there are at least this many (1..200; 0: never)
      */
     public record Projection(@DefaultValue(MAX_LAG_BLOCKS) String maxLagBlocks,
                              @DefaultValue(CATCH_UP) String catchUp,
                              @DefaultValue(RECONCILE_INTERVAL) String reconcileInterval,
-                             @DefaultValue(RECONCILE_EVERY_BLOCKS) String reconcileEveryBlocks) {
+                             @DefaultValue(RECONCILE_EVERY_BLOCKS) String reconcileEveryBlocks,
+                             @DefaultValue(FOLD_INTERVAL) String foldInterval,
+                             @DefaultValue(FOLD_MIN_DELTAS) String foldMinDeltas) {
 
         /** Default of {@code max-lag-blocks}. */
         public static final String MAX_LAG_BLOCKS = "20";
@@ -137,6 +142,10 @@ public record GatewayProperties(String platformId,
         public static final String RECONCILE_INTERVAL = "30s";
         /** Default of {@code reconcile-every-blocks}. */
         public static final String RECONCILE_EVERY_BLOCKS = "100";
+        /** Default of {@code fold-interval}. */
+        public static final String FOLD_INTERVAL = "60s";
+        /** Default of {@code fold-min-deltas}. */
+        public static final String FOLD_MIN_DELTAS = "100";
     }
 
     /**

@@ -185,18 +185,21 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
      * @param catchUp              positive
      * @param reconcileInterval    positive
      * @param reconcileEveryBlocks at least 0 (0: on the interval only)
+     * @param foldInterval         positive
+     * @param foldMinDeltas        0..{@link org.pointsnet.contract.Limits#MAX_FOLD_DELTAS} (0: never fold)
      */
     public record Projection(long maxLagBlocks, Duration catchUp, Duration reconcileInterval,
-                             long reconcileEveryBlocks) {
+                             long reconcileEveryBlocks, Duration foldInterval, long foldMinDeltas) {
 
         public Projection {
             Objects.requireNonNull(catchUp, "catchUp");
             Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+            Objects.requireNonNull(foldInterval, "foldInterval");
         }
 
-        /** The given lag and catch-up with the default reconciliation schedule (30 s, 100 blocks). */
+        /** The given lag and catch-up with the default schedules (reconcile 30 s, 100 blocks; fold 60 s, 100). */
         public Projection(final long maxLagBlocks, final Duration catchUp) {
-            this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100);
+            this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100, Duration.ofSeconds(60), 100);
         }
     }
 

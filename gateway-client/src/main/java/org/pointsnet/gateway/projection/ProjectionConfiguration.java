@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.pointsnet.gateway.config.GatewaySettings;
+import org.pointsnet.gateway.events.ListenerLease;
 import org.pointsnet.gateway.fabric.FabricConnection;
 import org.pointsnet.gateway.ledger.LedgerClient;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
@@ -18,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The projection store on the configured DataSource (spring.datasource.*: embedded H2 by default, PostgreSQL by
  * configuration; schema by Flyway) taking only receipts endorsed by their platforms (pointsnet.trust.*), the peer's
- * chain height, the listener lag gauge and reconciliation, on request and on a schedule.
+ * chain height, the listener lag gauge, reconciliation (on request and on a schedule) and supply folding.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -69,5 +70,16 @@ public class ProjectionConfiguration {
                                                     final GatewaySettings settings) {
         return new ScheduledReconciliation(reconciliation, store, Clock.systemUTC(),
             settings.projection().reconcileInterval(), settings.projection().reconcileEveryBlocks());
+    }
+
+    /**
+     * Supply folding by the org's listener-lease holder: {@code pointsnet.projection.fold-interval} and
+     * {@code fold-min-deltas}.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    SupplyFolding supplyFolding(final LedgerClient ledger, final ObjectMapper json, final MeterRegistry meters,
+                                final ListenerLease lease, final GatewaySettings settings) {
+        return new SupplyFolding(ledger, json, meters, settings.platformId(), lease::held,
+            settings.projection().foldInterval(), settings.projection().foldMinDeltas());
     }
 }

@@ -78,7 +78,7 @@ final class ReceiptParser {
         Map.entry("REDEEM", Shape.DEBIT), Map.entry("TRANSFER", Shape.TRANSFER), Map.entry("CONVERT", Shape.CONVERT),
         Map.entry("SET_REVERSAL_WINDOW", Shape.NONE), Map.entry("REVERSE", Shape.REVERSAL),
         Map.entry("SET_CATEGORIES", Shape.NONE), Map.entry("SET_EXPIRY_RULE", Shape.NONE),
-        Map.entry("EXPIRE", Shape.EXPIRY), Map.entry("SET_VALUE", Shape.NONE));
+        Map.entry("EXPIRE", Shape.EXPIRY), Map.entry("SET_VALUE", Shape.NONE), Map.entry("FOLD_SUPPLY", Shape.NONE));
 
     private ReceiptParser() {
     }

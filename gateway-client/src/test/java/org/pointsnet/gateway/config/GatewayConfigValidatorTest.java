@@ -251,7 +251,7 @@ class GatewayConfigValidatorTest {
             null, complete.trust(), new GatewayProperties.Users("short-users-key"),
             new GatewayProperties.OAuth("embedded", " ", null, "short-client-secret", "soon", null, List.of(), null,
                 null),
-            new GatewayProperties.Projection("-1", "0s", "0s", "-5"), new GatewayProperties.Quotes("0s", null));
+            new GatewayProperties.Projection("-1", "0s", "0s", "-5", "0s", "201"), new GatewayProperties.Quotes("0s", null));
 
         final InvalidConfigurationException e =
             assertThrows(InvalidConfigurationException.class, () -> GatewayConfigValidator.validate(props));
@@ -259,7 +259,8 @@ class GatewayConfigValidatorTest {
         assertEquals(List.of("pointsnet.fabric.admin-key-path", "pointsnet.users.hmac-key", "pointsnet.oauth.issuer",
             "pointsnet.oauth.client-secret", "pointsnet.oauth.access-token-ttl", "pointsnet.projection.max-lag-blocks",
             "pointsnet.projection.catch-up", "pointsnet.projection.reconcile-interval",
-            "pointsnet.projection.reconcile-every-blocks", "pointsnet.quotes.ttl"), e.problems().stream().map(ConfigProblem::property).toList());
+            "pointsnet.projection.reconcile-every-blocks", "pointsnet.projection.fold-interval",
+            "pointsnet.projection.fold-min-deltas", "pointsnet.quotes.ttl"), e.problems().stream().map(ConfigProblem::property).toList());
         assertTrue(!e.getMessage().contains("short-users-key") && !e.getMessage().contains("short-client-secret"),
             e.getMessage());
     }
@@ -311,7 +312,7 @@ class GatewayConfigValidatorTest {
         assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
         assertEquals(List.of("https://127.0.0.1/callback"), oauth.appRedirectUris());
         assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10),
-            java.time.Duration.ofSeconds(30), 100), settings.projection());
+            java.time.Duration.ofSeconds(30), 100, java.time.Duration.ofSeconds(60), 100), settings.projection());
         assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
         assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());
     }

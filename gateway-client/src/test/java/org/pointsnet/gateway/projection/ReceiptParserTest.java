@@ -154,6 +154,12 @@ class ReceiptParserTest {
             r.putArray("postings");
             r.putObject("detail").put("version", 2).put("unitValue", "0.02").put("multiplier", "1.5");
         }))).postings());
+        // A supply fold (no postings: the supply does not change).
+        assertEquals(List.of(), ReceiptParser.parse("t1", bytes(issue(r -> {
+            r.put("type", "FOLD_SUPPLY");
+            r.putArray("postings");
+            r.putObject("detail").put("deltas", 3).put("amount", 550).put("total", 550);
+        }))).postings());
         assertEquals(Long.valueOf(2), ReceiptParser.parse("t1", bytes(issue(r -> r.putObject("rules")
             .put("rateSource", "UNIT_VALUE").put("fromPlatformVersion", 1).put("toPlatformVersion", 1)
             .put("fromValueVersion", 2).put("toValueVersion", 1)))).rules().fromValueVersion());
