@@ -101,11 +101,15 @@ final class NetworkInvariants {
         }
     }
 
-    /** Every orderer's height (status --json) reaches {@code height} (bounded wait: a restarted one catches up). */
+    /**
+     * Every orderer's height (status --json) reaches {@code height} (bounded wait: a restarted one catches up). At
+     * least, not exactly: a gateway may fold its platform's supply deltas by itself (SupplyFolding) just after the
+     * peers were compared, and the orderers then are a block further on.
+     */
     static void assertOrderersAt(final long height) throws Exception {
         final long deadline = System.nanoTime() + SETTLE.toNanos();
         Map<String, Long> heights = ordererHeights();
-        while (heights.values().stream().anyMatch(h -> h != height)) {
+        while (heights.values().stream().anyMatch(h -> h < height)) {
             if (System.nanoTime() > deadline) {
                 fail("orderers not at the peers' height " + height + " after " + SETTLE.toSeconds() + " s: " + heights);
             }

@@ -72,7 +72,14 @@ class PeerBackupRestoreEndToEndIT {
 
         final Duration startTook = NetworkNodes.script("start", PEER);
         final NetworkInvariants.ChainInfo after = NetworkInvariants.chainInfo(ledger, C);
-        assertEquals(before, after, "the restored peer is not where it stopped");
+        // Where it stopped, unless a gateway folded its supply deltas by itself meanwhile (SupplyFolding): then the
+        // restored peer, knowing the channel again, fetched the newer blocks from the orderers.
+        if (after.height() == before.height()) {
+            assertEquals(before, after, "the restored peer is not where it stopped");
+        } else {
+            assertTrue(after.height() > before.height(), "the restored peer is below where it stopped: " + before
+                + " then " + after);
+        }
 
         // It serves its platform again: an issuance needs platform-c's peer (collection ledger-platform-c).
         ApiNetwork.issue(c, user, 2);
