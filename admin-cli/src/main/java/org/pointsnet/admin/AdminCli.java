@@ -12,6 +12,7 @@ import org.pointsnet.admin.cli.ReconcileCommand;
 import org.pointsnet.admin.cli.RewardsCommands;
 import org.pointsnet.admin.cli.RulesCommands;
 import org.pointsnet.admin.cli.SettlementCommands;
+import org.pointsnet.admin.cli.SupplyCommands;
 import org.pointsnet.admin.ledger.LedgerOpener;
 
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
         // To add a command group, e.g. `network render`, list its class here.
         subcommands = {CryptoCommand.class, NetworkCommand.class, OrgCommand.class, ConfigCommand.class,
             PlatformCommands.class, RulesCommands.class, RewardsCommands.class, FeesCommands.class,
-            SettlementCommands.class, ReconcileCommand.class,
+            SettlementCommands.class, ReconcileCommand.class, SupplyCommands.class,
             CommandLine.HelpCommand.class})
 public final class AdminCli implements Runnable {
 

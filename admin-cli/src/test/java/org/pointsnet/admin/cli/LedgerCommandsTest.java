@@ -200,6 +200,22 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void supplyFoldFoldsWhatIsListed() {
+        answers.put(LedgerFunction.GET_SUPPLY_DELTAS, "[{\"day\":\"2026-12-01\",\"txId\":\"t1\",\"delta\":5},"
+            + "{\"day\":\"2026-12-01\",\"txId\":\"t2\",\"delta\":-2}]");
+        Run fold = run("supply", "fold", "--request-id", "r1");
+        ok(fold, "account:FoldSupply {\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"deltas\":["
+            + "{\"day\":\"2026-12-01\",\"txId\":\"t1\"},{\"day\":\"2026-12-01\",\"txId\":\"t2\"}]}");
+        assertTrue(fold.err().contains("2 supply deltas to fold on platform-a"), fold.err());
+        answers.put(LedgerFunction.GET_SUPPLY_DELTAS, "[]");
+        calls.clear();
+        Run nothing = run("supply", "fold");
+        assertEquals(0, nothing.exitCode(), nothing.err());
+        assertEquals("nothing to fold on platform-a\n", nothing.out());
+        assertEquals(1, calls.size(), calls.toString());
+    }
+
+    @Test
     void settlementCommands() {
         ok(run("settlement", "close", "--request-id", "r1", "--period", "2026-11-29"),
             "settlement:ClosePeriod {\"requestId\":\"r1\",\"platformId\":\"platform-a\",\"period\":\"2026-11-29\"}");
