@@ -123,8 +123,9 @@ public final class SupplyFolding implements AutoCloseable {
                 throw e;
             }
             count("raced");
-            LOG.info("supply fold {} of platform {}: another gateway folded some of its {} deltas first ({})",
-                requestId, platformId, deltas.size(), e.detail());
+            // Folded by another gateway, or not yet committed on the peer that endorsed: the next run lists again.
+            LOG.info("supply fold {} of platform {}: some of its {} deltas are gone, another gateway folded them "
+                + "first? ({})", requestId, platformId, deltas.size(), e.detail());
             return false;
         }
     }
