@@ -6,12 +6,14 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -35,11 +37,9 @@ public final class AccessTokenDecoders {
         // ES256 verified by BouncyCastle: JDK 17's P-256 verification cost several ms per request on the 2-core
         // benchmark machine, the largest share of the gateway's REST overhead after endorsement checks (issue 12).
         processor.setJWSVerifierFactory(verifiers());
-        // Claims are checked by Spring's validators below (one place, one error format).
+        // Claims are checked by Spring's validators (one place, one error format), on every request.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
-        final NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(checks);
-        return decoder;
+        return remembering(new NimbusJwtDecoder(processor), checks);
     }
 
     /** Verifies ES256 or RS256 signatures with the keys an external issuer publishes at {@code jwkSetUri}. */
@@ -49,8 +49,14 @@ public final class AccessTokenDecoders {
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .jwtProcessorCustomizer(processor -> processor.setJWSVerifierFactory(verifiers()))
             .build();
-        decoder.setJwtValidator(checks);
-        return decoder;
+        return remembering(decoder, checks);
+    }
+
+    /** {@code signatureOnly} checks no claims; {@code checks} run on every call, the signature once per token. */
+    private static JwtDecoder remembering(final NimbusJwtDecoder signatureOnly,
+                                          final OAuth2TokenValidator<Jwt> checks) {
+        signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new RememberedSignatures(signatureOnly, checks, Clock.systemUTC());
     }
 
     /** Signature verifiers on the BouncyCastle provider. */

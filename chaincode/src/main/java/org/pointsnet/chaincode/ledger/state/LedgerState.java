@@ -15,7 +15,8 @@ import org.pointsnet.chaincode.support.Json;
 /**
  * One transaction's view of state. Fabric has no read-your-writes, so writes are buffered here and later reads of the
  * same key see them; {@link #flush()} puts everything at the end, in key order. A failed transaction therefore writes
- * nothing at all.
+ * nothing at all. A committed value is fetched from the peer once per transaction: a simulation reads one snapshot, so
+ * a second round trip for the same key could only return the same bytes.
  */
 public final class LedgerState {
     /** A key and the bytes stored under it. */
@@ -27,6 +28,8 @@ public final class LedgerState {
 
     private final ChaincodeStub stub;
     private final Map<String, Map<String, byte[]>> writes = new TreeMap<>();
+    // Committed values already fetched, per collection; DELETED marks a key the peer has no value for.
+    private final Map<String, Map<String, byte[]>> fetched = new TreeMap<>();
 
     /** Wraps the transaction's stub. */
     public LedgerState(final ChaincodeStub stub) {
@@ -55,9 +58,15 @@ public final class LedgerState {
             final byte[] value = pending.get(key);
             return value.length == 0 ? Optional.empty() : Optional.of(value.clone());
         }
+        final byte[] stored = fetched.computeIfAbsent(collection, c -> new TreeMap<>())
+                .computeIfAbsent(key, k -> fetch(collection, k));
+        return stored.length == 0 ? Optional.empty() : Optional.of(stored.clone());
+    }
+
+    private byte[] fetch(final String collection, final String key) {
         final byte[] stored = PUBLIC.equals(collection) ? stub.getState(key) : stub.getPrivateData(collection, key);
         // The peer returns an empty array (the shim sometimes null) for a missing key.
-        return stored == null || stored.length == 0 ? Optional.empty() : Optional.of(stored);
+        return stored == null ? DELETED : stored;
     }
 
     /** Buffers a JSON value for {@code collection}. */
