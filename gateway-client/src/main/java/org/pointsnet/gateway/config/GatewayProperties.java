@@ -143,7 +143,7 @@ public record GatewayProperties(String platformId,
         /** Default of {@code reconcile-every-blocks}. */
         public static final String RECONCILE_EVERY_BLOCKS = "100";
         /** Default of {@code fold-interval}. */
-        public static final String FOLD_INTERVAL = "60s";
+        public static final String FOLD_INTERVAL = "10s";
         /** Default of {@code fold-min-deltas}. */
         public static final String FOLD_MIN_DELTAS = "100";
     }

@@ -197,9 +197,9 @@ public record GatewaySettings(String platformId, Fabric fabric, List<TrustedPlat
             Objects.requireNonNull(foldInterval, "foldInterval");
         }
 
-        /** The given lag and catch-up with the default schedules (reconcile 30 s, 100 blocks; fold 60 s, 100). */
+        /** The given lag and catch-up with the default schedules (reconcile 30 s, 100 blocks; fold 10 s, 100). */
         public Projection(final long maxLagBlocks, final Duration catchUp) {
-            this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100, Duration.ofSeconds(60), 100);
+            this(maxLagBlocks, catchUp, Duration.ofSeconds(30), 100, Duration.ofSeconds(10), 100);
         }
     }
 

@@ -39,7 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class SupplyFolding implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupplyFolding.class);
-    static final int MAX_FOLDS_PER_RUN = 5;
+    // 25 folds of 200: 5,000 deltas a run, 500 supply-changing transactions a second at the default 10 s interval.
+    static final int MAX_FOLDS_PER_RUN = 25;
 
     private final LedgerClient ledger;
     private final ObjectMapper json;

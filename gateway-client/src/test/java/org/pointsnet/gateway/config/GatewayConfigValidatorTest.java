@@ -312,7 +312,7 @@ class GatewayConfigValidatorTest {
         assertEquals(java.time.Duration.ofMinutes(5), oauth.accessTokenTtl());
         assertEquals(List.of("https://127.0.0.1/callback"), oauth.appRedirectUris());
         assertEquals(new GatewaySettings.Projection(20, java.time.Duration.ofSeconds(10),
-            java.time.Duration.ofSeconds(30), 100, java.time.Duration.ofSeconds(60), 100), settings.projection());
+            java.time.Duration.ofSeconds(30), 100, java.time.Duration.ofSeconds(10), 100), settings.projection());
         assertTrue(settings.admin().isEmpty() && settings.usersHmacKey().isEmpty());
         assertTrue(!settings.toString().contains("s".repeat(32)), settings.toString());
     }

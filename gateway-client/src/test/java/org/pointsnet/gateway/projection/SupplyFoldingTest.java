@@ -122,7 +122,7 @@ class SupplyFoldingTest {
         assertEquals(50, ledger.deltas.size());
 
         ledger.deltas.clear();
-        ledger.add(2_000);
+        ledger.add(6_000);
         assertEquals(SupplyFolding.MAX_FOLDS_PER_RUN * Limits.MAX_FOLD_DELTAS, folding(1).run());
     }
 
