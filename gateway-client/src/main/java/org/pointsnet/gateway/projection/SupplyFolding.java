@@ -86,8 +86,7 @@ public final class SupplyFolding implements AutoCloseable {
         }
         int folded = 0;
         for (int fold = 0; fold < MAX_FOLDS_PER_RUN; fold++) {
-            final List<Delta> deltas = List.of(json.readValue(ledger.evaluate(LedgerFunction.GET_SUPPLY_DELTAS,
-                new LedgerRequest.OfPlatform(platformId)), Delta[].class));
+            final List<Delta> deltas = unfolded();
             if (deltas.size() < minDeltas || deltas.isEmpty()) {
                 break;
             }
@@ -100,6 +99,21 @@ public final class SupplyFolding implements AutoCloseable {
             }
         }
         return folded;
+    }
+
+    /** The platform's unfolded deltas, oldest first (none while the platform is not registered yet). */
+    private List<Delta> unfolded() {
+        try {
+            return List.of(json.readValue(ledger.evaluate(LedgerFunction.GET_SUPPLY_DELTAS,
+                new LedgerRequest.OfPlatform(platformId)), Delta[].class));
+        } catch (ChaincodeRejectedException e) {
+            if (e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isEmpty()) {
+                throw e;
+            }
+            // A new network starts its gateways before their platforms register: nothing to fold yet.
+            LOG.debug("supply folding: platform {} is not registered yet ({})", platformId, e.detail());
+            return List.of();
+        }
     }
 
     /** Submits one fold; false when another gateway folded some of these deltas first. */

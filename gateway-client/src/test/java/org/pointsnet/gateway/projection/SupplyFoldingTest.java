@@ -32,6 +32,7 @@ class SupplyFoldingTest {
         final List<LedgerRequest.FoldSupply> folds = new ArrayList<>();
         int evaluations;
         RuntimeException refusal;
+        RuntimeException listRefusal;
 
         void add(final int count) {
             final int start = deltas.size();
@@ -45,6 +46,9 @@ class SupplyFoldingTest {
             assertEquals(LedgerFunction.GET_SUPPLY_DELTAS, function);
             assertEquals(new LedgerRequest.OfPlatform("platform-a"), request);
             evaluations++;
+            if (listRefusal != null) {
+                throw listRefusal;
+            }
             return JsonMapper.shared().writeValueAsString(deltas.subList(0, Math.min(deltas.size(),
                 Limits.MAX_FOLD_DELTAS)));
         }
@@ -148,6 +152,16 @@ class SupplyFoldingTest {
         ledger.refusal = new ChaincodeRejectedException(ErrorCode.FORBIDDEN, "not yours", "t10", null);
         assertThrows(ChaincodeRejectedException.class, () -> folding(100).run());
         assertEquals(150, ledger.deltas.size());
+    }
+
+    @Test
+    void anUnregisteredPlatformHasNothingToFoldYet() {
+        ledger.listRefusal = new ChaincodeRejectedException(ErrorCode.NOT_FOUND,
+            "platform 'platform-a' is not registered", null, null);
+        assertEquals(0, folding(1).run());
+        assertEquals(0.0, folds("failed"));
+        ledger.listRefusal = new ChaincodeRejectedException(ErrorCode.FORBIDDEN, "no", null, null);
+        assertThrows(ChaincodeRejectedException.class, () -> folding(1).run());
     }
 
     @Test
