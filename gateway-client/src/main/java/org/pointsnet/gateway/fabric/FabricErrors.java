@@ -31,7 +31,9 @@ public final class FabricErrors {
      * Fabric 3.1 words them: the gateway's gRPC call to another org's peer failed, or the peer could not connect to
      * (or lost) its chaincode-as-a-service server. "] error sending " is the peer's stream to the chaincode server
      * failing a send ({@code Handler.serialSend}: "[3f2a9c1e] error sending TRANSACTION: EOF" when the server died
-     * with the transaction in flight).
+     * with the transaction in flight). "the client connection is closing" is the peer's gateway closing its one
+     * connection to another org's peer after that peer failed a call ({@code registry.removeEndorser}), which cancels
+     * every endorsement still in flight on it.
      */
     private static final List<String> UNREACHABLE = List.of(
         "code = unavailable",
@@ -41,6 +43,7 @@ public final class FabricErrors {
         "chaincode registration failed",
         "chaincode stream terminated",
         "] error sending ",
+        "the client connection is closing",
         "timeout expired while executing transaction");
 
     /**

@@ -141,6 +141,20 @@ class FabricErrorsTest {
     }
 
     @Test
+    void anEndorsementCancelledBecauseItsPeerConnectionClosedNamesThatPeersOrg() {
+        // PeerCrashEndToEndIT in CI: the gateway of platform-a's peer dropped its connection to platform-b's killed peer.
+        final var e = new EndorseException("tx7", GatewayErrors.withDetails(Status.Code.ABORTED,
+            "failed to collect enough transaction endorsements, see attached details for more info",
+            "chaincode response 500, something else went wrong",
+            "rpc error: code = Canceled desc = grpc: the client connection is closing"));
+
+        final var unavailable = assertInstanceOf(PlatformUnavailableException.class,
+            FabricErrors.translate("conversion:Convert", "tx7", e));
+        assertEquals(List.of("PlatformBMSP"), unavailable.mspIds());
+        assertEquals("tx7", unavailable.transactionId());
+    }
+
+    @Test
     void onlyThePeersThatCouldNotBeReachedAreNamed() {
         final var e = new EndorseException("tx5", GatewayErrors.withDetails(Status.Code.ABORTED,
             "failed to collect enough transaction endorsements, see attached details for more info",
