@@ -16,7 +16,7 @@ import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.gateway.consent.ConsentPurpose;
 import org.pointsnet.gateway.consent.ConsentStore;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
-import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.support.UnusedLedger;
 import org.pointsnet.gateway.privacy.PersonalDataCipher;
 import org.pointsnet.gateway.privacy.PersonalDataKeyFile;
 import org.pointsnet.gateway.support.TestDatabase;
@@ -31,25 +31,13 @@ class IdentityLinksTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
     /** Records private submits; answers link:Get with {@link #link} (null: NOT_FOUND). */
-    private static final class Ledger implements LedgerClient {
+    private static final class Ledger extends UnusedLedger {
         final List<LedgerRequest> sent = new ArrayList<>();
         final List<List<String>> endorsers = new ArrayList<>();
         String link;
 
-        @Override
-        public Committed submit(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public void registerUser(final String userId) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
 
         @Override
         public String submitPrivately(final LedgerFunction function, final LedgerRequest request,
@@ -59,10 +47,6 @@ class IdentityLinksTest {
             return "{}";
         }
 
-        @Override
-        public boolean adminAvailable() {
-            return false;
-        }
 
         @Override
         public String evaluate(final LedgerFunction function, final LedgerRequest request) {

@@ -17,7 +17,7 @@ import org.pointsnet.contract.LedgerRequest;
 import org.pointsnet.contract.Limits;
 import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.fabric.ChaincodeRejectedException;
-import org.pointsnet.gateway.ledger.LedgerClient;
+import org.pointsnet.gateway.support.UnusedLedger;
 import tools.jackson.databind.json.JsonMapper;
 
 class SupplyFoldingTest {
@@ -27,7 +27,7 @@ class SupplyFoldingTest {
     private final FakeLedger ledger = new FakeLedger();
 
     /** The chaincode's part, in memory: unfolded deltas, listed at most 200, folded by name or refused NOT_FOUND. */
-    private static final class FakeLedger implements LedgerClient {
+    private static final class FakeLedger extends UnusedLedger {
         final List<SupplyFolding.Delta> deltas = new ArrayList<>();
         final List<LedgerRequest.FoldSupply> folds = new ArrayList<>();
         int evaluations;
@@ -69,26 +69,9 @@ class SupplyFoldingTest {
                 "2026-12-01T00:00:00Z", "platform-a", List.of(), null, null));
         }
 
-        @Override
-        public void registerUser(final String userId) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public Committed submitAsAdmin(final LedgerFunction function, final LedgerRequest request) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public String submitPrivately(final LedgerFunction function, final LedgerRequest request,
-                                      final List<String> endorsingMspIds) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public boolean adminAvailable() {
-            return false;
-        }
     }
 
     private SupplyFolding folding(final long minDeltas) {
