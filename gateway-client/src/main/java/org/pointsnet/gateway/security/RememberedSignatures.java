@@ -1,13 +1,8 @@
 package org.pointsnet.gateway.security;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -21,8 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Remembers for a few minutes that a bearer token's signature verified; every claims check (expiry, issuer, audience,
  * platform, token still known) still runs on every request. A client sends the same token with each request until it
  * expires, and verifying its signature again was the largest single part of the gateway's own work per REST call
- * (docs/benchmarks.md, "REST overhead"). Tokens are remembered by their SHA-256, never in clear; only tokens whose
- * signature verified are remembered, so junk tokens cannot fill the memory.
+ * (docs/benchmarks.md, "where a conversion's cost goes"). Tokens are remembered by their SHA-256 (as the authorization
+ * store keeps them), never in clear; only tokens whose signature verified are remembered, so junk tokens cannot fill
+ * the memory.
  */
 final class RememberedSignatures implements JwtDecoder {
     /** How long a verified signature is trusted without verifying it again (as long as a JWK set is cached). */
@@ -56,7 +52,8 @@ final class RememberedSignatures implements JwtDecoder {
 
     @Override
     public Jwt decode(final String token) throws JwtException {
-        final String key = sha256(token);
+        // The hash the authorization store keeps tokens under: the same one-way key, never the token in clear.
+        final String key = HashedTokenAuthorizationService.hash(token);
         Jwt jwt = remembered(key);
         if (jwt == null) {
             jwt = signatureOnly.decode(token);
@@ -89,13 +86,5 @@ final class RememberedSignatures implements JwtDecoder {
 
     private synchronized void forget(final String key) {
         recent.remove(key);
-    }
-
-    private static String sha256(final String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 }
