@@ -21,6 +21,7 @@ public enum LedgerFunction {
     GET_BALANCES(Names.ACCOUNT, Names.GET_BALANCES, Kind.EVALUATE),
     GET_HISTORY(Names.ACCOUNT, Names.GET_HISTORY, Kind.EVALUATE),
     GET_SUPPLY(Names.ACCOUNT, Names.GET_SUPPLY, Kind.EVALUATE),
+    AUDIT_SUPPLY(Names.ACCOUNT, Names.AUDIT_SUPPLY, Kind.EVALUATE),
     GET_FEE_CREDITS(Names.ACCOUNT, Names.GET_FEE_CREDITS, Kind.EVALUATE),
     FOLD_SUPPLY(Names.ACCOUNT, Names.FOLD_SUPPLY, Kind.SUBMIT),
     GET_SUPPLY_DELTAS(Names.ACCOUNT, Names.GET_SUPPLY_DELTAS, Kind.EVALUATE),
@@ -128,6 +129,7 @@ public enum LedgerFunction {
         public static final String GET_BALANCES = "GetBalances";
         public static final String GET_HISTORY = "GetHistory";
         public static final String GET_SUPPLY = "GetSupply";
+        public static final String AUDIT_SUPPLY = "AuditSupply";
         public static final String GET_FEE_CREDITS = "GetFeeCredits";
         public static final String FOLD_SUPPLY = "FoldSupply";
         public static final String GET_SUPPLY_DELTAS = "GetSupplyDeltas";

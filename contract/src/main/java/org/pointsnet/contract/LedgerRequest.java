@@ -17,8 +17,8 @@ public sealed interface LedgerRequest {
         return switch (function) {
             case REGISTER_PLATFORM -> RegisterPlatform.class;
             case SUSPEND_PLATFORM, RESUME_PLATFORM -> PlatformStatus.class;
-            case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY, GET_SUPPLY_DELTAS ->
-                OfPlatform.class;
+            case GET_PLATFORM, GET_FEE_CREDITS, GET_RULES, LIST_REWARDS, GET_SUPPLY, AUDIT_SUPPLY,
+                GET_SUPPLY_DELTAS -> OfPlatform.class;
             case LIST_PLATFORMS -> NoArguments.class;
             case REGISTER_USER -> RegisterUser.class;
             case ISSUE, BURN -> IssueOrBurn.class;

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * invariant) and, with --gateway, the org's gateway's last projection reconciliation. Exit code 5 on any difference.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Per platform: the ledger's supply against the sum of its balances (account:GetSupply);"
+        description = {"Per platform: the ledger's supply against the sum of its balances (account:AuditSupply);"
             + " with --gateway also the member gateway's last reconciliation of its projection (/health/ready).",
             "Exit code 5 when anything differs."})
 public final class ReconcileCommand extends LedgerCommand {
@@ -41,7 +41,7 @@ public final class ReconcileCommand extends LedgerCommand {
 
     @Override
     protected int run(LedgerCalls ledger) {
-        JsonNode supplies = parse(ledger.evaluate(LedgerFunction.GET_SUPPLY, new LedgerRequest.OfPlatform(platform)));
+        JsonNode supplies = parse(ledger.evaluate(LedgerFunction.AUDIT_SUPPLY, new LedgerRequest.OfPlatform(platform)));
         boolean differs = false;
         List<List<String>> rows = new ArrayList<>();
         ObjectNode report = JsonNodeFactory.instance.objectNode();

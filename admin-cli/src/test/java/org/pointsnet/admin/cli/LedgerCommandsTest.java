@@ -249,12 +249,12 @@ class LedgerCommandsTest {
 
     @Test
     void reconcileExitsFiveOnADifference() {
-        answers.put(LedgerFunction.GET_SUPPLY, "[{\"platformId\":\"platform-a\",\"supply\":100,\"balances\":100},"
+        answers.put(LedgerFunction.AUDIT_SUPPLY, "[{\"platformId\":\"platform-a\",\"supply\":100,\"balances\":100},"
             + "{\"platformId\":\"platform-b\",\"supply\":50,\"balances\":50}]");
         Run balanced = run("reconcile");
-        ok(balanced, "account:GetSupply {}");
+        ok(balanced, "account:AuditSupply {}");
         assertTrue(balanced.out().endsWith("balanced\n"), balanced.out());
-        answers.put(LedgerFunction.GET_SUPPLY, "[{\"platformId\":\"platform-a\",\"supply\":100,\"balances\":90}]");
+        answers.put(LedgerFunction.AUDIT_SUPPLY, "[{\"platformId\":\"platform-a\",\"supply\":100,\"balances\":90}]");
         Run differs = run("reconcile", "--platform", "platform-a", "--json");
         assertEquals(ReconcileCommand.DIFFERENCE, differs.exitCode(), differs.err());
         assertEquals("{\"ledger\":[{\"platformId\":\"platform-a\",\"supply\":\"100\",\"balances\":\"90\","

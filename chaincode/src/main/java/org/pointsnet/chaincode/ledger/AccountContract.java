@@ -30,6 +30,7 @@ import org.pointsnet.chaincode.ledger.model.Platform;
 import org.pointsnet.contract.Posting;
 import org.pointsnet.chaincode.ledger.model.Quantity;
 import org.pointsnet.chaincode.ledger.model.Supply;
+import org.pointsnet.chaincode.ledger.model.SupplyAudit;
 import org.pointsnet.chaincode.ledger.model.SweepDetail;
 import org.pointsnet.chaincode.ledger.model.TransferDetail;
 import org.pointsnet.chaincode.ledger.request.Request;
@@ -209,28 +210,32 @@ public final class AccountContract implements ContractInterface {
     }
 
     /**
-     * Each platform's supply (its folded total plus the delta keys not folded yet) next to the sum of its balances, or
-     * one platform's.
+     * Each platform's supply (its folded total plus the delta keys not folded yet), or one platform's: what every
+     * gateway's reconciliation compares with its projection, every few seconds, so it reads what was written since the
+     * last fold and never the accounts.
      */
     @Transaction(name = Names.GET_SUPPLY, intent = Transaction.TYPE.EVALUATE)
     public String getSupply(final Context ctx, final String requestJson) {
         final Request req = Request.parse(Names.GET_SUPPLY, requestJson, Set.of("platformId"));
         final LedgerState state = new LedgerState(ctx.getStub());
-        final Optional<String> only = req.optText("platformId").map(id -> Ids.platformId("platformId", id));
-        final List<Supply> out = new ArrayList<>();
-        for (final Platform p : PlatformContract.platforms(state)) {
-            if (only.isEmpty() || only.get().equals(p.platformId())) {
-                final String c = Keys.collection(p.platformId());
-                out.add(new Supply(p.platformId(), Amounts.add("supply", SupplyFolds.total(state, c),
-                        sum(state, c, Keys.supplyPrefix())),
-                        Amounts.add("balances", accounts(state, c),
-                                sum(state, c, Keys.feeCreditPrefix()))));
-            }
-        }
-        if (only.isPresent() && out.isEmpty()) {
-            throw refusal(NOT_FOUND, "platform '" + only.get() + "' is not registered");
-        }
-        return Json.write(out);
+        return Json.write(only(req, PlatformContract.platforms(state)).stream()
+                .map(p -> new Supply(p.platformId(), supply(state, Keys.collection(p.platformId())))).toList());
+    }
+
+    /**
+     * The ledger's own audit: each platform's supply next to the sum of its balances and unswept fee credits (equal on
+     * a consistent ledger), or one platform's. It reads every account of the platform, so it is for operators and
+     * tests (admin-cli reconcile), not for a schedule.
+     */
+    @Transaction(name = Names.AUDIT_SUPPLY, intent = Transaction.TYPE.EVALUATE)
+    public String auditSupply(final Context ctx, final String requestJson) {
+        final Request req = Request.parse(Names.AUDIT_SUPPLY, requestJson, Set.of("platformId"));
+        final LedgerState state = new LedgerState(ctx.getStub());
+        return Json.write(only(req, PlatformContract.platforms(state)).stream().map(p -> {
+            final String c = Keys.collection(p.platformId());
+            return new SupplyAudit(p.platformId(), supply(state, c), Amounts.add("balances", accounts(state, c),
+                    sum(state, c, Keys.feeCreditPrefix())));
+        }).toList());
     }
 
     /** A platform's unswept fee credits (for SweepFees), oldest transaction id order, at most 200. */
@@ -287,6 +292,10 @@ public final class AccountContract implements ContractInterface {
             }
         }
         return balance;
+    }
+
+    private static long supply(final LedgerState state, final String collection) {
+        return Amounts.add("supply", SupplyFolds.total(state, collection), sum(state, collection, Keys.supplyPrefix()));
     }
 
     private static long sum(final LedgerState state, final String collection, final String prefix) {

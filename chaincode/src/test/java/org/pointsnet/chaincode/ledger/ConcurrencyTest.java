@@ -111,7 +111,7 @@ class ConcurrencyTest {
         assertTrue(net.query(ctx -> net.rewards.listRewards(ctx, "{\"platformId\":\"platform-a\"}"))
                 .contains("\"stock\":0,"));
         assertEquals("[{\"platformId\":\"platform-a\",\"supply\":3000,\"balances\":3000}]",
-                net.query(ctx -> net.accounts.getSupply(ctx, "{\"platformId\":\"platform-a\"}")));
+                net.query(ctx -> net.accounts.auditSupply(ctx, "{\"platformId\":\"platform-a\"}")));
         System.out.printf("redemptions: 50 requests, stock 20: %d committed, %d REWARD_UNAVAILABLE, %d conflicts"
                 + " (%d in the first round), %d rounds%n", run.committed(), run.errors().size(), run.conflicts(),
                 run.firstRoundConflicts(), run.rounds());

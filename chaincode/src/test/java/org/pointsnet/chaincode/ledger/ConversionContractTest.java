@@ -81,7 +81,7 @@ class ConversionContractTest {
                 + r.tx().getTxId() + "\"}", receipt.get("detail").get("obligation").toString());
         assertEquals("[{\"platformId\":\"platform-a\",\"supply\":9000,\"balances\":9000},{\"platformId\":"
                 + "\"platform-b\",\"supply\":0,\"balances\":0},{\"platformId\":\"platform-c\",\"supply\":1250,"
-                + "\"balances\":1250}]", net.query(ctx -> net.accounts.getSupply(ctx, "{}")));
+                + "\"balances\":1250}]", net.query(ctx -> net.accounts.auditSupply(ctx, "{}")));
         assertTrue(net.query(ctx -> net.accounts.getBalances(ctx, "{\"userId\":\"fee\"}"))
                 .contains("{\"platformId\":\"platform-c\",\"balance\":13,"));
     }

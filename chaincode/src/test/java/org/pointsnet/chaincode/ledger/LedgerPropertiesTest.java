@@ -205,7 +205,7 @@ class LedgerPropertiesTest {
                 }
             }
         }
-        for (final JsonNode s : tree(net.query(ctx -> net.accounts.getSupply(ctx, "{}"))).values()) {
+        for (final JsonNode s : tree(net.query(ctx -> net.accounts.auditSupply(ctx, "{}"))).values()) {
             final String p = s.get("platformId").stringValue();
             final long onChain = s.get("supply").longValue();
             if (onChain != s.get("balances").longValue() || onChain != supply.getOrDefault(p, 0L)) {

@@ -43,7 +43,7 @@ class ReversalContractTest {
     }
 
     private String supply() {
-        return net.query(ctx -> net.accounts.getSupply(ctx, "{}"));
+        return net.query(ctx -> net.accounts.auditSupply(ctx, "{}"));
     }
 
     @Test

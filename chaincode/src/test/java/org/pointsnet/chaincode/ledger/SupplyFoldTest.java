@@ -39,7 +39,7 @@ class SupplyFoldTest {
     }
 
     private String supply(final String platformId) {
-        return net.query(ctx -> net.accounts.getSupply(ctx, "{\"platformId\":\"" + platformId + "\"}"));
+        return net.query(ctx -> net.accounts.auditSupply(ctx, "{\"platformId\":\"" + platformId + "\"}"));
     }
 
     private JsonNode deltas(final String platformId) {

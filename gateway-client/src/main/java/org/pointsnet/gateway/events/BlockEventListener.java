@@ -222,13 +222,18 @@ public final class BlockEventListener implements AutoCloseable {
         final long number = block.getHeader().getNumber();
         final List<TransactionEvent> events = BlockEvents.of(block, chaincode);
         handler.handle(number, events);
+        // Parsing each payload again and a log line per event cost a receipt-heavy gateway ~10% of its listener's CPU
+        // (docs/benchmarks.md): done only when someone looks.
+        if (observer == EventObserver.NONE && !LOG.isDebugEnabled()) {
+            return;
+        }
         for (final TransactionEvent transactionEvent : events) {
             if (!transactionEvent.readable()) {
                 continue; // nothing to show; the handler accounts for it (the projection sets it aside)
             }
             final ChaincodeEventRecord event = transactionEvent.record(json);
             observer.observe(event);
-            LOG.info("chaincode event name={} block={} tx={} type={}", printable(event.eventName()), number,
+            LOG.debug("chaincode event name={} block={} tx={} type={}", printable(event.eventName()), number,
                 printable(event.txId()), printable(event.payload().path(Receipt.Fields.TYPE).asString("")));
         }
     }

@@ -7,5 +7,8 @@ package org.pointsnet.gateway.events;
 @FunctionalInterface
 public interface EventObserver {
 
+    /** Observes nothing: with it, the listener does not even parse the events for observers. */
+    EventObserver NONE = event -> { };
+
     void observe(ChaincodeEventRecord event);
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import org.hyperledger.fabric.client.Network;
 import org.pointsnet.gateway.fabric.FabricConnection;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +46,8 @@ public class EventsConfiguration {
                                           final ListenerLease lease, final MeterRegistry meters) {
         final Network network = connection.network();
         final BlockSource source = start -> network.newBlockEventsRequest().startBlock(start).build().getEvents();
-        final EventObserver all = event -> observers.orderedStream().forEach(observer -> observer.observe(event));
+        final List<EventObserver> each = observers.orderedStream().toList();
+        final EventObserver all = each.isEmpty() ? EventObserver.NONE : event -> each.forEach(o -> o.observe(event));
         final BlockEventListener listener = new BlockEventListener(source, handler, all, json,
             connection.chaincodeName(), new Backoff(BACKOFF_INITIAL, BACKOFF_MAX), lease, LEASE_CHECK);
         Gauge.builder("pointsnet.listener.lease.held", listener, l -> l.holdsLease() ? 1 : 0)

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pointsnet.contract.Posting;
 import org.pointsnet.contract.Receipt;
 import org.pointsnet.gateway.events.BlockHandler;
@@ -91,9 +92,10 @@ public final class ProjectionStore implements BlockHandler {
                     + " is the next one to store; refusing to leave a gap");
             }
             final Totals totals = new Totals(jdbc);
+            final Set<String> stored = stored(events);
             for (final TransactionEvent event : events) {
                 // An unreadable event may have been a Receipt: it is set aside rather than ignored.
-                if ((event.readable() && !Receipt.EVENT.equals(event.eventName())) || stored(event.txId())) {
+                if ((event.readable() && !Receipt.EVENT.equals(event.eventName())) || stored.contains(event.txId())) {
                     continue;
                 }
                 final SetAside aside = project(blockNumber, event, totals);
@@ -138,9 +140,17 @@ public final class ProjectionStore implements BlockHandler {
         return null;
     }
 
-    /** The same transaction's receipt seen before (delivered in another block): counted once. */
-    private boolean stored(final String txId) {
-        return jdbc.sql("SELECT COUNT(*) FROM receipt WHERE tx_id = ?").param(txId).query(Integer.class).single() > 0;
+    /**
+     * The transactions among {@code events} whose receipts were stored before (delivered in another block), so each is
+     * counted once; one query per block rather than one per event.
+     */
+    private Set<String> stored(final List<TransactionEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        final List<String> txIds = events.stream().map(TransactionEvent::txId).distinct().toList();
+        return Set.copyOf(jdbc.sql("SELECT tx_id FROM receipt WHERE tx_id IN (:txIds)").param("txIds", txIds)
+            .query(String.class).list());
     }
 
     private void report(final SetAside aside) {

@@ -181,7 +181,7 @@ class InputValidationEndToEndIT {
     /** Every platform's supply and balance sum, as platform-a's peer computes them. */
     private static JsonNode supply() {
         try (FabricConnection client = LedgerNetwork.fromSystemProperty().connect(A, LedgerNetwork.Role.CLIENT)) {
-            return LedgerCalls.evaluate(client, "account:GetSupply", "{}");
+            return LedgerCalls.evaluate(client, "account:AuditSupply", "{}");
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,8 @@ import org.pointsnet.gateway.fabric.FabricConnection;
  * Throughput, latency percentiles, outcome counts and CPU ms per committed transaction of every node process, for a
  * bare write of a fresh key (probe:PutValue, directly only: the baseline of both paths), a user's registration,
  * issuance, transfer, conversion and redemption, each through REST (platform-a's gateway, HTTPS) and directly through fabric-gateway as platform-a's client, at a fixed number of client threads
- * (issue 12). Run by {@code scripts/bench.sh}, configured by {@link BenchSettings}; it asserts nothing about speed,
+ * (issue 12). Every workload is warmed up first, then measured in rounds of one run each, so the baseline's runs
+ * are spread over the same minutes as the others'. Run by {@code scripts/bench.sh}, configured by {@link BenchSettings}; it asserts nothing about speed,
  * only that every transaction committed and the report was written.
  */
 @Tag("benchmark")
@@ -69,7 +71,7 @@ class LedgerBenchmark {
             client = a;
             operator = adminA;
             rest = ApiNetwork.clients().get(A);
-            final List<BenchReport.Row> rows = new ArrayList<>();
+            final Map<Case, Tx> cases = new LinkedHashMap<>();
             for (final String path : settings.paths()) {
                 for (final String workload : settings.workloads()) {
                     if ("rest".equals(path) && "probe".equals(workload)) {
@@ -77,18 +79,26 @@ class LedgerBenchmark {
                         // measured directly, and it is the baseline of both paths' ratios.
                         continue;
                     }
-                    final Tx tx = prepare(path, workload);
-                    // Warm-up runs first (JIT of freshly started gateways and chaincode servers), not reported.
-                    for (int w = 0; w < settings.warmups(); w++) {
-                        measureRun(path + " " + workload + " warm-up", settings.runs() + w, tx, cpu);
-                    }
-                    final List<BenchRun> runs = new ArrayList<>();
-                    for (int run = 0; run < settings.runs(); run++) {
-                        runs.add(measureRun(path + " " + workload, run, tx, cpu));
-                    }
-                    rows.add(new BenchReport.Row(path, workload, runs));
+                    cases.put(new Case(path, workload), prepare(path, workload));
                 }
             }
+            // Warm-up runs first (JIT of freshly started gateways and chaincode servers), not reported.
+            for (int w = 0; w < settings.warmups(); w++) {
+                for (final Map.Entry<Case, Tx> c : cases.entrySet()) {
+                    measureRun(c.getKey() + " warm-up", settings.runs() + w, c.getValue(), cpu);
+                }
+            }
+            // Rounds, each measuring every workload once: a machine that slows down during the benchmark (another
+            // tenant, a growing ledger) slows the baseline's runs too, so the ratios stay comparable.
+            final Map<Case, List<BenchRun>> runs = new LinkedHashMap<>();
+            for (int run = 0; run < settings.runs(); run++) {
+                for (final Map.Entry<Case, Tx> c : cases.entrySet()) {
+                    runs.computeIfAbsent(c.getKey(), k -> new ArrayList<>())
+                        .add(measureRun(c.getKey().toString(), run, c.getValue(), cpu));
+                }
+            }
+            final List<BenchReport.Row> rows = new ArrayList<>();
+            runs.forEach((c, measured) -> rows.add(new BenchReport.Row(c.path(), c.workload(), measured)));
             final String machine = String.format(Locale.ROOT, "%d CPU cores; load average (1, 5, 15 min) %s before, "
                 + "%s after", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
             System.out.println(BenchReport.write(settings, rows, machine));
@@ -98,6 +108,14 @@ class LedgerBenchmark {
                 assertEquals(expected, row.total(BenchRun::committed),
                     row.path() + " " + row.workload() + ": every transaction commits (see target/benchmark.md)");
             }
+        }
+    }
+
+    /** One row of the report: a workload through one path. */
+    private record Case(String path, String workload) {
+        @Override
+        public String toString() {
+            return path + " " + workload;
         }
     }
 

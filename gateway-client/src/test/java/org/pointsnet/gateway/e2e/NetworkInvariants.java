@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  * <li>every peer at the same height with the same hash of its last block (qscc GetChainInfo on each org's own peer),
  * and every orderer at that height too ({@code status --json});</li>
- * <li>on every peer, each platform's supply equals the sum of its balances ({@code account:GetSupply}), and every
+ * <li>on every peer, each platform's supply equals the sum of its balances ({@code account:AuditSupply}), and every
  * peer answers the same;</li>
  * <li>every gateway ready, its listener caught up, and its scheduled reconciliation (the last result in its readiness
  * body; nothing asks for one) without a difference, as of that height.</li>
@@ -130,7 +130,7 @@ final class NetworkInvariants {
     }
 
     /**
-     * account:GetSupply on each org's own peer: every platform's supply (the sum of its supply deltas) equals the sum
+     * account:AuditSupply on each org's own peer: every platform's supply (the sum of its supply deltas) equals the sum
      * of its balances, and every peer answers the same. Returns the answer.
      */
     static JsonNode assertSupplyEqualsBalancesOnEveryPeer(final LedgerNetwork ledger) {
@@ -138,9 +138,9 @@ final class NetworkInvariants {
         for (final String platform : ApiNetwork.PLATFORMS) {
             final JsonNode supply;
             try (FabricConnection connection = ledger.connect(platform, LedgerNetwork.Role.CLIENT)) {
-                final LedgerCalls.Evaluation answer = LedgerCalls.tryEvaluate(connection, "account:GetSupply", "{}",
+                final LedgerCalls.Evaluation answer = LedgerCalls.tryEvaluate(connection, "account:AuditSupply", "{}",
                     ledger.mspId(platform));
-                assertFalse(answer.failed(), "account:GetSupply on the peer of " + platform + ": " + answer);
+                assertFalse(answer.failed(), "account:AuditSupply on the peer of " + platform + ": " + answer);
                 supply = LedgerCalls.JSON.readTree(answer.text());
             }
             assertTrue(supply.size() >= ApiNetwork.PLATFORMS.size(), platform + "'s peer: " + supply);

@@ -83,7 +83,7 @@ class ReconciliationEndToEndIT {
                     ApiNetwork.issue(clients.get(A), user, 1);
                     continue;
                 }
-                supplyBefore = LedgerCalls.evaluate(clientA, "account:GetSupply", "{}").toString();
+                supplyBefore = LedgerCalls.evaluate(clientA, "account:AuditSupply", "{}").toString();
                 final LedgerCalls.Outcome outcome = LedgerCalls.submitUntilNoConflict(clientA, "account:FoldSupply",
                     foldRequest("fold-a-" + RUN + "-" + attempt, deltas)).outcome();
                 if (outcome.code() != null || !outcome.endorsementError().contains("NOT_FOUND")) {
@@ -97,7 +97,7 @@ class ReconciliationEndToEndIT {
             assertEquals(0, receipt.path("postings").size(), receipt.toString());
             assertEquals(deltas.size(), receipt.path("detail").path("deltas").asInt(), receipt.toString());
 
-            assertEquals(supplyBefore, LedgerCalls.evaluate(clientA, "account:GetSupply", "{}").toString());
+            assertEquals(supplyBefore, LedgerCalls.evaluate(clientA, "account:AuditSupply", "{}").toString());
             final Set<String> left = new HashSet<>();
             deltasOfA(clientA).forEach(d -> left.add(d.path("txId").asString()));
             deltas.forEach(d -> assertFalse(left.contains(d.path("txId").asString()), d + " is still listed"));
@@ -107,7 +107,7 @@ class ReconciliationEndToEndIT {
                 foldRequest(receipt.path("requestId").asString(), deltas)).outcome();
             again.requireValid("the repeated fold");
             assertEquals(receipt, again.json());
-            assertEquals(supplyBefore, LedgerCalls.evaluate(clientA, "account:GetSupply", "{}").toString());
+            assertEquals(supplyBefore, LedgerCalls.evaluate(clientA, "account:AuditSupply", "{}").toString());
 
             final long foldBlock = clientA.qscc().height() - 1;
             for (final String platform : ApiNetwork.PLATFORMS) {

@@ -3,12 +3,10 @@ package org.pointsnet.chaincode.ledger.model;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A platform's supply (issued − burned − redeemed ± converted, the sum of its supply deltas) next to the sum of its
- * account balances and unswept fee credits; the two are equal on a consistent ledger.
+ * A platform's supply: issued − burned − redeemed ± converted, the folded total plus the supply deltas not folded yet.
  *
  * @param platformId the platform
  * @param supply the folded supply total plus the sum of the supply deltas not folded yet
- * @param balances sum of balances and unswept fee credits
  */
-@JsonPropertyOrder({"platformId", "supply", "balances"})
-public record Supply(String platformId, long supply, long balances) {}
+@JsonPropertyOrder({"platformId", "supply"})
+public record Supply(String platformId, long supply) {}
