@@ -222,8 +222,8 @@ public final class BlockEventListener implements AutoCloseable {
         final long number = block.getHeader().getNumber();
         final List<TransactionEvent> events = BlockEvents.of(block, chaincode);
         handler.handle(number, events);
-        // Parsing each payload again and a log line per event cost a receipt-heavy gateway ~10% of its listener's CPU
-        // (docs/benchmarks.md): done only when someone looks.
+        // Parsing each payload again and a structured log line per event were a tenth of a receipt-reading gateway's
+        // listener samples (JFR, docs/benchmarks.md): done only when someone looks.
         if (observer == EventObserver.NONE && !LOG.isDebugEnabled()) {
             return;
         }
