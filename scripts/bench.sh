@@ -27,7 +27,15 @@ export BENCH_MODE="${BENCH_MODE:-full}"
 report="gateway-client/target/benchmark"
 rm -f "$report.md" "$report.json"
 echo "==> Ledger benchmark, $BENCH_MODE mode ($(nproc) cores;$(uptime | sed 's/.*load average/ load average/'))"
-mvn -B -q -Pbench -pl gateway-client verify
+# The benchmark builds gateway-client alone, which takes the contract module (and the parent POM) from the local
+# Maven repository: install this checkout's first, so a fresh machine has them and a stale copy is replaced.
+mvn -B -q -DskipTests -pl contract -am install
+# The client JVM runs with the nodes' JVM options (the pom's bench.jvm.args is test-network.sh's default).
+jvm_args=()
+if [ -n "${POINTSNET_NODE_JAVA_OPTS:-}" ]; then
+  jvm_args=("-Dbench.jvm.args=$POINTSNET_NODE_JAVA_OPTS")
+fi
+mvn -B -q -Pbench -pl gateway-client verify "${jvm_args[@]}"
 if [ ! -s "$report.md" ] || [ ! -s "$report.json" ]; then
   echo "The benchmark wrote no report ($report.md, $report.json)." >&2
   exit 1

@@ -85,7 +85,8 @@ class LedgerBenchmark {
             // Warm-up runs first (JIT of freshly started gateways and chaincode servers), not reported.
             for (int w = 0; w < settings.warmups(); w++) {
                 for (final Map.Entry<Case, Tx> c : cases.entrySet()) {
-                    measureRun(c.getKey() + " warm-up", settings.runs() + w, c.getValue(), cpu);
+                    measureRun(c.getKey() + " warm-up " + (w + 1) + "/" + settings.warmups(), settings.runs() + w,
+                        c.getValue(), cpu);
                 }
             }
             // Rounds, each measuring every workload once: a machine that slows down during the benchmark (another
@@ -94,7 +95,7 @@ class LedgerBenchmark {
             for (int run = 0; run < settings.runs(); run++) {
                 for (final Map.Entry<Case, Tx> c : cases.entrySet()) {
                     runs.computeIfAbsent(c.getKey(), k -> new ArrayList<>())
-                        .add(measureRun(c.getKey().toString(), run, c.getValue(), cpu));
+                        .add(measureRun(c.getKey() + " run " + (run + 1) + "/" + settings.runs(), run, c.getValue(), cpu));
                 }
             }
             final List<BenchReport.Row> rows = new ArrayList<>();
@@ -204,6 +205,10 @@ class LedgerBenchmark {
         return List.of(users);
     }
 
+    /**
+     * One run of {@code tx}: {@code run} numbers it among all runs (warm-ups after the measured ones) and picks its
+     * transactions' keys; {@code label} is what its progress lines call it.
+     */
     private BenchRun measureRun(final String label, final int run, final Tx tx, final NodeCpu cpu) throws Exception {
         final int perThread = settings.perThread();
         final int total = settings.threads() * perThread;
@@ -214,7 +219,7 @@ class LedgerBenchmark {
         final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         final ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-        final String name = String.format(Locale.ROOT, "[bench] %s run %d/%d", label, run + 1, settings.runs());
+        final String name = "[bench] " + label;
         final long start = System.nanoTime();
         progress.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "%s: %d/%d committed, %d errors, %.0f s%n",
             name, committed.get(), total, errors.get(), (System.nanoTime() - start) / 1e9),

@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * CPU time (user + system) of every node process test-network.sh started, by node name, read from
- * {@code /proc/<pid>/stat} with the pids it records in {@code runtime/pids}; plus this JVM as {@code bench-client}.
+ * {@code /proc/<pid>/stat} with the pids it records in {@code runtime/pids}, each with its descendants (PostgreSQL's
+ * work is done by the postmaster's children: one backend per connection); plus this JVM as {@code bench-client}.
  */
 final class NodeCpu {
 
@@ -24,21 +29,76 @@ final class NodeCpu {
         this.ticksPerSecond = clockTicks();
     }
 
-    /** Milliseconds of CPU each running node has used so far. */
+    /** Milliseconds of CPU each running node (with its descendants) has used so far. */
     Map<String, Double> snapshot() throws IOException {
+        final Map<Long, Stat> processes = processes();
         final Map<String, Double> cpu = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
             for (final Path file : files) {
                 final String name = file.getFileName().toString().replaceAll("\\.pid$", "");
                 final String[] recorded = Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+");
-                final Double ms = cpuMs(Path.of("/proc", recorded[0], "stat"));
-                if (ms != null) {
-                    cpu.put(name, ms);
+                final long pid = Long.parseLong(recorded[0]);
+                if (processes.containsKey(pid)) {
+                    cpu.put(name, subtreeTicks(pid, processes) * 1000.0 / ticksPerSecond);
                 }
             }
         }
-        cpu.put(CLIENT, cpuMs(Path.of("/proc/self/stat")));
+        cpu.put(CLIENT, subtreeTicks(ProcessHandle.current().pid(), processes) * 1000.0 / ticksPerSecond);
         return cpu;
+    }
+
+    /**
+     * A process's CPU with all of its descendants': every live one's own time plus what its exited children used
+     * (cutime + cstime, which already holds their exited children's), so a backend that exits mid-run still counts.
+     */
+    private static long subtreeTicks(final long root, final Map<Long, Stat> processes) {
+        long ticks = 0;
+        final Deque<Long> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            final long pid = pending.pop();
+            final Stat stat = processes.get(pid);
+            if (stat != null) {
+                ticks += stat.ticks();
+            }
+            processes.forEach((child, s) -> {
+                if (s.parent() == pid) {
+                    pending.push(child);
+                }
+            });
+        }
+        return ticks;
+    }
+
+    /** Every process on the machine (this pid namespace) by pid; those that exit while being read are left out. */
+    private static Map<Long, Stat> processes() throws IOException {
+        final Map<Long, Stat> all = new HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (final Path dir : dirs) {
+                final Stat stat = Stat.read(dir.resolve("stat"));
+                if (stat != null) {
+                    all.put(Long.parseLong(dir.getFileName().toString()), stat);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} this needs: parent pid and CPU ticks (own and exited children's). */
+    private record Stat(long parent, long ticks) {
+
+        static Stat read(final Path file) {
+            final String text;
+            try {
+                text = Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                return null; // exited
+            }
+            // Fields after the command name, which is in parentheses and may hold spaces: ppid is field 4, utime,
+            // stime, cutime and cstime fields 14 to 17 (proc(5)).
+            final String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new Stat(Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+        }
     }
 
     /** {@code after - before} per node present in both. */
@@ -50,20 +110,6 @@ final class NodeCpu {
             }
         });
         return used;
-    }
-
-    private Double cpuMs(final Path stat) {
-        final String text;
-        try {
-            text = Files.readString(stat, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            return null; // the node is not running
-        }
-        // Fields after the command name, which is in parentheses and may hold spaces: state is field 3,
-        // utime field 14, stime field 15 (proc(5)).
-        final String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        final long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1000.0 / ticksPerSecond;
     }
 
     private static long clockTicks() {
