@@ -201,7 +201,8 @@ public class AuthorizationServerConfiguration {
     }
 
     // In the gateway's database (Flyway V2): grants, and so tokens, survive a restart; KnownTokenValidator reads
-    // them to refuse revoked or never-issued tokens. Token values are stored only as SHA-256 hashes.
+    // them (IssuedAccessTokens) to refuse revoked or never-issued tokens. Token values are stored only as SHA-256
+    // hashes.
     @Bean
     OAuth2AuthorizationService authorizationService(final JdbcOperations jdbc,
                                                     final RegisteredClientRepository clients) {
@@ -272,11 +273,11 @@ public class AuthorizationServerConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(final JWKSource<SecurityContext> jwkSource, final GatewaySettings settings,
-                          final OAuth2AuthorizationService authorizations) {
+                          final JdbcOperations jdbc) {
         final GatewaySettings.OAuth oauth = settings.requireOAuth();
         return AccessTokenDecoders.embedded(jwkSource,
             AccessTokenDecoders.validators(oauth.issuer(), oauth.expectedAudience(), settings.platformId(),
-                new KnownTokenValidator(authorizations)));
+                new KnownTokenValidator(new IssuedAccessTokens(jdbc))));
     }
 
     @Bean

@@ -1,14 +1,10 @@
 package org.pointsnet.gateway.security;
 
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * Refuses a signed, unexpired token that the embedded authorization server revoked ({@code POST /oauth2/revoke})
@@ -17,24 +13,19 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  */
 public final class KnownTokenValidator implements OAuth2TokenValidator<Jwt> {
 
-    private final OAuth2AuthorizationService authorizations;
+    private final IssuedAccessTokens tokens;
 
-    public KnownTokenValidator(final OAuth2AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    public KnownTokenValidator(final IssuedAccessTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     public OAuth2TokenValidatorResult validate(final Jwt token) {
-        final OAuth2Authorization authorization =
-            authorizations.findByToken(token.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
-        if (authorization == null) {
-            return failure("The token is not known to this issuer (issued before a restart?).");
-        }
-        final OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-        if (access == null || access.isInvalidated()) {
-            return failure("The token was revoked.");
-        }
-        return OAuth2TokenValidatorResult.success();
+        return switch (tokens.state(token.getTokenValue())) {
+            case UNKNOWN -> failure("The token is not known to this issuer (issued before a restart?).");
+            case REVOKED -> failure("The token was revoked.");
+            case ACTIVE -> OAuth2TokenValidatorResult.success();
+        };
     }
 
     private static OAuth2TokenValidatorResult failure(final String description) {

@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -9,14 +10,18 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pointsnet.gateway.support.LocalPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * On PostgreSQL, migrated by the gateway's own Flyway scripts, the grant lookups the authorization server makes on
  * every request (access token), refresh (refresh token) and login (state, code) use an index instead of scanning every
- * grant. Runs with the end-to-end classes (failsafe, tag network) because it starts a throw-away PostgreSQL.
+ * grant, and the per-request token check ({@link IssuedAccessTokens}) reads the text columns PostgreSQL keeps. Runs with the end-to-end classes (failsafe, tag network) because it starts a throw-away PostgreSQL.
  */
 @Tag("network")
 class TokenLookupIndexIT {
@@ -53,5 +58,19 @@ class TokenLookupIndexIT {
             assertTrue(plan.toString().contains("Index Scan") || plan.toString().contains("Bitmap Index Scan"),
                 column + ": " + plan);
         }
+    }
+
+    @Test
+    void thePerRequestCheckReadsWhatTheAuthorizationServerWrote() {
+        final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.url(), "pointsnet", ""));
+        final HashedTokenAuthorizationService grants = IssuedAccessTokensTest.grants(jdbc);
+        final IssuedAccessTokens tokens = new IssuedAccessTokens(jdbc);
+        grants.save(IssuedAccessTokensTest.grant("pg-1", "pg-access-1", "pg-refresh-1"));
+        grants.save(IssuedAccessTokensTest.grant("pg-2", "pg-access-2", "pg-refresh-2"));
+        grants.save(IssuedAccessTokensTest.revoked(grants.findByToken("pg-access-2", OAuth2TokenType.ACCESS_TOKEN)));
+
+        assertEquals(IssuedAccessTokens.State.ACTIVE, tokens.state("pg-access-1"));
+        assertEquals(IssuedAccessTokens.State.REVOKED, tokens.state("pg-access-2"));
+        assertEquals(IssuedAccessTokens.State.UNKNOWN, tokens.state("pg-access-3"));
     }
 }
