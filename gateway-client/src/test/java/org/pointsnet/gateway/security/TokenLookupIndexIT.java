@@ -63,11 +63,11 @@ class TokenLookupIndexIT {
     @Test
     void thePerRequestCheckReadsWhatTheAuthorizationServerWrote() {
         final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.url(), "pointsnet", ""));
-        final HashedTokenAuthorizationService grants = IssuedAccessTokensTest.grants(jdbc);
+        final HashedTokenAuthorizationService grants = Grants.store(jdbc);
         final IssuedAccessTokens tokens = new IssuedAccessTokens(jdbc);
-        grants.save(IssuedAccessTokensTest.grant("pg-1", "pg-access-1", "pg-refresh-1"));
-        grants.save(IssuedAccessTokensTest.grant("pg-2", "pg-access-2", "pg-refresh-2"));
-        grants.save(IssuedAccessTokensTest.revoked(grants.findByToken("pg-access-2", OAuth2TokenType.ACCESS_TOKEN)));
+        grants.save(Grants.grant("pg-1", "pg-access-1", "pg-refresh-1"));
+        grants.save(Grants.grant("pg-2", "pg-access-2", "pg-refresh-2"));
+        grants.save(Grants.revoked(grants.findByToken("pg-access-2", OAuth2TokenType.ACCESS_TOKEN)));
 
         assertEquals(IssuedAccessTokens.State.ACTIVE, tokens.state("pg-access-1"));
         assertEquals(IssuedAccessTokens.State.REVOKED, tokens.state("pg-access-2"));
