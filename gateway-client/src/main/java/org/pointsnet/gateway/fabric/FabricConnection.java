@@ -15,6 +15,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Identity;
 import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
@@ -124,6 +125,14 @@ public final class FabricConnection implements AutoCloseable {
 
     public Contract contract() {
         return contract;
+    }
+
+    /**
+     * A transaction rebuilt from its serialized bytes ({@code Transaction.getBytes()}), as fabric-gateway's offline
+     * signing flow does; submitting it sends that very envelope (same transaction id) to the ordering service.
+     */
+    public Transaction transaction(final byte[] bytes) {
+        return gateway.newTransaction(bytes);
     }
 
     /** The channel's query system chaincode on this org's peer. */

@@ -1,5 +1,6 @@
 package org.pointsnet.gateway.e2e;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,12 +81,25 @@ record GatewayProbe(int readyStatus, String readyBody, double lagBlocks, double 
         }
     }
 
-    /** Events set aside so far by every gateway. */
+    /**
+     * Events set aside so far by each platform's gateways. Only the gateway holding the org's listener lease projects,
+     * so it alone counts; an org with several (platform-a's, behind a round-robin balancer) is read on each instance's
+     * own port and summed, whichever holds the lease now.
+     */
     static Map<String, Double> setAside(final Map<String, ApiClient> gateways) throws Exception {
+        final JsonNode listed = NetworkNodes.status().path("gateways");
         final Map<String, Double> counts = new LinkedHashMap<>();
         for (final Map.Entry<String, ApiClient> gateway : gateways.entrySet()) {
-            final String metrics = gateway.getValue().send("GET", "/metrics", null, null, null).body();
-            counts.put(gateway.getKey(), sum(metrics, SET_ASIDE_METRIC, 0));
+            final JsonNode instances = listed.path(gateway.getKey()).path("instances");
+            double count = 0;
+            if (instances.isEmpty()) {
+                count = sum(gateway.getValue().send("GET", "/metrics", null, null, null).body(), SET_ASIDE_METRIC, 0);
+            }
+            for (final JsonNode instance : instances) {
+                count += sum(GatewayHttp.get(URI.create(instance.path("url").asString()), "/metrics").body(),
+                    SET_ASIDE_METRIC, 0);
+            }
+            counts.put(gateway.getKey(), count);
         }
         return counts;
     }
