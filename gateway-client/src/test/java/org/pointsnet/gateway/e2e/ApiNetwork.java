@@ -92,13 +92,7 @@ final class ApiNetwork {
     private static long ledgerBalance(final String org, final String userId, final String platform) {
         final FabricConnection reader = LEDGER_READERS.computeIfAbsent(org,
             p -> LedgerNetwork.fromSystemProperty().connect(p, LedgerNetwork.Role.CLIENT));
-        final JsonNode answer = LedgerCalls.evaluate(reader, "account:GetBalances", LedgerCalls.json("userId", userId));
-        for (final JsonNode balance : answer.path("balances")) {
-            if (platform.equals(balance.path("platformId").asString())) {
-                return balance.path("balance").asLong();
-            }
-        }
-        return 0;
+        return LedgerCalls.balance(reader, userId, platform);
     }
 
     /** Polls {@link #balance} until it is {@code expected} or {@link #PEERS_CATCH_UP} passed; returns the last. */

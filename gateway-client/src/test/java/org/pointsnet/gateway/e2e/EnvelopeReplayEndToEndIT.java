@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pointsnet.gateway.e2e.LedgerNetwork.Role;
 import org.pointsnet.gateway.fabric.FabricConnection;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A signed transaction sent to the ordering service a second time: what a peer's gateway does when an orderer fails
@@ -62,7 +61,7 @@ class EnvelopeReplayEndToEndIT {
             .build().endorse();
         final byte[] envelope = issue.getBytes();
         assertEquals(TxValidationCode.VALID, issue.submitAsync().getStatus().getCode(), "the issuance itself");
-        assertEquals(40, balance(user));
+        assertEquals(40, LedgerCalls.balance(a, user, A));
 
         // The very same envelope again, through the peer's gateway to the ordering service.
         a.transaction(envelope).submitAsync();
@@ -78,18 +77,8 @@ class EnvelopeReplayEndToEndIT {
         CLIENTS.forEach((platform, client) -> peers.put(NETWORK.mspId(platform), client));
         PeerHeights.awaitInSync(peers, "points");
 
-        assertEquals(42, balance(user), "the replayed envelope took effect again");
+        assertEquals(42, LedgerCalls.balance(a, user, A), "the replayed envelope took effect again");
         assertEquals(2, evaluate(a, "account:GetHistory", json("userId", user)).path("receipts").size(),
             "receipts of " + user);
-    }
-
-    private static long balance(final String user) {
-        for (final JsonNode line : evaluate(CLIENTS.get(A), "account:GetBalances", json("userId", user))
-            .path("balances")) {
-            if (A.equals(line.path("platformId").asString())) {
-                return line.path("balance").asLong();
-            }
-        }
-        return 0;
     }
 }

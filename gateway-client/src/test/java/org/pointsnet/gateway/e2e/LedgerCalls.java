@@ -174,6 +174,16 @@ final class LedgerCalls {
         }
     }
 
+    /** One platform's balance of {@code userId} ({@code account:GetBalances} on {@code reader}'s peer); 0 if none. */
+    static long balance(final FabricConnection reader, final String userId, final String platform) {
+        for (final JsonNode line : evaluate(reader, "account:GetBalances", json("userId", userId)).path("balances")) {
+            if (platform.equals(line.path("platformId").asString())) {
+                return line.path("balance").asLong();
+            }
+        }
+        return 0;
+    }
+
     /**
      * Registers {@code userId} ({@code <platformId>.<key>}) with {@code user:Register} as its platform's client, as
      * that platform's gateway does on {@code POST /users}: only registered ids can receive points. Idempotent.
