@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ final class NodeCpu {
     /** Milliseconds of CPU each running node (with its descendants) has used so far. */
     Map<String, Double> snapshot() throws IOException {
         final Map<Long, Stat> processes = processes();
+        final Map<Long, List<Long>> children = new HashMap<>();
+        processes.forEach((pid, stat) -> children.computeIfAbsent(stat.parent(), p -> new ArrayList<>()).add(pid));
         final Map<String, Double> cpu = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
             for (final Path file : files) {
@@ -39,32 +42,31 @@ final class NodeCpu {
                 final String[] recorded = Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+");
                 final long pid = Long.parseLong(recorded[0]);
                 if (processes.containsKey(pid)) {
-                    cpu.put(name, subtreeTicks(pid, processes) * 1000.0 / ticksPerSecond);
+                    cpu.put(name, ms(subtreeTicks(pid, processes, children)));
                 }
             }
         }
-        cpu.put(CLIENT, subtreeTicks(ProcessHandle.current().pid(), processes) * 1000.0 / ticksPerSecond);
+        cpu.put(CLIENT, ms(subtreeTicks(ProcessHandle.current().pid(), processes, children)));
         return cpu;
+    }
+
+    /** Clock ticks as milliseconds. */
+    double ms(final long ticks) {
+        return ticks * 1000.0 / ticksPerSecond;
     }
 
     /**
      * A process's CPU with all of its descendants': every live one's own time plus what its exited children used
      * (cutime + cstime, which already holds their exited children's), so a backend that exits mid-run still counts.
      */
-    private static long subtreeTicks(final long root, final Map<Long, Stat> processes) {
+    private static long subtreeTicks(final long root, final Map<Long, Stat> processes,
+                                     final Map<Long, List<Long>> children) {
         long ticks = 0;
         final Deque<Long> pending = new ArrayDeque<>(List.of(root));
         while (!pending.isEmpty()) {
             final long pid = pending.pop();
-            final Stat stat = processes.get(pid);
-            if (stat != null) {
-                ticks += stat.ticks();
-            }
-            processes.forEach((child, s) -> {
-                if (s.parent() == pid) {
-                    pending.push(child);
-                }
-            });
+            ticks += processes.get(pid).ticks();
+            children.getOrDefault(pid, List.of()).forEach(pending::push);
         }
         return ticks;
     }
@@ -83,9 +85,17 @@ final class NodeCpu {
         return all;
     }
 
-    /** The fields of {@code /proc/<pid>/stat} this needs: parent pid and CPU ticks (own and exited children's). */
-    private record Stat(long parent, long ticks) {
+    /**
+     * The fields of {@code /proc/<pid>/stat} this needs: parent pid, the process's own CPU ticks (utime + stime) and
+     * its exited children's (cutime + cstime).
+     */
+    record Stat(long parent, long own, long exitedChildren) {
 
+        long ticks() {
+            return own + exitedChildren;
+        }
+
+        /** The process's fields, or null when it has exited. */
         static Stat read(final Path file) {
             final String text;
             try {
@@ -96,8 +106,8 @@ final class NodeCpu {
             // Fields after the command name, which is in parentheses and may hold spaces: ppid is field 4, utime,
             // stime, cutime and cstime fields 14 to 17 (proc(5)).
             final String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return new Stat(Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])
-                + Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+            return new Stat(Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
         }
     }
 

@@ -2,7 +2,6 @@ package org.pointsnet.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +32,12 @@ class NodeCpuTest {
             }
             assertTrue(Files.exists(marker), "the children never finished their loops");
             final double used = NodeCpu.delta(before, cpu.snapshot()).get("postgres-x");
-            final double own = ownMs(node.pid());
+            final double own = cpu.ms(NodeCpu.Stat.read(Path.of("/proc", Long.toString(node.pid()), "stat")).own());
             // Each loop costs a few hundred ms of CPU; the waiting shell itself next to nothing.
             assertTrue(used >= own + 100, "counted " + used + " ms for the node, its own process used " + own);
         } finally {
             node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
         }
-    }
-
-    private static double ownMs(final long pid) throws IOException {
-        final String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
-        final String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 }
